@@ -1,0 +1,58 @@
+import type { GoogleError } from '@geminicli2api/protocol-gemini';
+
+const MARKER = Symbol.for('geminicli2api.gateway.GatewayError');
+
+/** What kind of failure the gateway itself detected. */
+export type GatewayErrorCode =
+  | 'UNAUTHORIZED'
+  | 'INVALID_REQUEST'
+  | 'NOT_FOUND'
+  | 'NO_CREDENTIALS'
+  | 'ACCOUNT_UNAVAILABLE'
+  | 'UPSTREAM_ERROR'
+  | 'UPSTREAM_UNREACHABLE';
+
+/**
+ * An error with a client-facing meaning, mapped to the client's protocol in one error handler.
+ * `upstream` holds Google's parsed error when the failure came from Google.
+ */
+export class GatewayError extends Error {
+  readonly [MARKER] = true;
+  readonly code: GatewayErrorCode;
+  readonly status: number;
+  readonly param: string | null;
+  readonly upstream: GoogleError | undefined;
+  /** True when a retry (or the next account) may succeed. */
+  readonly isRetryable: boolean;
+
+  constructor({
+    message,
+    code,
+    status,
+    param = null,
+    upstream,
+    isRetryable = false,
+    cause,
+  }: {
+    message: string;
+    code: GatewayErrorCode;
+    status: number;
+    param?: string | null;
+    upstream?: GoogleError;
+    isRetryable?: boolean;
+    cause?: unknown;
+  }) {
+    super(message, { cause });
+    this.name = 'GatewayError';
+    this.code = code;
+    this.status = status;
+    this.param = param;
+    this.upstream = upstream;
+    this.isRetryable = isRetryable;
+  }
+
+  /** True for a GatewayError from any copy of this module. */
+  static isInstance(value: unknown): value is GatewayError {
+    return typeof value === 'object' && value !== null && MARKER in value;
+  }
+}

@@ -1,0 +1,6 @@
+export { configSchema, ConfigError, loadConfig } from './config';
+export type { Config } from './config';
+export { createGateway, GATEWAY_VERSION } from './create-gateway';
+export type { CreateGatewayOptions, Gateway } from './create-gateway';
+export { createLogger, SecretRegistry } from './logger';
+export { loadDotEnv } from './load-dot-env';

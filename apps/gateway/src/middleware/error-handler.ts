@@ -1,0 +1,97 @@
+import { createOpenAIErrorBody, type OpenAIErrorBody } from '@geminicli2api/protocol-openai';
+import { OAuthStoreError } from '@geminicli2api/oauth-store';
+import { mapGeminiErrorToOpenAIError, TranslationError } from '@geminicli2api/translator';
+import type { ErrorRequestHandler } from 'express';
+import type { Logger } from 'winston';
+import { GatewayError } from '../gateway-error';
+
+/** A client-facing error in the OpenAI shape, with status and extra headers. */
+export interface OpenAIErrorResponse {
+  status: number;
+  body: OpenAIErrorBody;
+  headers: Record<string, string>;
+}
+
+const TYPE_BY_STATUS: Record<number, string> = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  403: 'permission_error',
+  404: 'invalid_request_error',
+  413: 'invalid_request_error',
+  429: 'rate_limit_error',
+};
+
+/**
+ * Maps any error to an OpenAI error response. Unknown errors become a generic 500 without
+ * internals; known ones keep their status, message and `param`.
+ */
+export function toOpenAIErrorResponse(error: unknown): OpenAIErrorResponse {
+  if (GatewayError.isInstance(error)) {
+    if (error.upstream) return mapGeminiErrorToOpenAIError(error.upstream);
+    return plain(error.status, error.message, error.param, codeFor(error));
+  }
+  if (TranslationError.isInstance(error)) {
+    return plain(400, error.message, error.param, error.code === 'UNSUPPORTED_FEATURE' ? 'unsupported_feature' : 'invalid_value');
+  }
+  if (OAuthStoreError.isInstance(error)) {
+    return plain(503, error.message, null, 'credentials_unavailable');
+  }
+  const bodyError = error as { type?: string; status?: number } | undefined;
+  if (bodyError?.type === 'entity.parse.failed') {
+    return plain(400, 'The request body is not valid JSON.', null, 'invalid_json');
+  }
+  if (bodyError?.type === 'entity.too.large') {
+    return plain(413, 'The request body is larger than REQUEST_BODY_LIMIT allows.', null, 'request_too_large');
+  }
+  if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {
+    return plain(bodyError.status, 'The request could not be read.', null, null);
+  }
+  return plain(500, 'The gateway failed unexpectedly; see its logs for the request id.', null, null);
+}
+
+function codeFor(error: GatewayError): string | null {
+  switch (error.code) {
+    case 'UNAUTHORIZED':
+      return 'invalid_api_key';
+    case 'NO_CREDENTIALS':
+    case 'ACCOUNT_UNAVAILABLE':
+      return 'credentials_unavailable';
+    case 'NOT_FOUND':
+      return error.param === 'model' ? 'model_not_found' : 'not_found';
+    case 'INVALID_REQUEST':
+      return 'invalid_value';
+    default:
+      return null;
+  }
+}
+
+function plain(status: number, message: string, param: string | null, code: string | null): OpenAIErrorResponse {
+  const type = TYPE_BY_STATUS[status] ?? (status >= 500 ? 'server_error' : 'invalid_request_error');
+  return { status, body: createOpenAIErrorBody({ message, type, param, code }), headers: {} };
+}
+
+/** The one express error handler: logs, then answers in the OpenAI error shape. */
+export function createErrorHandler(logger: Logger): ErrorRequestHandler {
+  return function errorHandler(error, request, response, _next) {
+    const mapped = toOpenAIErrorResponse(error);
+    const log = mapped.status >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
+    log('request failed', {
+      requestId: response.locals['requestId'],
+      route: request.path,
+      status: mapped.status,
+      error: errorSummary(error),
+    });
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(mapped.status).set(mapped.headers).json(mapped.body);
+  };
+}
+
+/** Name, code and message only: never a cause chain (it may hold request configs with tokens). */
+export function errorSummary(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const code = (error as { code?: unknown }).code;
+  return { name: error.name, message: error.message, ...(code !== undefined ? { code } : {}) };
+}

@@ -1,0 +1,18 @@
+/**
+ * Shared jest settings. Sibling workspace packages resolve to their TypeScript sources through
+ * the `@geminicli2api/source` export condition, so tests never need a prior build and a stale
+ * `dist` can never mask a change.
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  testEnvironment: 'node',
+  testMatch: ['**/?(*.)+(spec|test).ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/out-tsc/'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', diagnostics: false }],
+  },
+  moduleFileExtensions: ['ts', 'js', 'cjs', 'mjs', 'json'],
+  testEnvironmentOptions: {
+    customExportConditions: ['@geminicli2api/source', 'node', 'require', 'default'],
+  },
+};

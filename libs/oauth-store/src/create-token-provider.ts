@@ -1,0 +1,143 @@
+import { OAuth2Client } from 'google-auth-library';
+import type { OAuthCredentials } from './credentials';
+import { OAuthStoreError } from './oauth-store-error';
+
+/** Gemini CLI's public installed-app OAuth client (documented as "not treated as a secret"). */
+export const GEMINI_CLI_OAUTH_CLIENT = {
+  clientId: '681255809395-oo8ft2oprdrnp9e3aqf6av3hmdib135j.apps.googleusercontent.com',
+  clientSecret: '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',
+} as const;
+
+/** Google's OAuth token endpoint. */
+export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
+
+/** Options of {@link createTokenProvider}. */
+export interface TokenProviderOptions {
+  credentials: OAuthCredentials;
+  /** For messages: where the credentials came from. */
+  source: string;
+  /** OAuth client; the credentials' own `client_id`/`client_secret` win when present. */
+  clientId?: string;
+  clientSecret?: string;
+  /** Token endpoint when the credentials carry no `token_uri` (default Google's). */
+  tokenUrl?: string;
+  /** Refresh this long before expiry (default 5 minutes, as google-auth-library does). */
+  refreshMarginMs?: number;
+  /** Called after each successful refresh with the new credentials (e.g. to persist them). */
+  onRefresh?: (credentials: OAuthCredentials) => Promise<void> | void;
+  /** Clock, injectable for tests. */
+  now?: () => number;
+  /**
+   * The fetch used for token requests (default `globalThis.fetch`). Passing it explicitly also
+   * keeps gaxios from importing `node-fetch` dynamically, and lets the app route refreshes
+   * through its proxy-aware transport.
+   */
+  fetch?: typeof globalThis.fetch;
+}
+
+/** Hands out valid access tokens for one account. */
+export interface TokenProvider {
+  /** A valid access token, refreshed first when it expires within the margin. */
+  getAccessToken(): Promise<string>;
+  /** Forces a refresh (e.g. after the upstream answered 401). */
+  refresh(): Promise<string>;
+  /** The current credentials (with the latest access token). */
+  readonly credentials: OAuthCredentials;
+}
+
+/**
+ * Creates a token provider backed by google-auth-library's OAuth2Client. Refresh is proactive
+ * and single-flight: any number of concurrent callers during a refresh share one token request.
+ * `invalid_grant` becomes `RELOGIN_REQUIRED`; network and 5xx failures are retryable.
+ */
+export function createTokenProvider({
+  credentials: initial,
+  source,
+  clientId,
+  clientSecret,
+  tokenUrl,
+  refreshMarginMs = 5 * 60_000,
+  onRefresh,
+  now = Date.now,
+  fetch = globalThis.fetch,
+}: TokenProviderOptions): TokenProvider {
+  let credentials = initial;
+  let inFlight: Promise<string> | undefined;
+  const client = new OAuth2Client({
+    clientId: initial.clientId ?? clientId ?? GEMINI_CLI_OAUTH_CLIENT.clientId,
+    clientSecret: initial.clientSecret ?? clientSecret ?? GEMINI_CLI_OAUTH_CLIENT.clientSecret,
+    endpoints: { oauth2TokenUrl: initial.tokenUri ?? tokenUrl ?? GOOGLE_TOKEN_URL },
+    transporterOptions: { fetchImplementation: fetch },
+  });
+
+  const doRefresh = async (): Promise<string> => {
+    client.setCredentials({ refresh_token: credentials.refreshToken });
+    let tokens;
+    try {
+      ({ credentials: tokens } = await client.refreshAccessToken());
+    } catch (error) {
+      throw toRefreshError(error, source);
+    }
+    if (!tokens.access_token) {
+      throw new OAuthStoreError({
+        code: 'TOKEN_REFRESH_FAILED',
+        source,
+        isRetryable: true,
+        message: `The token endpoint returned no access token for ${source}.`,
+      });
+    }
+    credentials = {
+      ...credentials,
+      accessToken: tokens.access_token,
+      ...(tokens.expiry_date ? { expiryDate: tokens.expiry_date } : {}),
+      ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
+    };
+    await onRefresh?.(credentials);
+    return tokens.access_token;
+  };
+
+  const refresh = (): Promise<string> => {
+    inFlight ??= doRefresh().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  };
+
+  return {
+    get credentials() {
+      return credentials;
+    },
+    refresh,
+    async getAccessToken() {
+      const { accessToken, expiryDate } = credentials;
+      const fresh = accessToken && (expiryDate === undefined || expiryDate - now() > refreshMarginMs);
+      if (fresh && !inFlight) return accessToken;
+      return refresh();
+    },
+  };
+}
+
+function toRefreshError(error: unknown, source: string): OAuthStoreError {
+  const response = (error as { response?: { status?: number; data?: unknown } }).response;
+  const oauthError = (response?.data as { error?: unknown } | undefined)?.error;
+  if (oauthError === 'invalid_grant') {
+    return new OAuthStoreError({
+      code: 'RELOGIN_REQUIRED',
+      source,
+      cause: error,
+      message: `The refresh token from ${source} was rejected (invalid_grant: expired or revoked). Log in again with "npm run login" (or "gemini" CLI login) and replace the credentials.`,
+    });
+  }
+  const status = response?.status;
+  const retryable = status === undefined || status >= 500 || status === 429;
+  return new OAuthStoreError({
+    code: 'TOKEN_REFRESH_FAILED',
+    source,
+    cause: error,
+    isRetryable: retryable,
+    message:
+      status === undefined
+        ? `The access token for ${source} could not be refreshed: the token endpoint was unreachable. Check the network and HTTPS_PROXY.`
+        : `The access token for ${source} could not be refreshed: the token endpoint answered HTTP ${status}${typeof oauthError === 'string' ? ` (${oauthError})` : ''}.`,
+  });
+}

@@ -1,0 +1,11 @@
+export { parseCredentialsJson, serializeCredentials } from './credentials';
+export type { CredentialsFormat, OAuthCredentials } from './credentials';
+export { loadCredentials } from './load-credentials';
+export type { CredentialsSource, LoadCredentialsOptions, LoadedCredentials } from './load-credentials';
+export { saveCredentialsFile } from './save-credentials-file';
+export { createTokenProvider, GEMINI_CLI_OAUTH_CLIENT, GOOGLE_TOKEN_URL } from './create-token-provider';
+export type { TokenProvider, TokenProviderOptions } from './create-token-provider';
+export { discoverProject } from './discover-project';
+export type { CodeAssistProject, DiscoverProjectOptions } from './discover-project';
+export { OAuthStoreError } from './oauth-store-error';
+export type { OAuthStoreErrorCode } from './oauth-store-error';

@@ -1,0 +1,48 @@
+const MARKER = Symbol.for('geminicli2api.oauth-store.OAuthStoreError');
+
+/** What went wrong with an account's credentials. */
+export type OAuthStoreErrorCode =
+  | 'CREDENTIALS_NOT_FOUND'
+  | 'CREDENTIALS_INVALID'
+  | 'TOKEN_REFRESH_FAILED'
+  | 'RELOGIN_REQUIRED'
+  | 'PERSIST_FAILED'
+  | 'PROJECT_DISCOVERY_FAILED';
+
+/**
+ * An error about credentials, refresh, persistence or project discovery. Messages say what is
+ * wrong and how to fix it; they never contain a token, a secret or the credentials' content.
+ */
+export class OAuthStoreError extends Error {
+  readonly [MARKER] = true;
+  readonly code: OAuthStoreErrorCode;
+  /** True when trying again later may succeed (network failure, 5xx from the token endpoint). */
+  readonly isRetryable: boolean;
+  /** Where the credentials came from, e.g. `GEMINI_CREDENTIALS` or a file path. */
+  readonly source: string | undefined;
+
+  constructor({
+    message,
+    code,
+    isRetryable = false,
+    source,
+    cause,
+  }: {
+    message: string;
+    code: OAuthStoreErrorCode;
+    isRetryable?: boolean;
+    source?: string;
+    cause?: unknown;
+  }) {
+    super(message, { cause });
+    this.name = 'OAuthStoreError';
+    this.code = code;
+    this.isRetryable = isRetryable;
+    this.source = source;
+  }
+
+  /** True for an OAuthStoreError from any copy of this package. */
+  static isInstance(value: unknown): value is OAuthStoreError {
+    return typeof value === 'object' && value !== null && MARKER in value;
+  }
+}

@@ -1,0 +1,81 @@
+export {
+  geminiBlobSchema,
+  geminiContentSchema,
+  geminiFileDataSchema,
+  geminiFunctionCallSchema,
+  geminiFunctionResponseSchema,
+  geminiPartSchema,
+} from './content';
+export type {
+  GeminiBlob,
+  GeminiContent,
+  GeminiFileData,
+  GeminiFunctionCall,
+  GeminiFunctionResponse,
+  GeminiPart,
+} from './content';
+export {
+  generateContentRequestSchema,
+  geminiFunctionDeclarationSchema,
+  geminiGenerationConfigSchema,
+  geminiSafetySettingSchema,
+  geminiThinkingConfigSchema,
+  geminiToolConfigSchema,
+  geminiToolSchema,
+} from './generate-content-request';
+export type {
+  GeminiFunctionDeclaration,
+  GeminiGenerationConfig,
+  GeminiSafetySetting,
+  GeminiThinkingConfig,
+  GeminiTool,
+  GeminiToolConfig,
+  GenerateContentRequest,
+} from './generate-content-request';
+export {
+  countTokensResponseSchema,
+  generateContentResponseSchema,
+  geminiCandidateSchema,
+  geminiPromptFeedbackSchema,
+  geminiUsageMetadataSchema,
+} from './generate-content-response';
+export type {
+  CountTokensResponse,
+  GeminiCandidate,
+  GeminiPromptFeedback,
+  GeminiUsageMetadata,
+  GenerateContentResponse,
+} from './generate-content-response';
+export {
+  codeAssistCountTokensRequestSchema,
+  codeAssistGenerateRequestSchema,
+  codeAssistGenerateResponseSchema,
+  codeAssistIneligibleTierSchema,
+  codeAssistOperationSchema,
+  codeAssistTierSchema,
+  loadCodeAssistResponseSchema,
+  readProjectId,
+  retrieveUserQuotaResponseSchema,
+} from './code-assist-envelope';
+export type {
+  CodeAssistCountTokensRequest,
+  CodeAssistGenerateRequest,
+  CodeAssistGenerateResponse,
+  CodeAssistIneligibleTier,
+  CodeAssistOperation,
+  CodeAssistTier,
+  LoadCodeAssistResponse,
+  RetrieveUserQuotaResponse,
+} from './code-assist-envelope';
+export {
+  googleErrorBodySchema,
+  googleErrorDetailSchema,
+  mapHttpStatusToGoogleStatus,
+  parseDurationMs,
+  parseGoogleError,
+} from './gemini-error-body';
+export type { GoogleError, GoogleErrorBody, GoogleErrorDetail } from './gemini-error-body';
+export { createSseDecoder } from './create-sse-decoder';
+export type { SseDecoder } from './create-sse-decoder';
+export { GEMINI_MODELS, findGeminiModel, normalizeModelId } from './model-catalog';
+export type { GeminiModelInfo } from './model-catalog';

@@ -1,0 +1,222 @@
+import { z } from 'zod';
+
+/**
+ * Inbound OpenAI Chat Completions request.
+ *
+ * Lenient where real clients are sloppy (optional fields accept `null`, unknown keys are
+ * stripped) and strict where the gateway acts on a value (roles, `n`, numeric ranges), so a bad
+ * request fails with the offending path instead of a confusing upstream error.
+ * https://platform.openai.com/docs/api-reference/chat/create
+ */
+
+/** `{type:"text"}` content part. */
+export const openAITextPartSchema = z.object({
+  type: z.literal('text'),
+  text: z.string(),
+});
+
+/** `{type:"image_url"}` content part; `url` is a data URL or an http(s)/gs URL. */
+export const openAIImagePartSchema = z.object({
+  type: z.literal('image_url'),
+  image_url: z.object({
+    url: z.string().min(1),
+    detail: z.string().nullish(),
+  }),
+});
+
+/** `{type:"input_audio"}` content part (base64 audio). */
+export const openAIAudioPartSchema = z.object({
+  type: z.literal('input_audio'),
+  input_audio: z.object({
+    data: z.string(),
+    format: z.string(),
+  }),
+});
+
+/** `{type:"file"}` content part: inline `file_data` (data URL or base64) or an uploaded `file_id`. */
+export const openAIFilePartSchema = z.object({
+  type: z.literal('file'),
+  file: z.object({
+    file_data: z.string().nullish(),
+    file_id: z.string().nullish(),
+    filename: z.string().nullish(),
+  }),
+});
+
+/** Assistant `{type:"refusal"}` content part. */
+export const openAIRefusalPartSchema = z.object({
+  type: z.literal('refusal'),
+  refusal: z.string(),
+});
+
+/** Any content part a user, system or tool message may carry. */
+export const openAIContentPartSchema = z.discriminatedUnion('type', [
+  openAITextPartSchema,
+  openAIImagePartSchema,
+  openAIAudioPartSchema,
+  openAIFilePartSchema,
+  openAIRefusalPartSchema,
+]);
+
+const contentSchema = z.union([z.string(), z.array(openAIContentPartSchema)]);
+
+/**
+ * Vendor data Google's own OpenAI-compatible endpoint attaches to tool calls; carries Gemini 3
+ * thought signatures. https://ai.google.dev/gemini-api/docs/thought-signatures
+ */
+export const openAIExtraContentSchema = z.looseObject({
+  google: z.looseObject({ thought_signature: z.string().nullish() }).nullish(),
+});
+
+/** A tool call inside an assistant message. */
+export const openAIToolCallSchema = z.looseObject({
+  id: z.string(),
+  type: z.literal('function').default('function'),
+  function: z.looseObject({
+    name: z.string().min(1),
+    arguments: z.string().default(''),
+  }),
+  extra_content: openAIExtraContentSchema.nullish(),
+});
+
+export const openAISystemMessageSchema = z.object({
+  role: z.literal('system'),
+  content: contentSchema,
+  name: z.string().nullish(),
+});
+
+export const openAIDeveloperMessageSchema = z.object({
+  role: z.literal('developer'),
+  content: contentSchema,
+  name: z.string().nullish(),
+});
+
+export const openAIUserMessageSchema = z.object({
+  role: z.literal('user'),
+  content: contentSchema,
+  name: z.string().nullish(),
+});
+
+export const openAIAssistantMessageSchema = z.object({
+  role: z.literal('assistant'),
+  content: contentSchema.nullish(),
+  name: z.string().nullish(),
+  refusal: z.string().nullish(),
+  tool_calls: z.array(openAIToolCallSchema).nullish(),
+  /** Deprecated single function call. */
+  function_call: z.object({ name: z.string(), arguments: z.string() }).nullish(),
+  /** Non-standard, echoed by some clients; not sent upstream. */
+  reasoning_content: z.string().nullish(),
+});
+
+export const openAIToolMessageSchema = z.object({
+  role: z.literal('tool'),
+  content: contentSchema,
+  tool_call_id: z.string(),
+  name: z.string().nullish(),
+});
+
+/** Deprecated `function` role result. */
+export const openAIFunctionMessageSchema = z.object({
+  role: z.literal('function'),
+  content: z.string().nullish(),
+  name: z.string(),
+});
+
+/** One chat message; the role decides the shape. */
+export const openAIChatMessageSchema = z.discriminatedUnion('role', [
+  openAISystemMessageSchema,
+  openAIDeveloperMessageSchema,
+  openAIUserMessageSchema,
+  openAIAssistantMessageSchema,
+  openAIToolMessageSchema,
+  openAIFunctionMessageSchema,
+]);
+
+/** A function the model may call. */
+export const openAIFunctionDefinitionSchema = z.object({
+  name: z.string().min(1).max(64),
+  description: z.string().nullish(),
+  parameters: z.record(z.string(), z.unknown()).nullish(),
+  strict: z.boolean().nullish(),
+});
+
+export const openAIToolSchema = z.object({
+  type: z.literal('function'),
+  function: openAIFunctionDefinitionSchema,
+});
+
+export const openAIToolChoiceSchema = z.union([
+  z.enum(['none', 'auto', 'required']),
+  z.object({ type: z.literal('function'), function: z.object({ name: z.string() }) }),
+  z.object({
+    type: z.literal('allowed_tools'),
+    allowed_tools: z.object({
+      mode: z.enum(['auto', 'required']),
+      tools: z.array(z.object({ type: z.literal('function'), function: z.object({ name: z.string() }) })),
+    }),
+  }),
+]);
+
+export const openAIResponseFormatSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text') }),
+  z.object({ type: z.literal('json_object') }),
+  z.object({
+    type: z.literal('json_schema'),
+    json_schema: z.object({
+      name: z.string(),
+      description: z.string().nullish(),
+      schema: z.record(z.string(), z.unknown()).nullish(),
+      strict: z.boolean().nullish(),
+    }),
+  }),
+]);
+
+/** The request body of `POST /v1/chat/completions`. */
+export const chatCompletionRequestSchema = z.object({
+  model: z.string().min(1),
+  messages: z.array(openAIChatMessageSchema).min(1),
+  stream: z.boolean().nullish(),
+  stream_options: z.object({ include_usage: z.boolean().nullish() }).nullish(),
+  temperature: z.number().min(0).max(2).nullish(),
+  top_p: z.number().min(0).max(1).nullish(),
+  /** Non-standard but common. */
+  top_k: z.number().int().positive().nullish(),
+  n: z.number().int().min(1).max(8).nullish(),
+  stop: z.union([z.string(), z.array(z.string()).max(5)]).nullish(),
+  max_tokens: z.number().int().positive().nullish(),
+  max_completion_tokens: z.number().int().positive().nullish(),
+  presence_penalty: z.number().min(-2).max(2).nullish(),
+  frequency_penalty: z.number().min(-2).max(2).nullish(),
+  seed: z.number().int().nullish(),
+  logprobs: z.boolean().nullish(),
+  top_logprobs: z.number().int().min(0).max(20).nullish(),
+  logit_bias: z.record(z.string(), z.number()).nullish(),
+  response_format: openAIResponseFormatSchema.nullish(),
+  tools: z.array(openAIToolSchema).nullish(),
+  tool_choice: openAIToolChoiceSchema.nullish(),
+  functions: z.array(openAIFunctionDefinitionSchema).nullish(),
+  function_call: z
+    .union([z.enum(['none', 'auto']), z.object({ name: z.string() })])
+    .nullish(),
+  parallel_tool_calls: z.boolean().nullish(),
+  reasoning_effort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']).nullish(),
+  modalities: z.array(z.string()).nullish(),
+  web_search_options: z.record(z.string(), z.unknown()).nullish(),
+  user: z.string().nullish(),
+});
+
+export type OpenAITextPart = z.infer<typeof openAITextPartSchema>;
+export type OpenAIImagePart = z.infer<typeof openAIImagePartSchema>;
+export type OpenAIAudioPart = z.infer<typeof openAIAudioPartSchema>;
+export type OpenAIFilePart = z.infer<typeof openAIFilePartSchema>;
+export type OpenAIContentPart = z.infer<typeof openAIContentPartSchema>;
+export type OpenAIToolCall = z.infer<typeof openAIToolCallSchema>;
+export type OpenAIChatMessage = z.infer<typeof openAIChatMessageSchema>;
+export type OpenAIFunctionDefinition = z.infer<typeof openAIFunctionDefinitionSchema>;
+export type OpenAITool = z.infer<typeof openAIToolSchema>;
+export type OpenAIToolChoice = z.infer<typeof openAIToolChoiceSchema>;
+export type OpenAIResponseFormat = z.infer<typeof openAIResponseFormatSchema>;
+export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
+/** The request as a client may write it (before defaults are applied). */
+export type ChatCompletionRequestInput = z.input<typeof chatCompletionRequestSchema>;

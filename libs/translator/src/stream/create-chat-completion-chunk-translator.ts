@@ -1,0 +1,172 @@
+import type { GenerateContentResponse, GeminiUsageMetadata } from '@geminicli2api/protocol-gemini';
+import type {
+  ChatCompletionChunk,
+  OpenAIChunkDelta,
+  OpenAIFinishReason,
+} from '@geminicli2api/protocol-openai';
+import { convertGeminiUsage } from '../convert-gemini-usage';
+import { mapGeminiFinishReason } from '../map-gemini-finish-reason';
+import { toEpochSeconds } from '../response/convert-gemini-response-to-chat-completion';
+import { defaultGenerateId, type TranslationClock } from '../translation-options';
+
+/** Options for {@link createChatCompletionChunkTranslator}. */
+export interface ChunkTranslatorOptions extends TranslationClock {
+  /** The model string the client asked for; echoed on every chunk. */
+  model: string;
+  /** `stream_options.include_usage`: add `usage: null` to chunks and a final usage chunk. */
+  includeUsage?: boolean;
+}
+
+/** Turns Gemini stream events into OpenAI chunks; holds the state a stream needs. */
+export interface ChatCompletionChunkTranslator {
+  /** Translates one Gemini event (the inner response) into zero or more chunks. */
+  push(event: GenerateContentResponse): ChatCompletionChunk[];
+  /**
+   * Ends the stream: finishes choices that never got a finish reason and adds the usage chunk.
+   * Call it only when the upstream ended cleanly.
+   */
+  end(): ChatCompletionChunk[];
+  /** True when at least one choice received a Gemini `finishReason`. */
+  readonly sawFinishReason: boolean;
+}
+
+interface ChoiceState {
+  roleSent: boolean;
+  finished: boolean;
+  sawOutput: boolean;
+}
+
+/**
+ * Creates the stateful stream converter: the role comes in the first delta of each choice,
+ * `id`/`created`/`model` are identical on every chunk, reasoning and content never share a
+ * delta, each choice gets exactly one finish chunk, and cumulative Gemini usage is remembered
+ * (the last one wins, never summed) for one final usage chunk.
+ */
+export function createChatCompletionChunkTranslator({
+  model,
+  includeUsage = false,
+  generateId = defaultGenerateId,
+  now = Date.now,
+}: ChunkTranslatorOptions): ChatCompletionChunkTranslator {
+  let id: string | undefined;
+  let created: number | undefined;
+  let lastUsage: GeminiUsageMetadata | undefined;
+  let sawFinishReason = false;
+  let ended = false;
+  const choices = new Map<number, ChoiceState>();
+
+  const chunk = (
+    index: number,
+    delta: OpenAIChunkDelta,
+    finishReason: OpenAIFinishReason | null = null,
+    nativeFinishReason?: string,
+  ): ChatCompletionChunk => {
+    const out: ChatCompletionChunk = {
+      id: id ?? '',
+      object: 'chat.completion.chunk',
+      created: created ?? 0,
+      model,
+      choices: [{ index, delta, logprobs: null, finish_reason: finishReason }],
+    };
+    if (nativeFinishReason) {
+      const [choice] = out.choices;
+      if (choice) choice.native_finish_reason = nativeFinishReason;
+    }
+    if (includeUsage) out.usage = null;
+    return out;
+  };
+
+  const stateOf = (index: number): ChoiceState => {
+    let state = choices.get(index);
+    if (!state) {
+      state = { roleSent: false, finished: false, sawOutput: false };
+      choices.set(index, state);
+    }
+    return state;
+  };
+
+  const start = (event: GenerateContentResponse): void => {
+    id ??= `chatcmpl-${event.responseId ?? generateId()}`;
+    created ??= toEpochSeconds(event.createTime, now);
+  };
+
+  return {
+    get sawFinishReason() {
+      return sawFinishReason;
+    },
+    push(event) {
+      start(event);
+      if (event.usageMetadata) lastUsage = event.usageMetadata;
+      const out: ChatCompletionChunk[] = [];
+      const candidates = event.candidates ?? [];
+      if (candidates.length === 0 && event.promptFeedback?.blockReason) {
+        const state = stateOf(0);
+        if (!state.roleSent) out.push(chunk(0, { role: 'assistant', content: '' }));
+        state.roleSent = true;
+        state.finished = true;
+        sawFinishReason = true;
+        out.push(chunk(0, {}, 'content_filter', event.promptFeedback.blockReason.toLowerCase()));
+        return out;
+      }
+      candidates.forEach((candidate, position) => {
+        const index = candidate.index ?? position;
+        const state = stateOf(index);
+        if (state.finished) return;
+        if (!state.roleSent) {
+          out.push(chunk(index, { role: 'assistant', content: '' }));
+          state.roleSent = true;
+        }
+        let pending: { kind: 'content' | 'reasoning_content'; text: string } | undefined;
+        const flush = () => {
+          if (!pending) return;
+          out.push(chunk(index, { [pending.kind]: pending.text }));
+          pending = undefined;
+        };
+        for (const part of candidate.content?.parts ?? []) {
+          if (typeof part.text !== 'string' || part.text === '') continue;
+          const kind = part.thought ? 'reasoning_content' : 'content';
+          state.sawOutput = true;
+          if (pending && pending.kind === kind) pending.text += part.text;
+          else {
+            flush();
+            pending = { kind, text: part.text };
+          }
+        }
+        flush();
+        if (candidate.finishReason) {
+          sawFinishReason = true;
+          state.finished = true;
+          const reason = mapGeminiFinishReason({
+            finishReason: candidate.finishReason,
+            hasToolCalls: false,
+            hasOutput: state.sawOutput,
+          });
+          out.push(chunk(index, {}, reason, candidate.finishReason.toLowerCase()));
+        }
+      });
+      return out;
+    },
+    end() {
+      if (ended) return [];
+      ended = true;
+      start({});
+      const out: ChatCompletionChunk[] = [];
+      if (choices.size === 0) stateOf(0);
+      for (const [index, state] of [...choices].sort(([a], [b]) => a - b)) {
+        if (!state.roleSent) out.push(chunk(index, { role: 'assistant', content: '' }));
+        if (!state.finished) out.push(chunk(index, {}, 'stop'));
+      }
+      if (includeUsage) {
+        out.push({
+          id: id ?? '',
+          object: 'chat.completion.chunk',
+          created: created ?? 0,
+          model,
+          choices: [],
+          usage: convertGeminiUsage(lastUsage),
+        });
+      }
+      return out;
+    },
+  };
+}
