@@ -13,7 +13,8 @@ import { requestId } from './middleware/request-id';
 import { chatCompletionsRoute } from './routes/chat-completions';
 import { healthRoutes, type GatewayStatus } from './routes/health';
 import { modelsRoute } from './routes/models';
-import { createCodeAssistClient, type CodeAssistClient } from './upstream/code-assist-client';
+import { createCodeAssistClient } from './upstream/code-assist-client';
+import type { GeminiBackend } from './upstream/gemini-backend';
 
 export const GATEWAY_VERSION = '0.1.0';
 
@@ -66,9 +67,9 @@ export async function createGateway({
     cwd,
     homeDir,
   });
-  let client: CodeAssistClient | undefined;
+  let client: GeminiBackend | undefined;
   if (loaded) {
-    const account = createCodeAssistAccount({
+    const accounts = createCodeAssistAccount({
       loaded,
       endpoint: config.codeAssistEndpoint,
       configuredProject: config.project,
@@ -81,7 +82,7 @@ export async function createGateway({
     });
     client = createCodeAssistClient({
       endpoint: config.codeAssistEndpoint,
-      account,
+      accounts,
       ...(fetch ? { fetch } : {}),
     });
     const source = loaded.source.kind === 'env' ? loaded.source.name : loaded.source.path;
@@ -90,7 +91,7 @@ export async function createGateway({
     logger.warn('no credentials found; API calls will answer 503 until credentials are provided');
   }
   const status: GatewayStatus = { backend: client ? 'ready' : 'no-credentials', version: GATEWAY_VERSION };
-  const getClient = (): CodeAssistClient => {
+  const getClient = (): GeminiBackend => {
     if (client) return client;
     throw new GatewayError({ code: 'NO_CREDENTIALS', status: 503, message: NO_CREDENTIALS_MESSAGE });
   };

@@ -7,7 +7,14 @@ import { buildSync } from 'esbuild';
 // Bundle the CLI from source (esbuild ships with tsup) so the test never depends on a stale dist.
 const directory = mkdtempSync(join(tmpdir(), 'emulator-cli-'));
 const cli = join(directory, 'main.js');
-buildSync({ entryPoints: [join(__dirname, 'main.ts')], bundle: true, platform: 'node', target: 'node20', outfile: cli, logLevel: 'silent' });
+buildSync({
+  entryPoints: [join(__dirname, 'main.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  outfile: cli,
+  logLevel: 'silent',
+});
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 function run(args: string[], onStdout?: (text: string, child: ReturnType<typeof spawn>) => void) {
@@ -25,21 +32,30 @@ function run(args: string[], onStdout?: (text: string, child: ReturnType<typeof 
 }
 
 describe('emulator CLI', () => {
-  it.each([['SIGINT'], ['SIGTERM']] as const)('announces its URL, serves requests and exits 0 on %s', async (signal) => {
-    let served: number | undefined;
-    const result = await run(['--port', '0'], (text, child) => {
-      const url = /listening on (http:\/\/\S+)/.exec(text)?.[1];
-      if (url === undefined) return;
-      void fetch(`${url}/token`, { method: 'POST', body: 'grant_type=refresh_token&refresh_token=demo-refresh-token', headers: { 'content-type': 'application/x-www-form-urlencoded' } })
-        .then((response) => {
-          served = response.status;
+  it.each([['SIGINT'], ['SIGTERM']] as const)(
+    'announces its URL, serves requests and exits 0 on %s',
+    async (signal) => {
+      let served: number | undefined;
+      const result = await run(['--port', '0'], (text, child) => {
+        const url = /listening on (http:\/\/\S+)/.exec(text)?.[1];
+        if (url === undefined) return;
+        void fetch(`${url}/token`, {
+          method: 'POST',
+          body: 'grant_type=refresh_token&refresh_token=demo-refresh-token',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
         })
-        .finally(() => child.kill(signal));
-    });
-    expect(result.stdout).toMatch(/^Code Assist emulator listening on http:\/\/127\.0\.0\.1:\d+ \(demo refresh token: demo-refresh-token\)\n$/);
-    expect(served).toBe(200);
-    expect(result.code).toBe(0);
-  });
+          .then((response) => {
+            served = response.status;
+          })
+          .finally(() => child.kill(signal));
+      });
+      expect(result.stdout).toMatch(
+        /^Code Assist emulator listening on http:\/\/127\.0\.0\.1:\d+ \(demo refresh token: demo-refresh-token\)\n$/,
+      );
+      expect(served).toBe(200);
+      expect(result.code).toBe(0);
+    },
+  );
 
   it('prints usage for --help', async () => {
     const result = await run(['--help']);

@@ -9,13 +9,7 @@ import type { Logger } from 'winston';
 import { errorSummary } from '../middleware/error-handler';
 import type { SecretRegistry } from '../logger';
 
-/** What an upstream call needs from an account. */
-export interface AccountAuth {
-  /** A valid access token and the Code Assist project; refreshes or discovers as needed. */
-  getAuth(): Promise<{ accessToken: string; projectId: string }>;
-  /** Forces the next {@link getAuth} to refresh the access token. */
-  invalidateToken(): Promise<void>;
-}
+import type { AccountSelector } from './account-selector';
 
 /** Options of {@link createCodeAssistAccount}. */
 export interface CodeAssistAccountOptions {
@@ -31,7 +25,7 @@ export interface CodeAssistAccountOptions {
 }
 
 /**
- * One Code Assist account: its token provider (refreshed tokens are written back atomically to
+ * A selector over one Code Assist account: its token provider (refreshed tokens are written back atomically to
  * the file they came from; env-sourced credentials never touch the disk) and its project,
  * discovered once through loadCodeAssist and cached.
  */
@@ -45,7 +39,7 @@ export function createCodeAssistAccount({
   secrets,
   logger,
   fetch,
-}: CodeAssistAccountOptions): AccountAuth {
+}: CodeAssistAccountOptions): AccountSelector {
   const { source } = loaded;
   const sourceLabel = source.kind === 'env' ? source.name : source.path;
   secrets.add(loaded.credentials.refreshToken);
@@ -56,6 +50,7 @@ export function createCodeAssistAccount({
     ...(oauthClientId ? { clientId: oauthClientId } : {}),
     ...(oauthClientSecret ? { clientSecret: oauthClientSecret } : {}),
     ...(oauthTokenUrl ? { tokenUrl: oauthTokenUrl } : {}),
+    ...(fetch ? { fetch } : {}),
     async onRefresh(credentials) {
       secrets.add(credentials.accessToken);
       logger.info('access token refreshed', { account: sourceLabel });
@@ -92,7 +87,7 @@ export function createCodeAssistAccount({
   };
 
   return {
-    async getAuth() {
+    async acquire() {
       const accessToken = await tokens.getAccessToken();
       if (!project) {
         project = discover(accessToken).catch((error: unknown) => {
@@ -100,9 +95,12 @@ export function createCodeAssistAccount({
           throw error;
         });
       }
-      return { accessToken, projectId: await project };
+      return { id: sourceLabel, accessToken, projectId: await project };
     },
-    async invalidateToken() {
+    report() {
+      // One account: nothing to rotate to.
+    },
+    async invalidate() {
       await tokens.refresh();
     },
   };

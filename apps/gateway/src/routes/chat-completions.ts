@@ -14,13 +14,13 @@ import { Router, type Response } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
 import { errorSummary, toOpenAIErrorResponse } from '../middleware/error-handler';
-import type { CodeAssistClient } from '../upstream/code-assist-client';
+import type { GeminiBackend } from '../upstream/gemini-backend';
 import { abortOnClientClose, startSse, writeSseData } from './write-sse';
 
 /** Dependencies of the chat route. */
 export interface ChatCompletionsRouteOptions {
   /** The upstream client, or a function that throws the reason there is none. */
-  getClient: () => CodeAssistClient;
+  getClient: () => GeminiBackend;
   logger: Logger;
 }
 

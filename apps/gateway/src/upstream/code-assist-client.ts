@@ -1,64 +1,58 @@
 import {
   codeAssistGenerateResponseSchema,
+  countTokensResponseSchema,
   parseGoogleError,
   type GenerateContentResponse,
-  type GenerateContentRequest,
 } from '@geminicli2api/protocol-gemini';
+import type { AccountSelector, UpstreamAccount } from '../accounts/account-selector';
 import { GatewayError } from '../gateway-error';
-import type { AccountAuth } from '../accounts/code-assist-account';
+import type { GeminiBackend, GenerateCall } from './gemini-backend';
 import { readSseEvents } from './read-sse-events';
 
 /** Options of {@link createCodeAssistClient}. */
 export interface CodeAssistClientOptions {
   /** Base URL, e.g. `https://cloudcode-pa.googleapis.com`. */
   endpoint: string;
-  /** Supplies a fresh access token and the project for each call. */
-  account: AccountAuth;
+  /** Chooses the account (token + project) for each attempt. */
+  accounts: AccountSelector;
   fetch?: typeof globalThis.fetch;
 }
 
-/** One generate call. */
-export interface GenerateCall {
+interface PostOptions {
+  method: string;
   model: string;
-  request: GenerateContentRequest;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
+  query?: string;
+  body: (account: UpstreamAccount) => unknown;
 }
 
-/** The Code Assist transport: wraps requests in the envelope and unwraps responses. */
-export interface CodeAssistClient {
-  generateContent(call: GenerateCall): Promise<GenerateContentResponse>;
-  /**
-   * Opens a stream. Resolves once upstream answered 2xx (so failures before the first byte are
-   * thrown as errors with their status); iterating yields the inner response of each event.
-   */
-  streamGenerateContent(call: GenerateCall): Promise<AsyncIterable<GenerateContentResponse>>;
-}
-
-/** Creates the Code Assist client for `v1internal:generateContent|streamGenerateContent`. */
+/**
+ * The Code Assist backend (`v1internal:…`): wraps requests in the `{model, project, request}`
+ * envelope and unwraps `{response, traceId}`.
+ */
 export function createCodeAssistClient({
   endpoint,
-  account,
+  accounts,
   fetch = globalThis.fetch,
-}: CodeAssistClientOptions): CodeAssistClient {
-  const post = async (method: string, call: GenerateCall, query = ''): Promise<Response> => {
+}: CodeAssistClientOptions): GeminiBackend {
+  const post = async ({ method, model, signal, query = '', body }: PostOptions): Promise<Response> => {
     let retriedAuth = false;
     for (;;) {
-      const { accessToken, projectId } = await account.getAuth();
-      const body = JSON.stringify({ model: call.model, project: projectId, request: call.request });
+      const account = await accounts.acquire({ model, exclude: new Set() });
       let response: Response;
       try {
         response = await fetch(`${endpoint}/v1internal:${method}${query}`, {
           method: 'POST',
           headers: {
-            authorization: `Bearer ${accessToken}`,
+            authorization: `Bearer ${account.accessToken}`,
             'content-type': 'application/json',
             'user-agent': 'geminicli2api/0.1.0',
           },
-          body,
-          ...(call.signal ? { signal: call.signal } : {}),
+          body: JSON.stringify(body(account)),
+          ...(signal ? { signal } : {}),
         });
       } catch (error) {
-        if (call.signal?.aborted) throw error;
+        if (signal?.aborted) throw error;
         throw new GatewayError({
           code: 'UPSTREAM_UNREACHABLE',
           status: 502,
@@ -71,21 +65,35 @@ export function createCodeAssistClient({
         // The token was revoked or expired early: refresh once, then try again.
         await response.body?.cancel();
         retriedAuth = true;
-        await account.invalidateToken();
+        await accounts.invalidate(account);
         continue;
       }
       if (!response.ok) throw await toUpstreamError(response);
+      accounts.report(account, { kind: 'success' });
       return response;
     }
   };
 
+  const generateBody = (call: GenerateCall) => (account: UpstreamAccount) => ({
+    model: call.model,
+    project: account.projectId,
+    request: call.request,
+  });
+
   return {
+    name: 'code-assist',
     async generateContent(call) {
-      const response = await post('generateContent', call);
+      const response = await post({ method: 'generateContent', model: call.model, signal: call.signal, body: generateBody(call) });
       return unwrap(await response.json());
     },
     async streamGenerateContent(call) {
-      const response = await post('streamGenerateContent', call, '?alt=sse');
+      const response = await post({
+        method: 'streamGenerateContent',
+        model: call.model,
+        signal: call.signal,
+        query: '?alt=sse',
+        body: generateBody(call),
+      });
       // A 200 without a body is a stream that ended at once (reported as incomplete later).
       const body = response.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
       return (async function* () {
@@ -93,6 +101,17 @@ export function createCodeAssistClient({
           yield unwrap(parseEventJson(data));
         }
       })();
+    },
+    async countTokens(call) {
+      const response = await post({
+        method: 'countTokens',
+        model: call.model,
+        signal: call.signal,
+        // countTokens carries the model inside `request`, with the `models/` prefix.
+        body: () => ({ request: { model: `models/${call.model}`, contents: call.contents } }),
+      });
+      const parsed = countTokensResponseSchema.safeParse(await response.json());
+      return { totalTokens: parsed.success ? (parsed.data.totalTokens ?? 0) : 0 };
     },
   };
 }
@@ -110,16 +129,11 @@ function parseEventJson(data: string): unknown {
   }
 }
 
-/** Unwraps `{response, traceId}`; an event that is a Google error becomes an UpstreamError. */
+/** Unwraps `{response, traceId}`; an event that is a Google error becomes a GatewayError. */
 function unwrap(value: unknown): GenerateContentResponse {
   if (value && typeof value === 'object' && 'error' in value) {
     const google = parseGoogleError(value, 500);
-    throw new GatewayError({
-      code: 'UPSTREAM_ERROR',
-      status: google.code,
-      upstream: google,
-      message: google.message,
-    });
+    throw new GatewayError({ code: 'UPSTREAM_ERROR', status: google.code, upstream: google, message: google.message });
   }
   const parsed = codeAssistGenerateResponseSchema.safeParse(value);
   if (!parsed.success) {

@@ -1,0 +1,33 @@
+import type { GenerateContentRequest, GenerateContentResponse } from '@geminicli2api/protocol-gemini';
+
+/** One generate call, in Gemini terms. `model` is the bare upstream id. */
+export interface GenerateCall {
+  model: string;
+  request: GenerateContentRequest;
+  signal?: AbortSignal;
+}
+
+/** One countTokens call. */
+export interface CountTokensCall {
+  model: string;
+  contents: GenerateContentRequest['contents'];
+  signal?: AbortSignal;
+}
+
+/**
+ * What the routes need from "Gemini", whichever way it is reached (Code Assist with OAuth
+ * accounts, the Gemini API with keys, Vertex AI). Routes never know which backend answers.
+ * Failures are `GatewayError`s (with `upstream` set when Google answered with an error).
+ */
+export interface GeminiBackend {
+  /** A short name for logs and /health: `code-assist`, `gemini-api`, `vertex`. */
+  readonly name: string;
+  generateContent(call: GenerateCall): Promise<GenerateContentResponse>;
+  /**
+   * Opens a stream. Resolves once upstream answered 2xx (so failures before the first byte are
+   * thrown with their status); iterating yields each event's inner response.
+   */
+  streamGenerateContent(call: GenerateCall): Promise<AsyncIterable<GenerateContentResponse>>;
+  /** The upstream's own token count for the contents. */
+  countTokens(call: CountTokensCall): Promise<{ totalTokens: number }>;
+}
