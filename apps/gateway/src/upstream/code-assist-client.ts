@@ -8,6 +8,7 @@ import type { AccountSelector, UpstreamAccount } from '../accounts/account-selec
 import { GatewayError } from '../gateway-error';
 import type { GeminiBackend, GenerateCall } from './gemini-backend';
 import { readSseEvents } from './read-sse-events';
+import { sendUpstream } from './send-upstream';
 
 /** Options of {@link createCodeAssistClient}. */
 export interface CodeAssistClientOptions {
@@ -35,44 +36,23 @@ export function createCodeAssistClient({
   accounts,
   fetch = globalThis.fetch,
 }: CodeAssistClientOptions): GeminiBackend {
-  const post = async ({ method, model, signal, query = '', body }: PostOptions): Promise<Response> => {
-    let retriedAuth = false;
-    for (;;) {
-      const account = await accounts.acquire({ model, exclude: new Set() });
-      let response: Response;
-      try {
-        response = await fetch(`${endpoint}/v1internal:${method}${query}`, {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${account.accessToken}`,
-            'content-type': 'application/json',
-            'user-agent': 'geminicli2api/0.1.0',
-          },
-          body: JSON.stringify(body(account)),
-          ...(signal ? { signal } : {}),
-        });
-      } catch (error) {
-        if (signal?.aborted) throw error;
-        throw new GatewayError({
-          code: 'UPSTREAM_UNREACHABLE',
-          status: 502,
-          isRetryable: true,
-          cause: error,
-          message: `Code Assist (${new URL(endpoint).host}) could not be reached. Check the network, DNS and HTTPS_PROXY.`,
-        });
-      }
-      if (response.status === 401 && !retriedAuth) {
-        // The token was revoked or expired early: refresh once, then try again.
-        await response.body?.cancel();
-        retriedAuth = true;
-        await accounts.invalidate(account);
-        continue;
-      }
-      if (!response.ok) throw await toUpstreamError(response);
-      accounts.report(account, { kind: 'success' });
-      return response;
-    }
-  };
+  const post = ({ method, model, signal, query = '', body }: PostOptions): Promise<Response> =>
+    sendUpstream({
+      upstreamName: 'Code Assist',
+      model,
+      credentials: accounts,
+      signal,
+      fetch,
+      build: (account) => ({
+        url: `${endpoint}/v1internal:${method}${query}`,
+        headers: {
+          authorization: `Bearer ${account.accessToken}`,
+          'content-type': 'application/json',
+          'user-agent': 'geminicli2api/0.1.0',
+        },
+        body: JSON.stringify(body(account)),
+      }),
+    });
 
   const generateBody = (call: GenerateCall) => (account: UpstreamAccount) => ({
     model: call.model,
@@ -144,16 +124,4 @@ function unwrap(value: unknown): GenerateContentResponse {
     });
   }
   return parsed.data.response ?? { candidates: [] };
-}
-
-async function toUpstreamError(response: Response): Promise<GatewayError> {
-  const text = await response.text().catch(() => '');
-  const google = parseGoogleError(text, response.status);
-  return new GatewayError({
-    code: 'UPSTREAM_ERROR',
-    status: response.status,
-    upstream: google,
-    isRetryable: response.status === 429 || response.status >= 500,
-    message: google.message,
-  });
 }
