@@ -8,6 +8,101 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** A whole number of milliseconds (or seconds, counts); `min` 0 lets 0 mean "off". */
+const wholeNumber = (defaultValue: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number (${min}–${max === Number.MAX_SAFE_INTEGER ? '…' : max})`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+    .default(defaultValue);
+
+const booleanFlag = (defaultValue: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], 'must be true or false'))
+    .transform((value) => ['true', '1', 'yes', 'on'].includes(value))
+    .default(defaultValue);
+
+const proxyUrl = optionalText.pipe(
+  z.url({ protocol: /^https?$/, error: 'must be a proxy URL such as http://proxy.example:3128' }).optional(),
+);
+
+/** Resilience and operations settings (retries, timeouts, limits, proxy, CORS, metrics, shutdown). */
+const operationsEnvSchema = {
+  UPSTREAM_MAX_ATTEMPTS: wholeNumber(3, 1, 10),
+  UPSTREAM_RETRY_BASE_DELAY_MS: wholeNumber(1000, 0, 60_000),
+  UPSTREAM_RETRY_MAX_DELAY_MS: wholeNumber(10_000, 0, 300_000),
+  UPSTREAM_RATE_LIMIT_MAX_WAIT_MS: wholeNumber(10_000, 0, 300_000),
+  UPSTREAM_CONNECT_TIMEOUT_MS: wholeNumber(10_000, 1),
+  UPSTREAM_FIRST_BYTE_TIMEOUT_MS: wholeNumber(300_000, 0),
+  UPSTREAM_IDLE_TIMEOUT_MS: wholeNumber(120_000, 0),
+  SSE_KEEPALIVE_INTERVAL_MS: wholeNumber(15_000, 0),
+  UPSTREAM_MAX_CONCURRENCY: wholeNumber(512, 1, 10_000),
+  UPSTREAM_QUEUE_SIZE: wholeNumber(2048, 0, 100_000),
+  UPSTREAM_QUEUE_RETRY_AFTER_SECONDS: wholeNumber(2, 1, 3600),
+  HTTP_PROXY: proxyUrl,
+  HTTPS_PROXY: proxyUrl,
+  NO_PROXY: optionalText,
+  http_proxy: proxyUrl,
+  https_proxy: proxyUrl,
+  no_proxy: optionalText,
+  CORS_ORIGINS: optionalText,
+  METRICS_ENABLED: booleanFlag(true),
+  METRICS_REQUIRE_AUTH: booleanFlag(true),
+  SHUTDOWN_GRACE_MS: wholeNumber(10_000, 0, 600_000),
+};
+
+const httpUrl = optionalText.pipe(
+  z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
+);
+
+/** Credentials, accounts and backends (account directory, API keys, Vertex, selection, failover, login). */
+const backendsEnvSchema = {
+  GEMINI_CREDENTIALS_DIR: optionalText,
+  GEMINI_API_KEY: optionalText,
+  GOOGLE_GEMINI_BASE_URL: httpUrl,
+  GOOGLE_GENAI_USE_VERTEXAI: optionalText.pipe(z.stringbool({ error: 'must be true or false' }).optional()),
+  GOOGLE_CLOUD_LOCATION: optionalText,
+  GOOGLE_VERTEX_BASE_URL: httpUrl,
+  GEMINI_BACKEND: optionalText.pipe(
+    z.enum(['code-assist', 'gemini-api', 'vertex'], 'must be code-assist, gemini-api or vertex').optional(),
+  ),
+  GEMINI_OAUTH_CALLBACK_PORT: z.coerce.number().int().min(1, 'must be a port (1-65535)').max(65_535, 'must be a port (1-65535)').default(8080),
+  GEMINI_ACCOUNT_SELECTION: z.enum(['round-robin', 'fill-first'], 'must be round-robin or fill-first').default('round-robin'),
+  GEMINI_QUOTA_REFRESH_MS: z.coerce.number().int().min(0).default(300_000),
+  GEMINI_FAILOVER_TO_API_KEY: optionalText.pipe(z.stringbool({ error: 'must be true or false' }).optional()),
+};
+
+const MODEL_NAME = '[A-Za-z0-9][A-Za-z0-9._/-]*';
+const commaList = (item: string) => new RegExp(`^\\s*${item}(\\s*,\\s*${item})*\\s*,?\\s*$`);
+const splitList = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+
+/** Model catalog: extra ids (`a,b`) and aliases (`alias=target,…`; the target may carry variant suffixes). */
+const modelsEnvSchema = {
+  GEMINI_EXTRA_MODELS: optionalText.pipe(
+    z.string().regex(commaList(MODEL_NAME), 'must be model ids separated by commas').transform(splitList).optional(),
+  ),
+  GEMINI_MODEL_ALIASES: optionalText.pipe(
+    z
+      .string()
+      .regex(commaList(`${MODEL_NAME}=${MODEL_NAME}`), 'must look like alias=model,alias2=model2')
+      .transform((value) => Object.fromEntries(splitList(value).map((pair) => pair.split('=', 2) as [string, string])))
+      .optional(),
+  ),
+};
+
+/** Remote media: http(s) image URLs clients name are fetched by the gateway (SSRF guard). */
+const remoteMediaEnvSchema = {
+  REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS: optionalText.pipe(z.stringbool({ error: 'must be true or false' }).optional()),
+};
+
 /**
  * Every setting the gateway reads from the environment, validated once at start. Secrets are
  * never echoed in validation messages.
@@ -34,6 +129,10 @@ export const configSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb|gb)?$/i, 'must look like 20mb, 512kb or a number of bytes')
     .default('50mb'),
+  ...operationsEnvSchema,
+  ...backendsEnvSchema,
+  ...modelsEnvSchema,
+  ...remoteMediaEnvSchema,
 });
 
 /** The gateway's configuration: validated, defaulted and frozen. */
@@ -51,6 +150,43 @@ export interface Config {
   oauthClientSecret: string | undefined;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   requestBodyLimit: string;
+  /** Retry boundary (`UPSTREAM_MAX_ATTEMPTS`, `UPSTREAM_RETRY_*`, `UPSTREAM_RATE_LIMIT_MAX_WAIT_MS`). */
+  retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; maxRateLimitWaitMs: number };
+  /** Upstream timeouts in ms; 0 disables first-byte and idle. */
+  timeouts: { connectMs: number; firstByteMs: number; idleMs: number };
+  /** SSE comment keepalive interval in ms; 0 disables. */
+  sseKeepaliveMs: number;
+  /** In-flight upstream requests and the bounded queue behind them. */
+  concurrency: { maxInFlight: number; maxQueued: number; retryAfterSeconds: number };
+  /** Outbound proxy for every upstream call and token refresh. */
+  proxy: { httpProxy: string | undefined; httpsProxy: string | undefined; noProxy: string | undefined };
+  /** `*` (default) or the allowed origins. */
+  corsOrigins: '*' | string[];
+  metrics: { enabled: boolean; requireAuth: boolean };
+  shutdownGraceMs: number;
+  /** Catalog additions: `GEMINI_EXTRA_MODELS` ids and `GEMINI_MODEL_ALIASES` (alias → target). */
+  models: { extraIds: string[]; aliases: Record<string, string> };
+  /** Image URLs clients name: loopback/private/link-local targets are refused unless allowed. */
+  remoteMedia: { allowPrivateNetworks: boolean };
+  /** Which backend answers and how its credentials are chosen (see create-backend.ts). */
+  backends: {
+    credentialsDir: string | undefined;
+    /** `GEMINI_API_KEY`, split on commas; each key is a credential the Gemini API backend rotates. */
+    apiKeys: string[];
+    geminiApiBaseUrl: string;
+    useVertex: boolean;
+    location: string;
+    /** Overrides `https://<location>-aiplatform.googleapis.com` (tests point it at the emulator). */
+    vertexBaseUrl: string | undefined;
+    /** Explicit choice; undefined means inferred from what is configured. */
+    backend: 'code-assist' | 'gemini-api' | 'vertex' | undefined;
+    oauthCallbackPort: number;
+    accountSelection: 'round-robin' | 'fill-first';
+    /** retrieveUserQuota refresh interval; 0 disables. */
+    quotaRefreshMs: number;
+    /** A Code Assist request that no account can serve is retried with an API key. */
+    failoverToApiKey: boolean;
+  };
 }
 
 /** A configuration problem, naming the variable and what is wrong (never its value). */
@@ -83,5 +219,53 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oauthClientSecret: values.GEMINI_OAUTH_CLIENT_SECRET,
     logLevel: values.LOG_LEVEL,
     requestBodyLimit: values.REQUEST_BODY_LIMIT,
+    retry: {
+      maxAttempts: values.UPSTREAM_MAX_ATTEMPTS,
+      baseDelayMs: values.UPSTREAM_RETRY_BASE_DELAY_MS,
+      maxDelayMs: values.UPSTREAM_RETRY_MAX_DELAY_MS,
+      maxRateLimitWaitMs: values.UPSTREAM_RATE_LIMIT_MAX_WAIT_MS,
+    },
+    timeouts: {
+      connectMs: values.UPSTREAM_CONNECT_TIMEOUT_MS,
+      firstByteMs: values.UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
+      idleMs: values.UPSTREAM_IDLE_TIMEOUT_MS,
+    },
+    sseKeepaliveMs: values.SSE_KEEPALIVE_INTERVAL_MS,
+    concurrency: {
+      maxInFlight: values.UPSTREAM_MAX_CONCURRENCY,
+      maxQueued: values.UPSTREAM_QUEUE_SIZE,
+      retryAfterSeconds: values.UPSTREAM_QUEUE_RETRY_AFTER_SECONDS,
+    },
+    proxy: {
+      httpProxy: values.HTTP_PROXY ?? values.http_proxy,
+      httpsProxy: values.HTTPS_PROXY ?? values.https_proxy,
+      noProxy: values.NO_PROXY ?? values.no_proxy,
+    },
+    corsOrigins: parseOrigins(values.CORS_ORIGINS),
+    metrics: { enabled: values.METRICS_ENABLED, requireAuth: values.METRICS_REQUIRE_AUTH },
+    shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
+    models: { extraIds: values.GEMINI_EXTRA_MODELS ?? [], aliases: values.GEMINI_MODEL_ALIASES ?? {} },
+    remoteMedia: { allowPrivateNetworks: values.REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS ?? false },
+    backends: {
+      credentialsDir: values.GEMINI_CREDENTIALS_DIR,
+      apiKeys: (values.GEMINI_API_KEY ?? '').split(',').map((key) => key.trim()).filter(Boolean),
+      geminiApiBaseUrl: values.GOOGLE_GEMINI_BASE_URL ?? 'https://generativelanguage.googleapis.com',
+      useVertex: values.GOOGLE_GENAI_USE_VERTEXAI ?? false,
+      location: values.GOOGLE_CLOUD_LOCATION ?? 'us-central1',
+      vertexBaseUrl: values.GOOGLE_VERTEX_BASE_URL,
+      backend: values.GEMINI_BACKEND,
+      oauthCallbackPort: values.GEMINI_OAUTH_CALLBACK_PORT,
+      accountSelection: values.GEMINI_ACCOUNT_SELECTION,
+      quotaRefreshMs: values.GEMINI_QUOTA_REFRESH_MS,
+      failoverToApiKey: values.GEMINI_FAILOVER_TO_API_KEY ?? false,
+    },
   });
+}
+
+function parseOrigins(value: string | undefined): '*' | string[] {
+  if (value === undefined || value === '*') return '*';
+  return value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
 }

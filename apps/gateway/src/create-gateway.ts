@@ -1,19 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
-import { loadCredentials } from '@geminicli2api/oauth-store';
 import express, { type Express } from 'express';
 import type { Logger } from 'winston';
-import { createCodeAssistAccount } from './accounts/code-assist-account';
 import type { Config } from './config';
 import { GatewayError } from './gateway-error';
 import type { SecretRegistry } from './logger';
 import { authenticate } from './middleware/authenticate';
 import { createErrorHandler } from './middleware/error-handler';
 import { requestId } from './middleware/request-id';
+import { accessLog } from './middleware/access-log';
+import { corsMiddleware } from './middleware/cors';
+import { requestContext } from './middleware/request-context';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics';
+import { metricsRoute } from './routes/metrics';
+import { createUpstreamRuntime } from './upstream/create-upstream-runtime';
+import { meterBackend } from './upstream/metered-backend';
 import { chatCompletionsRoute } from './routes/chat-completions';
 import { healthRoutes, type GatewayStatus } from './routes/health';
 import { modelsRoute } from './routes/models';
-import { createCodeAssistClient } from './upstream/code-assist-client';
+import { geminiRoutes } from './routes/gemini-routes';
+import { createGeminiErrorHandler } from './middleware/gemini-error-handler';
+import { catalogFromConfig } from './models/catalog-from-config';
+import { createBackend } from './create-backend';
+import { statusRoute } from './routes/status';
 import type { GeminiBackend } from './upstream/gemini-backend';
 
 export const GATEWAY_VERSION = '0.1.0';
@@ -26,7 +35,14 @@ export interface CreateGatewayOptions {
   /** Working and home directory for the default credential files (injectable for tests). */
   cwd?: string;
   homeDir?: string;
+  /**
+   * Base fetch for outbound calls (tests); default: undici with the configured proxy. Either way
+   * it is wrapped with the retry policy, timeouts and concurrency limit, and that one fetch is
+   * used by every backend and by token refresh.
+   */
   fetch?: typeof globalThis.fetch;
+  /** Process metrics (CPU, memory…) in /metrics; off in tests. Default true. */
+  defaultMetrics?: boolean;
 }
 
 /** A ready-to-listen gateway. */
@@ -36,6 +52,9 @@ export interface Gateway {
   password: string;
   passwordGenerated: boolean;
   status: GatewayStatus;
+  metrics: GatewayMetrics;
+  /** Releases pooled upstream connections (call after the HTTP server closed). */
+  close(): Promise<void>;
 }
 
 const NO_CREDENTIALS_MESSAGE =
@@ -54,45 +73,25 @@ export async function createGateway({
   secrets,
   cwd = process.cwd(),
   homeDir = homedir(),
-  fetch,
+  fetch: baseFetch,
+  defaultMetrics = true,
 }: CreateGatewayOptions): Promise<Gateway> {
+  const metrics = createGatewayMetrics({ defaultMetrics });
+  const upstream = createUpstreamRuntime({ config, metrics, baseFetch });
+  const fetch = upstream.fetch;
+  const catalog = catalogFromConfig(config);
   const passwordGenerated = config.authPassword === undefined;
   const password = config.authPassword ?? randomBytes(24).toString('base64url');
   secrets.add(password);
   secrets.add(config.credentialsJson);
 
-  const loaded = await loadCredentials({
-    envJson: config.credentialsJson,
-    filePath: config.credentialsFile,
-    cwd,
-    homeDir,
-  });
-  let client: GeminiBackend | undefined;
-  if (loaded) {
-    const accounts = createCodeAssistAccount({
-      loaded,
-      endpoint: config.codeAssistEndpoint,
-      configuredProject: config.project,
-      oauthClientId: config.oauthClientId,
-      oauthClientSecret: config.oauthClientSecret,
-      oauthTokenUrl: config.oauthTokenUrl,
-      secrets,
-      logger,
-      ...(fetch ? { fetch } : {}),
-    });
-    client = createCodeAssistClient({
-      endpoint: config.codeAssistEndpoint,
-      accounts,
-      ...(fetch ? { fetch } : {}),
-    });
-    const source = loaded.source.kind === 'env' ? loaded.source.name : loaded.source.path;
-    logger.info('credentials loaded', { account: source, format: loaded.credentials.format });
-  } else {
-    logger.warn('no credentials found; API calls will answer 503 until credentials are provided');
-  }
+  const setup = await createBackend({ config, logger, secrets, cwd, homeDir, fetch });
+  const client: GeminiBackend | undefined = setup.backend;
+  if (setup.accounts) metrics.trackAccounts(setup.accounts);
+  if (!client) logger.warn('no credentials found; API calls will answer 503 until credentials are provided');
   const status: GatewayStatus = { backend: client ? 'ready' : 'no-credentials', version: GATEWAY_VERSION };
   const getClient = (): GeminiBackend => {
-    if (client) return client;
+    if (client) return meterBackend(client);
     throw new GatewayError({ code: 'NO_CREDENTIALS', status: 503, message: NO_CREDENTIALS_MESSAGE });
   };
 
@@ -100,11 +99,20 @@ export async function createGateway({
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestId());
+  app.use(requestContext());
+  app.use(accessLog({ logger, metrics, sseKeepaliveMs: config.sseKeepaliveMs }));
+  app.use(corsMiddleware(config.corsOrigins));
   app.use(healthRoutes(() => status));
-  app.use(authenticate({ password }));
+  if (config.metrics.enabled && !config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
   app.use(express.json({ limit: config.requestBodyLimit }));
-  app.use(modelsRoute());
-  app.use(chatCompletionsRoute({ getClient, logger }));
+  // Body parsing resumes on socket events, which lose the async context: re-enter it.
+  app.use(requestContext());
+  app.use(authenticate({ password }));
+  app.use(statusRoute(() => ({ backend: setup.kind, failoverToApiKey: setup.failoverToApiKey, accounts: setup.accounts })));
+  if (config.metrics.enabled && config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
+  app.use(geminiRoutes({ getClient, catalog, logger }));
+  app.use(modelsRoute(catalog));
+  app.use(chatCompletionsRoute({ getClient, logger, catalog, remoteMedia: config.remoteMedia }));
   app.use((request, _response, next) => {
     next(
       new GatewayError({
@@ -114,6 +122,11 @@ export async function createGateway({
       }),
     );
   });
+  // Native Gemini paths answer errors in Google's shape; everything else in OpenAI's.
+  app.use(createGeminiErrorHandler(logger));
   app.use(createErrorHandler(logger));
-  return { app, password, passwordGenerated, status };
+  return { app, password, passwordGenerated, status, metrics, close: async () => {
+    setup.close();
+    await upstream.close();
+  } };
 }

@@ -3,4 +3,7 @@ export type { Config } from './config';
 export { createGateway, GATEWAY_VERSION } from './create-gateway';
 export type { CreateGatewayOptions, Gateway } from './create-gateway';
 export { createLogger, SecretRegistry } from './logger';
-export { loadDotEnv } from './load-dot-env';
+export { inspectDotEnv, loadDotEnv } from './load-dot-env';
+export type { DotEnvProblem, DotEnvResult } from './load-dot-env';
+export { startServer } from './start-server';
+export type { RunningServer, StartServerOptions } from './start-server';

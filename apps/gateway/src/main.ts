@@ -1,54 +1,75 @@
-import type { Server } from 'node:http';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, type Config } from './config';
 import { createGateway } from './create-gateway';
-import { loadDotEnv } from './load-dot-env';
+import { loadDotEnv, type DotEnvResult } from './load-dot-env';
 import { createLogger, SecretRegistry } from './logger';
+import { startServer, type RunningServer } from './start-server';
 
-async function main(): Promise<void> {
-  const dotEnvPath = loadDotEnv(process.env);
-  let config;
+function printDotEnvProblems(dotEnv: DotEnvResult | undefined): void {
+  if (!dotEnv || dotEnv.problems.length === 0) return;
+  process.stderr.write(
+    `Problems in ${dotEnv.path}:\n${dotEnv.problems
+      .map((problem) => `  - line ${problem.line}${problem.key ? ` (${problem.key})` : ''}: ${problem.message}`)
+      .join('\n')}\n`,
+  );
+}
+
+function readConfig(dotEnv: DotEnvResult | undefined): Config {
   try {
-    config = loadConfig(process.env);
+    return loadConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
+      if (dotEnv?.problems.length) process.stderr.write(`(See the problems in ${dotEnv.path} above: they may be the cause.)\n`);
       process.exit(2);
     }
     throw error;
   }
+}
+
+async function main(): Promise<void> {
+  const dotEnv = loadDotEnv(process.env);
+  printDotEnvProblems(dotEnv);
+  const config = readConfig(dotEnv);
   const secrets = new SecretRegistry();
   const logger = createLogger({ level: config.logLevel, secrets });
-  if (dotEnvPath) logger.info('loaded .env', { path: dotEnvPath });
+  if (dotEnv) logger.info('loaded .env', { path: dotEnv.path, problems: dotEnv.problems.length });
   const gateway = await createGateway({ config, logger, secrets });
-  const server: Server = gateway.app.listen(config.port, config.host);
-  server.on('error', (error: NodeJS.ErrnoException) => {
-    logger.error('cannot listen', { code: error.code, port: config.port, host: config.host });
-    if (error.code === 'EADDRINUSE') {
-      process.stderr.write(
-        `Port ${config.port} is already in use. Stop the other process or set PORT to a free port.\n`,
-      );
+  let running: RunningServer;
+  try {
+    running = await startServer({
+      app: gateway.app,
+      port: config.port,
+      host: config.host,
+      logger,
+      shutdownGraceMs: config.shutdownGraceMs,
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    logger.error('cannot listen', { code, port: config.port, host: config.host });
+    if (code === 'EADDRINUSE') {
+      process.stderr.write(`Port ${config.port} is already in use. Stop the other process or set PORT to a free port.\n`);
     }
     process.exit(1);
-  });
-  server.on('listening', () => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info('gateway listening', { host: config.host, port, backend: gateway.status.backend });
-    if (gateway.passwordGenerated) {
-      // Printed once, outside the JSON log (which would redact it): the operator needs it.
-      process.stdout.write(
-        `\nNo GEMINI_AUTH_PASSWORD was set, so one was generated for this run:\n\n    ${gateway.password}\n\n` +
-          'Clients send it as "Authorization: Bearer <password>". Set GEMINI_AUTH_PASSWORD to keep it stable.\n\n',
-      );
-    }
-  });
-  const shutdown = (signal: string) => {
-    logger.info('shutting down', { signal });
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 10_000).unref();
+  }
+  logger.info('gateway listening', { host: config.host, port: running.port, backend: gateway.status.backend });
+  if (gateway.passwordGenerated) {
+    // Printed once, outside the JSON log (which would redact it): the operator needs it.
+    process.stdout.write(
+      `\nNo GEMINI_AUTH_PASSWORD was set, so one was generated for this run:\n\n    ${gateway.password}\n\n` +
+        'Clients send it as "Authorization: Bearer <password>". Set GEMINI_AUTH_PASSWORD to keep it stable.\n\n',
+    );
+  }
+  const shutdown = async (signal: string) => {
+    logger.info('shutting down; letting in-flight requests finish', { signal, graceMs: config.shutdownGraceMs });
+    // A second signal stops at once.
+    process.once(signal, () => process.exit(1));
+    const inTime = await running.shutdown();
+    await gateway.close();
+    logger.info('stopped', { drained: inTime });
+    process.exit(0);
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

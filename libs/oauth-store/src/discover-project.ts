@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { OAuthStoreError } from './oauth-store-error';
+import { callCodeAssist, setupError, type CodeAssistCallContext } from './code-assist-call';
+import { eligibilityError, ineligibleTiersError } from './eligibility-error';
 
 /** The Code Assist project an account works in, and its tier. */
 export interface CodeAssistProject {
   projectId: string;
+  /** Effective tier: `paidTier.id`, else `currentTier.id` (e.g. `free-tier`, `standard-tier`). */
   tierId?: string;
+  /** True when this call onboarded the account. */
+  onboarded?: boolean;
 }
 
 /** Options of {@link discoverProject}. */
@@ -18,110 +22,116 @@ export interface DiscoverProjectOptions {
   source: string;
   fetch?: typeof globalThis.fetch;
   signal?: AbortSignal;
+  /** Pause between operation polls (default a timer); injectable so tests do not wait. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Poll interval for onboarding operations; default 5 s, as the CLI. */
+  pollIntervalMs?: number;
+  /** Give up onboarding after this many polls; default 60. */
+  maxPolls?: number;
 }
 
+const METADATA = { ideType: 'IDE_UNSPECIFIED', platform: 'PLATFORM_UNSPECIFIED', pluginType: 'GEMINI' } as const;
+
+const tierSchema = z.looseObject({ id: z.string().nullish(), isDefault: z.boolean().nullish() });
+const ineligibleSchema = z.looseObject({
+  reasonCode: z.string().nullish(),
+  reasonMessage: z.string().nullish(),
+  tierId: z.string().nullish(),
+  validationUrl: z.string().nullish(),
+});
+const projectSchema = z.union([z.string(), z.looseObject({ id: z.string().nullish() })]).nullish();
 const loadResponseSchema = z.looseObject({
-  currentTier: z.looseObject({ id: z.string().nullish() }).nullish(),
-  paidTier: z.looseObject({ id: z.string().nullish() }).nullish(),
-  cloudaicompanionProject: z
-    .union([z.string(), z.looseObject({ id: z.string().nullish() })])
-    .nullish(),
-  ineligibleTiers: z
-    .array(z.looseObject({ reasonCode: z.string().nullish(), reasonMessage: z.string().nullish() }))
-    .nullish(),
+  currentTier: tierSchema.nullish(),
+  paidTier: tierSchema.nullish(),
+  allowedTiers: z.array(tierSchema).nullish(),
+  cloudaicompanionProject: projectSchema,
+  ineligibleTiers: z.array(ineligibleSchema).nullish(),
+});
+const operationSchema = z.looseObject({
+  name: z.string().nullish(),
+  done: z.boolean().nullish(),
+  response: z.looseObject({ cloudaicompanionProject: projectSchema }).nullish(),
 });
 
 /**
- * Asks Code Assist (`v1internal:loadCodeAssist`) which project and tier the account uses. The
- * operator's project wins when set; otherwise the project Code Assist reports.
+ * Sets an account up the way Gemini CLI does (protocol reference §5.2): `loadCodeAssist`; an
+ * onboarded account uses the reported project (the operator's wins); otherwise it is onboarded to
+ * its default tier (`free-tier` without a project, which Google manages) and the operation is
+ * polled until done. Eligibility problems become typed `ACCOUNT_INELIGIBLE` errors.
  */
-export async function discoverProject({
-  endpoint,
-  accessToken,
-  configuredProject,
-  source,
-  fetch = globalThis.fetch,
-  signal,
-}: DiscoverProjectOptions): Promise<CodeAssistProject> {
-  const metadata = {
-    ideType: 'IDE_UNSPECIFIED',
-    platform: 'PLATFORM_UNSPECIFIED',
-    pluginType: 'GEMINI',
-    ...(configuredProject ? { duetProject: configuredProject } : {}),
-  };
-  const body = JSON.stringify({
-    ...(configuredProject ? { cloudaicompanionProject: configuredProject } : {}),
-    metadata,
-  });
-  let response: Response;
-  try {
-    response = await fetch(`${endpoint}/v1internal:loadCodeAssist`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
-      body,
-      ...(signal ? { signal } : {}),
-    });
-  } catch (error) {
-    throw discoveryError(source, 'Code Assist could not be reached', true, error);
-  }
-  const text = await response.text();
-  if (!response.ok) {
-    throw discoveryError(
-      source,
-      `loadCodeAssist answered HTTP ${response.status}${googleMessage(text)}`,
-      response.status >= 500 || response.status === 429,
-    );
-  }
-  const parsed = loadResponseSchema.safeParse(safeJson(text));
-  if (!parsed.success) throw discoveryError(source, 'loadCodeAssist returned an unexpected body', true);
-  const data = parsed.data;
-  const reported =
-    typeof data.cloudaicompanionProject === 'string'
-      ? data.cloudaicompanionProject
-      : data.cloudaicompanionProject?.id;
-  const projectId = configuredProject || reported || undefined;
-  const tierId = data.paidTier?.id ?? data.currentTier?.id ?? undefined;
-  if (!projectId) {
-    const reasons = (data.ineligibleTiers ?? [])
-      .map((tier) => tier.reasonMessage)
-      .filter((reason): reason is string => Boolean(reason));
-    throw discoveryError(
-      source,
-      reasons.length > 0
-        ? `the account is not eligible for Code Assist: ${reasons.join('; ')}`
-        : 'no Code Assist project is set up for this account. Set GOOGLE_CLOUD_PROJECT to your Google Cloud project id',
-      false,
-    );
-  }
-  return tierId ? { projectId, tierId } : { projectId };
-}
-
-function discoveryError(
-  source: string,
-  problem: string,
-  isRetryable: boolean,
-  cause?: unknown,
-): OAuthStoreError {
-  return new OAuthStoreError({
-    code: 'PROJECT_DISCOVERY_FAILED',
+export async function discoverProject(options: DiscoverProjectOptions): Promise<CodeAssistProject> {
+  const { configuredProject, source } = options;
+  const context: CodeAssistCallContext = {
+    endpoint: options.endpoint,
+    accessToken: options.accessToken,
     source,
-    isRetryable,
-    cause,
-    message: `Project discovery for ${source} failed: ${problem}.`,
-  });
-}
+    fetch: options.fetch ?? globalThis.fetch,
+    signal: options.signal,
+  };
+  const loadBody = {
+    ...(configuredProject ? { cloudaicompanionProject: configuredProject } : {}),
+    metadata: { ...METADATA, ...(configuredProject ? { duetProject: configuredProject } : {}) },
+  };
+  const parsed = loadResponseSchema.safeParse(await callCodeAssist(context, { method: 'loadCodeAssist', body: loadBody }));
+  if (!parsed.success) throw setupError(source, 'loadCodeAssist returned an unexpected body', true);
+  const data = parsed.data;
+  const ineligible = data.ineligibleTiers ?? [];
+  const validation = ineligible.find((tier) => tier.reasonCode === 'VALIDATION_REQUIRED' && tier.validationUrl);
+  if (!data.currentTier && validation) throw ineligibleTiersError(source, [validation]);
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+  if (data.currentTier) {
+    const projectId = configuredProject || projectIdOf(data.cloudaicompanionProject);
+    if (!projectId) {
+      throw ineligible.length > 0 ? ineligibleTiersError(source, ineligible) : eligibilityError(source, 'PROJECT_REQUIRED');
+    }
+    const tierId = data.paidTier?.id ?? data.currentTier.id ?? undefined;
+    return tierId ? { projectId, tierId } : { projectId };
   }
+
+  const tier = (data.allowedTiers ?? []).find((candidate) => candidate.isDefault) ?? { id: 'legacy-tier' };
+  const tierId = tier.id ?? 'legacy-tier';
+  const free = tierId === 'free-tier';
+  if (!free && !configuredProject) {
+    // Every tier but the free one needs the operator's project; say why the free tier is not offered.
+    throw ineligible.length > 0 ? ineligibleTiersError(source, ineligible) : eligibilityError(source, 'PROJECT_REQUIRED');
+  }
+  const onboardBody = free
+    ? { tierId, metadata: METADATA }
+    : { tierId, cloudaicompanionProject: configuredProject, metadata: { ...METADATA, duetProject: configuredProject } };
+  const operation = await waitForOperation(context, onboardBody, options);
+  const projectId = projectIdOf(operation.response?.cloudaicompanionProject) ?? configuredProject;
+  if (!projectId) {
+    throw ineligible.length > 0 ? ineligibleTiersError(source, ineligible) : eligibilityError(source, 'PROJECT_REQUIRED');
+  }
+  return { projectId, tierId, onboarded: true };
 }
 
-function googleMessage(text: string): string {
-  const value = safeJson(text);
-  const body = Array.isArray(value) ? value[0] : value;
-  const message = (body as { error?: { message?: unknown } } | undefined)?.error?.message;
-  return typeof message === 'string' ? `: ${message}` : '';
+async function waitForOperation(
+  context: CodeAssistCallContext,
+  body: unknown,
+  { sleep = defaultSleep, pollIntervalMs = 5_000, maxPolls = 60 }: DiscoverProjectOptions,
+): Promise<z.infer<typeof operationSchema>> {
+  let operation = parseOperation(context.source, await callCodeAssist(context, { method: 'onboardUser', body }));
+  for (let poll = 0; !operation.done; poll++) {
+    if (!operation.name) throw setupError(context.source, 'onboardUser returned an unfinished operation without a name', true);
+    if (poll >= maxPolls) throw setupError(context.source, 'onboarding did not finish in time; try again later', true);
+    await sleep(pollIntervalMs);
+    operation = parseOperation(context.source, await callCodeAssist(context, { getPath: operation.name }));
+  }
+  return operation;
+}
+
+function parseOperation(source: string, value: unknown): z.infer<typeof operationSchema> {
+  const parsed = operationSchema.safeParse(value);
+  if (!parsed.success) throw setupError(source, 'onboardUser returned an unexpected body', true);
+  return parsed.data;
+}
+
+function projectIdOf(value: z.infer<typeof projectSchema>): string | undefined {
+  if (typeof value === 'string') return value || undefined;
+  return value?.id || undefined;
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

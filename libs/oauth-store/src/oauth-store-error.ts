@@ -7,7 +7,25 @@ export type OAuthStoreErrorCode =
   | 'TOKEN_REFRESH_FAILED'
   | 'RELOGIN_REQUIRED'
   | 'PERSIST_FAILED'
-  | 'PROJECT_DISCOVERY_FAILED';
+  | 'PROJECT_DISCOVERY_FAILED'
+  | 'ACCOUNT_INELIGIBLE';
+
+/** Why Code Assist refuses an account (see `ACCOUNT_INELIGIBLE`). */
+export type EligibilityReason =
+  | 'UNSUPPORTED_CLIENT'
+  | 'SUBSCRIPTION_REQUIRED'
+  | 'SERVICE_DISABLED'
+  | 'PROJECT_REQUIRED'
+  | 'TOS_DISABLED'
+  | 'VALIDATION_REQUIRED'
+  | 'INELIGIBLE_ACCOUNT';
+
+/** The typed eligibility problem of an account, with the URL that fixes it when there is one. */
+export interface Eligibility {
+  reason: EligibilityReason;
+  /** Activation, validation or documentation URL the operator should open. */
+  actionUrl?: string;
+}
 
 /**
  * An error about credentials, refresh, persistence or project discovery. Messages say what is
@@ -20,6 +38,8 @@ export class OAuthStoreError extends Error {
   readonly isRetryable: boolean;
   /** Where the credentials came from, e.g. `GEMINI_CREDENTIALS` or a file path. */
   readonly source: string | undefined;
+  /** Set for `ACCOUNT_INELIGIBLE`: the typed reason and the URL that fixes it. */
+  readonly eligibility: Eligibility | undefined;
 
   constructor({
     message,
@@ -27,18 +47,21 @@ export class OAuthStoreError extends Error {
     isRetryable = false,
     source,
     cause,
+    eligibility,
   }: {
     message: string;
     code: OAuthStoreErrorCode;
     isRetryable?: boolean;
     source?: string;
     cause?: unknown;
+    eligibility?: Eligibility;
   }) {
     super(message, { cause });
     this.name = 'OAuthStoreError';
     this.code = code;
     this.isRetryable = isRetryable;
     this.source = source;
+    this.eligibility = eligibility;
   }
 
   /** True for an OAuthStoreError from any copy of this package. */

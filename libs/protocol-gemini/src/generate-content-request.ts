@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { geminiContentSchema } from './content';
+import { geminiContentSchema, geminiPartSchema } from './content';
 
 /** A function the model may call. Send `parametersJsonSchema` or the legacy `parameters`. */
 export const geminiFunctionDeclarationSchema = z.looseObject({
@@ -64,7 +64,9 @@ export const geminiSafetySettingSchema = z.looseObject({
 
 /** The body of `models/{model}:generateContent` (and the `request` of a Code Assist call). */
 export const generateContentRequestSchema = z.looseObject({
-  contents: z.array(geminiContentSchema),
+  contents: z
+    .array(geminiContentSchema.extend({ parts: z.array(geminiPartSchema).min(1, 'parts must not be empty') }))
+    .min(1, 'contents must not be empty'),
   systemInstruction: geminiContentSchema.optional(),
   tools: z.array(geminiToolSchema).optional(),
   toolConfig: geminiToolConfigSchema.optional(),

@@ -1,44 +1,102 @@
 /**
- * The Gemini models the gateway knows, with their token limits. Ids are the bare names the
- * Code Assist API expects (`gemini-2.5-pro`, never `models/gemini-2.5-pro`).
+ * The Gemini models the gateway knows, with their token limits and thinking controls. Ids are the
+ * bare names the Code Assist API expects (`gemini-2.5-pro`, never `models/gemini-2.5-pro`).
  */
+
+/** A Gemini 3 `thinkingLevel`, in the upper case Google's enum (and the CLI) uses. */
+export type GeminiThinkingLevel = 'MINIMAL' | 'LOW' | 'MEDIUM' | 'HIGH';
+
+/** The `thinkingBudget` range a Gemini 2.5 model accepts. */
+export interface GeminiThinkingBudgetRange {
+  /** Smallest budget other than 0. */
+  min: number;
+  max: number;
+  /** True when budget 0 (thinking off) is allowed; Pro models only work in thinking mode. */
+  canDisable: boolean;
+}
+
+/** A model of the catalog. */
 export interface GeminiModelInfo {
   id: string;
   displayName: string;
   description: string;
   inputTokenLimit: number;
   outputTokenLimit: number;
-  /** `budget`: Gemini 2.5 thinkingBudget; `level`: Gemini 3 thinkingLevel. */
-  thinking: 'budget' | 'level';
+  /**
+   * `budget`: Gemini 2.5 thinkingBudget; `level`: Gemini 3 thinkingLevel; `none`: no thinking
+   * control known (extra ids the gateway cannot classify).
+   */
+  thinking: 'budget' | 'level' | 'none';
+  /** Budget range, for `thinking: 'budget'`. */
+  thinkingBudget?: GeminiThinkingBudgetRange;
+  /** Supported levels, lowest first, for `thinking: 'level'`. */
+  thinkingLevels?: readonly GeminiThinkingLevel[];
 }
 
 const MILLION = 1_048_576;
+const OUTPUT_LIMIT = 65_536;
+const ALL_LEVELS: readonly GeminiThinkingLevel[] = ['MINIMAL', 'LOW', 'MEDIUM', 'HIGH'];
+const WORDS: Record<string, string> = { gemini: 'Gemini', gemma: 'Gemma', it: 'IT' };
 
 /** Models served by default, in the order the model lists show them. */
 export const GEMINI_MODELS: readonly GeminiModelInfo[] = [
-  model('gemini-2.5-pro', 'Gemini 2.5 Pro', 'budget', 65_536),
-  model('gemini-2.5-flash', 'Gemini 2.5 Flash', 'budget', 65_536),
-  model('gemini-2.5-flash-lite', 'Gemini 2.5 Flash-Lite', 'budget', 65_536),
-  model('gemini-3-pro-preview', 'Gemini 3 Pro Preview', 'level', 65_536),
-  model('gemini-3-flash-preview', 'Gemini 3 Flash Preview', 'level', 65_536),
-  model('gemini-3.1-pro-preview', 'Gemini 3.1 Pro Preview', 'level', 65_536),
-  model('gemini-3.1-flash-lite-preview', 'Gemini 3.1 Flash-Lite Preview', 'level', 65_536),
-];
+  'gemini-2.5-pro',
+  'gemini-2.5-flash',
+  'gemini-2.5-flash-lite',
+  'gemini-3-pro-preview',
+  'gemini-3-flash-preview',
+  'gemini-3.1-pro-preview',
+  'gemini-3.1-pro-preview-customtools',
+  'gemini-3.1-flash-lite-preview',
+  'gemini-3.1-flash-lite',
+  'gemini-3-flash',
+].map((id) => describeGeminiModel(id));
 
-function model(
-  id: string,
-  displayName: string,
-  thinking: GeminiModelInfo['thinking'],
-  outputTokenLimit: number,
-): GeminiModelInfo {
-  return {
+/**
+ * Builds a catalog entry for a model id from its name: the family decides the thinking control
+ * (2.5 budgets with per-model ranges; 3.x levels, 3 Pro `low|high`, 3.1 Pro without `minimal`,
+ * Flash and Flash-Lite all four). Used for the default catalog and for extra ids from config.
+ */
+export function describeGeminiModel(id: string): GeminiModelInfo {
+  const displayName = displayNameFor(id);
+  const base = {
     id,
     displayName,
     description: `${displayName} through geminicli2api`,
     inputTokenLimit: MILLION,
-    outputTokenLimit,
-    thinking,
+    outputTokenLimit: OUTPUT_LIMIT,
   };
+  const family = /^gemini-(\d+)(?:\.(\d+))?-/.exec(id);
+  const major = family ? Number(family[1]) : 0;
+  const minor = family?.[2] ? Number(family[2]) : 0;
+  if (major === 2 && minor === 5) {
+    return { ...base, thinking: 'budget', thinkingBudget: budgetRangeFor(id) };
+  }
+  if (major >= 3) {
+    const pro = /-pro(?:-|$)/.test(id);
+    const levels: readonly GeminiThinkingLevel[] = !pro
+      ? ALL_LEVELS
+      : major === 3 && minor === 0
+        ? ['LOW', 'HIGH']
+        : ['LOW', 'MEDIUM', 'HIGH'];
+    return { ...base, thinking: 'level', thinkingLevels: levels };
+  }
+  return { ...base, thinking: 'none' };
+}
+
+function budgetRangeFor(id: string): GeminiThinkingBudgetRange {
+  if (/-pro(?:-|$)/.test(id)) return { min: 128, max: 32_768, canDisable: false };
+  if (id.includes('flash-lite')) return { min: 512, max: 24_576, canDisable: true };
+  return { min: 1, max: 24_576, canDisable: true };
+}
+
+function displayNameFor(id: string): string {
+  return id
+    .replace(/flash-lite/g, 'flash_lite')
+    .split('-')
+    .map((word) => WORDS[word] ?? word.replace('flash_lite', 'Flash-Lite').replace(/^[a-z]/, (c) => c.toUpperCase()))
+    .join(' ')
+    .replace(/Customtools/, '(Custom Tools)');
 }
 
 /** Strips a leading `models/` so clients may send either form. */

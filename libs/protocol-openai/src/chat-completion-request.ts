@@ -68,15 +68,23 @@ export const openAIExtraContentSchema = z.looseObject({
   google: z.looseObject({ thought_signature: z.string().nullish() }).nullish(),
 });
 
+/** LiteLLM-style vendor fields on a tool call (its SDK keeps thought signatures here). */
+export const openAIProviderSpecificFieldsSchema = z.looseObject({
+  thought_signature: z.string().nullish(),
+});
+
 /** A tool call inside an assistant message. */
 export const openAIToolCallSchema = z.looseObject({
   id: z.string(),
   type: z.literal('function').default('function'),
   function: z.looseObject({
     name: z.string().min(1),
-    arguments: z.string().default(''),
+    arguments: z.string().nullish().transform((value) => value ?? ''),
+    extra_content: openAIExtraContentSchema.nullish(),
+    provider_specific_fields: openAIProviderSpecificFieldsSchema.nullish(),
   }),
   extra_content: openAIExtraContentSchema.nullish(),
+  provider_specific_fields: openAIProviderSpecificFieldsSchema.nullish(),
 });
 
 export const openAISystemMessageSchema = z.object({
@@ -146,6 +154,49 @@ export const openAIToolSchema = z.object({
   function: openAIFunctionDefinitionSchema,
 });
 
+/**
+ * Any other entry of `tools[]`: Gemini built-ins (`{googleSearch:{}}`, `{code_execution:{}}`,
+ * optionally with a `type`) or tool kinds the translator rejects by name (`custom`, …).
+ */
+export const openAIOtherToolSchema = z
+  .looseObject({ type: z.string().optional() })
+  .refine((tool) => tool.type !== 'function', { message: 'A function tool needs a valid "function".' });
+
+/** One entry of `tools[]`. */
+export const openAIAnyToolSchema = z.union([openAIToolSchema, openAIOtherToolSchema]);
+
+/** Google's thinking settings as its OpenAI-compatible endpoint accepts them (snake or camel). */
+export const openAIGoogleThinkingConfigSchema = z.looseObject({
+  thinking_budget: z.number().int().nullish(),
+  thinkingBudget: z.number().int().nullish(),
+  thinking_level: z.string().nullish(),
+  thinkingLevel: z.string().nullish(),
+  include_thoughts: z.boolean().nullish(),
+  includeThoughts: z.boolean().nullish(),
+});
+
+/** `google: {...}` vendor block (Google's OpenAI-compatible endpoint convention). */
+export const openAIGoogleExtensionSchema = z.looseObject({
+  thinking_config: openAIGoogleThinkingConfigSchema.nullish(),
+  thinkingConfig: openAIGoogleThinkingConfigSchema.nullish(),
+  cached_content: z.string().nullish(),
+  safety_settings: z.array(z.looseObject({ category: z.string(), threshold: z.string() })).nullish(),
+});
+
+/** OpenRouter-style `reasoning: {effort, max_tokens, exclude}`. */
+export const openAIReasoningOptionsSchema = z.looseObject({
+  effort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']).nullish(),
+  max_tokens: z.number().int().nonnegative().nullish(),
+  exclude: z.boolean().nullish(),
+  enabled: z.boolean().nullish(),
+});
+
+/** Anthropic-style `thinking: {type, budget_tokens}` (LiteLLM convention). */
+export const openAIThinkingOptionsSchema = z.looseObject({
+  type: z.enum(['enabled', 'disabled']).nullish(),
+  budget_tokens: z.number().int().nonnegative().nullish(),
+});
+
 export const openAIToolChoiceSchema = z.union([
   z.enum(['none', 'auto', 'required']),
   z.object({ type: z.literal('function'), function: z.object({ name: z.string() }) }),
@@ -193,7 +244,7 @@ export const chatCompletionRequestSchema = z.object({
   top_logprobs: z.number().int().min(0).max(20).nullish(),
   logit_bias: z.record(z.string(), z.number()).nullish(),
   response_format: openAIResponseFormatSchema.nullish(),
-  tools: z.array(openAIToolSchema).nullish(),
+  tools: z.array(openAIAnyToolSchema).nullish(),
   tool_choice: openAIToolChoiceSchema.nullish(),
   functions: z.array(openAIFunctionDefinitionSchema).nullish(),
   function_call: z
@@ -204,6 +255,20 @@ export const chatCompletionRequestSchema = z.object({
   modalities: z.array(z.string()).nullish(),
   web_search_options: z.record(z.string(), z.unknown()).nullish(),
   user: z.string().nullish(),
+  /** OpenRouter-style reasoning options. */
+  reasoning: openAIReasoningOptionsSchema.nullish(),
+  /** Anthropic-style thinking options. */
+  thinking: openAIThinkingOptionsSchema.nullish(),
+  /** Google's compat vendor block (what `extra_body={"google":…}` becomes on the wire). */
+  google: openAIGoogleExtensionSchema.nullish(),
+  /** A literal `extra_body` key (clients copying Google's Python sample nest it). */
+  extra_body: z.looseObject({ google: openAIGoogleExtensionSchema.nullish() }).nullish(),
+  /** CPA-style escape hatch: Gemini `generationConfig` keys, allowlisted by the translator. */
+  generationConfig: z.record(z.string(), z.unknown()).nullish(),
+  /** LiteLLM-style Gemini safety settings. */
+  safety_settings: z.array(z.looseObject({ category: z.string(), threshold: z.string() })).nullish(),
+  /** LiteLLM-style cached content name. */
+  cached_content: z.string().nullish(),
 });
 
 export type OpenAITextPart = z.infer<typeof openAITextPartSchema>;
@@ -215,6 +280,9 @@ export type OpenAIToolCall = z.infer<typeof openAIToolCallSchema>;
 export type OpenAIChatMessage = z.infer<typeof openAIChatMessageSchema>;
 export type OpenAIFunctionDefinition = z.infer<typeof openAIFunctionDefinitionSchema>;
 export type OpenAITool = z.infer<typeof openAIToolSchema>;
+export type OpenAIAnyTool = z.infer<typeof openAIAnyToolSchema>;
+export type OpenAIGoogleExtension = z.infer<typeof openAIGoogleExtensionSchema>;
+export type OpenAIGoogleThinkingConfig = z.infer<typeof openAIGoogleThinkingConfigSchema>;
 export type OpenAIToolChoice = z.infer<typeof openAIToolChoiceSchema>;
 export type OpenAIResponseFormat = z.infer<typeof openAIResponseFormatSchema>;
 export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;

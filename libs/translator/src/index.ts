@@ -1,9 +1,38 @@
+// Requests: OpenAI → Gemini
 export { convertChatRequestToGemini } from './request/convert-chat-request-to-gemini';
-export type { ConvertedChatRequest } from './request/convert-chat-request-to-gemini';
+export type { ConvertedChatRequest, ConvertRequestOptions } from './request/convert-chat-request-to-gemini';
 export { convertMessagesToContents } from './request/convert-messages-to-contents';
-export type { ConvertedMessages } from './request/convert-messages-to-contents';
+export type { ConvertedMessages, ConvertMessagesOptions } from './request/convert-messages-to-contents';
+export { collectRemoteMediaUrls } from './request/collect-remote-media-urls';
+export { parseDataUrl, mimeTypeFromName } from './request/parse-data-url';
+export type { ParsedDataUrl } from './request/parse-data-url';
+export { thinkingForEffort } from './request/convert-thinking-config';
+export type { ReasoningEffort } from './request/convert-thinking-config';
+export { detectModelTraits } from './model-traits';
+export type { ModelTraits, ThinkingLevel, ThinkingStyle } from './model-traits';
+
+// Tools and schemas
+export { convertTools } from './tools/convert-tools';
+export type { ConvertedTools, SchemaMode } from './tools/convert-tools';
+export { sanitizeFunctionName, restoreFunctionName, GEMINI_FUNCTION_NAME } from './tools/function-names';
+export { normalizeJsonSchema } from './schema/normalize-json-schema';
+export type { NormalizeJsonSchemaOptions } from './schema/normalize-json-schema';
+export { sanitizeLegacySchema, LEGACY_SCHEMA_KEYWORDS } from './schema/sanitize-legacy-schema';
+export type { SanitizeLegacySchemaOptions } from './schema/sanitize-legacy-schema';
+
+// Thought signatures
+export {
+  LruSignatureCache,
+  SKIP_THOUGHT_SIGNATURE,
+  THOUGHT_ID_SEPARATOR,
+  splitThoughtId,
+} from './signature/signature-cache';
+export type { CachedThoughtSignature, SignatureCache } from './signature/signature-cache';
+
+// Responses and streams: Gemini → OpenAI
 export { convertGeminiResponseToChatCompletion } from './response/convert-gemini-response-to-chat-completion';
 export type { ConvertResponseOptions } from './response/convert-gemini-response-to-chat-completion';
+export { convertGrounding, convertLogprobs, byteOffsetToCharOffset } from './response/convert-grounding';
 export { createChatCompletionChunkTranslator } from './stream/create-chat-completion-chunk-translator';
 export type {
   ChatCompletionChunkTranslator,
@@ -11,8 +40,37 @@ export type {
 } from './stream/create-chat-completion-chunk-translator';
 export { convertGeminiUsage } from './convert-gemini-usage';
 export { mapGeminiFinishReason } from './map-gemini-finish-reason';
+
+// The other direction: Gemini request → OpenAI request
+export { convertGeminiRequestToOpenAI } from './reverse/convert-gemini-request-to-openai';
+export type { ConvertedOpenAIRequest } from './reverse/convert-gemini-request-to-openai';
+export { convertChatCompletionToGemini } from './reverse/convert-chat-completion-to-gemini';
+export type {
+  ConvertedGeminiResponse,
+  ConvertToGeminiResponseOptions,
+} from './reverse/convert-chat-completion-to-gemini';
+export { createGeminiEventTranslator } from './reverse/create-gemini-event-translator';
+export type {
+  GeminiEventTranslator,
+  GeminiStreamEvent,
+  OpenAIStreamEvent,
+} from './reverse/create-gemini-event-translator';
+export { convertOpenAIUsage, mapOpenAIFinishReason } from './reverse/convert-openai-usage';
+export { mapOpenAIErrorToGeminiError } from './reverse/map-openai-error-to-gemini-error';
+
+// Errors
 export { mapGeminiErrorToOpenAIError } from './map-gemini-error-to-openai-error';
 export type { MappedOpenAIError } from './map-gemini-error-to-openai-error';
+export { recoverOpenAIParam } from './recover-openai-param';
+export type { ParamMaps } from './recover-openai-param';
 export { TranslationError } from './translator-error';
 export type { TranslationErrorCode } from './translator-error';
-export type { TranslationClock, TranslationWarning } from './translation-options';
+
+// Shared option types
+export type {
+  ResolvedMedia,
+  ResponseTranslationOptions,
+  ToolNameMap,
+  TranslationClock,
+  TranslationWarning,
+} from './translation-options';

@@ -1,5 +1,6 @@
 import type { GoogleError } from '@geminicli2api/protocol-gemini';
 import { createOpenAIErrorBody, type OpenAIErrorBody } from '@geminicli2api/protocol-openai';
+import { recoverOpenAIParam, type ParamMaps } from './recover-openai-param';
 
 /** An OpenAI-shaped error ready to send: status, body and headers such as Retry-After. */
 export interface MappedOpenAIError {
@@ -37,9 +38,10 @@ const CONTEXT_TOO_LONG = /input token count.*exceeds the maximum/i;
 /**
  * Maps a Google error to the OpenAI error a client expects: HTTP status (what the official SDKs
  * switch on), `type`, a string `code`, and `Retry-After` / `retry-after-ms` from `RetryInfo`.
- * Google's message is kept; it never contains credentials.
+ * Google's message is kept; it never contains credentials. With `maps` (from the request
+ * translation) a 400 also gets the OpenAI `param` its message points at (E75).
  */
-export function mapGeminiErrorToOpenAIError(error: GoogleError): MappedOpenAIError {
+export function mapGeminiErrorToOpenAIError(error: GoogleError, maps?: ParamMaps): MappedOpenAIError {
   const mapping = BY_STATUS[error.status] ?? fromHttpStatus(error.code);
   let { type, code } = mapping;
   if (error.status === 'RESOURCE_EXHAUSTED') {
@@ -58,7 +60,12 @@ export function mapGeminiErrorToOpenAIError(error: GoogleError): MappedOpenAIErr
   }
   return {
     status: mapping.status,
-    body: createOpenAIErrorBody({ message: error.message, type, code }),
+    body: createOpenAIErrorBody({
+      message: error.message,
+      type,
+      code,
+      param: maps && mapping.status === 400 ? recoverOpenAIParam(error.message, maps) : null,
+    }),
     headers,
   };
 }

@@ -1,3 +1,5 @@
+import type { SignatureCache } from './signature/signature-cache';
+
 /** Something the translator chose to ignore or change; the gateway reports these. */
 export interface TranslationWarning {
   /** OpenAI-style path of the field concerned. */
@@ -13,6 +15,31 @@ export interface TranslationClock {
   now?: () => number;
 }
 
+/** Bytes the caller fetched for a remote media URL (see `collectRemoteMediaUrls`). */
+export interface ResolvedMedia {
+  mimeType: string;
+  /** Base64 data. */
+  data: string;
+}
+
+/**
+ * Maps Gemini function names back to the names the client declared (only names that had to be
+ * sanitised appear). Produced by the request translation, consumed by the response side.
+ */
+export type ToolNameMap = ReadonlyMap<string, string>;
+
+/** Options shared by the response and stream converters. */
+export interface ResponseTranslationOptions extends TranslationClock {
+  /** The model string the client asked for; echoed back as `model`. */
+  model: string;
+  /** Model that actually answered (for signature bookkeeping); defaults to `model`. */
+  upstreamModel?: string;
+  /** From the request translation: restores sanitised function names. */
+  toolNames?: ToolNameMap;
+  /** Remembers thought signatures by tool-call id (write side of the cache). */
+  signatureCache?: SignatureCache;
+}
+
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** 24 random base62 characters (ids only need to be unique, not secret). */
@@ -20,4 +47,9 @@ export function defaultGenerateId(): string {
   let id = '';
   for (let i = 0; i < 24; i++) id += ALPHABET[Math.floor(Math.random() * ALPHABET.length)];
   return id;
+}
+
+/** True for a plain JSON object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

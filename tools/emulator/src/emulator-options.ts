@@ -38,6 +38,8 @@ export interface EmulatorOptions {
   recordRequests?: boolean;
   /** Wrap error bodies of streamGenerateContent in a one-element array, as Google does; default true. */
   arrayWrapStreamErrors?: boolean;
+  /** Gemini API keys accepted by `POST /v1beta/models/{m}:…` (`x-goog-api-key`); default none. */
+  apiKeys?: readonly string[];
 }
 
 /** One request the emulator received. */

@@ -35,6 +35,7 @@ export interface ResolvedEmulatorOptions {
   respond?: Responder;
   recordRequests: boolean;
   arrayWrapStreamErrors: boolean;
+  apiKeys: readonly string[];
 }
 
 /** Everything the handlers share. */
@@ -66,6 +67,7 @@ export function createEmulatorState(options: EmulatorOptions): EmulatorState {
     models: options.models ?? DEFAULT_EMULATOR_MODELS,
     recordRequests: options.recordRequests ?? true,
     arrayWrapStreamErrors: options.arrayWrapStreamErrors ?? true,
+    apiKeys: options.apiKeys ?? [],
   };
   if (options.respond !== undefined) resolved.respond = options.respond;
   const state: EmulatorState = {

@@ -3,6 +3,7 @@ import { applyFault } from './apply-fault';
 import type { RecordedRequest } from './emulator-options';
 import type { EmulatorState } from './emulator-state';
 import { createGoogleError, googleErrorBody } from './google-error';
+import { handlePublicApi } from './handle-public-api';
 import { handleToken, tokenParams, tokenRequestAccount } from './handle-token';
 import { handleV1Internal } from './handle-v1internal';
 import { parseBody, readBodyText, sendJson } from './http-io';
@@ -61,6 +62,8 @@ export async function handleRequest(
       case 'method':
       case 'operation':
         return await handleV1Internal(context, route);
+      case 'public':
+        return await handlePublicApi(context, route);
       case 'not-found':
         sendJson(
           response,

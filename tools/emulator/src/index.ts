@@ -23,3 +23,4 @@ export type {
   GeminiUsageMetadata,
 } from './gemini-types';
 export { AUTHORIZATION_CODE_PREFIX } from './handle-token';
+export { validateGenerateRequest } from './validate-generate-request';

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     host: command.host,
     latencyMs: command.latencyMs,
     chunkDelayMs: command.chunkDelayMs,
+    streamChunkCount: command.streamChunkCount,
     recordRequests: false,
   });
   process.stdout.write(

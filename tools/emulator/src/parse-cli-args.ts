@@ -11,6 +11,7 @@ Options:
   --host <address>    bind address (default 127.0.0.1)
   --latency <ms>      delay before answering each v1internal call (default 0)
   --chunk-delay <ms>  delay between stream events (default 0)
+  --stream-chunks <n> how many events a streamed text answer is split into (default 3)
   -h, --help          show this help
 `;
 
@@ -18,7 +19,14 @@ Options:
 export type CliCommand =
   | { kind: 'help' }
   | { kind: 'error'; message: string }
-  | { kind: 'run'; port: number; host: string; latencyMs: number; chunkDelayMs: number };
+  | {
+      kind: 'run';
+      port: number;
+      host: string;
+      latencyMs: number;
+      chunkDelayMs: number;
+      streamChunkCount: number;
+    };
 
 /** Parses the emulator CLI's arguments (never throws). */
 export function parseCliArgs(args: readonly string[]): CliCommand {
@@ -31,6 +39,7 @@ export function parseCliArgs(args: readonly string[]): CliCommand {
         host: { type: 'string' },
         latency: { type: 'string' },
         'chunk-delay': { type: 'string' },
+        'stream-chunks': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -43,7 +52,8 @@ export function parseCliArgs(args: readonly string[]): CliCommand {
   const port = integerOption(values.port, 'port', 8899, 65535);
   const latency = integerOption(values.latency, 'latency', 0);
   const chunkDelay = integerOption(values['chunk-delay'], 'chunk-delay', 0);
-  for (const parsed of [port, latency, chunkDelay])
+  const streamChunks = integerOption(values['stream-chunks'], 'stream-chunks', 3, 10_000);
+  for (const parsed of [port, latency, chunkDelay, streamChunks])
     if (typeof parsed === 'string') return { kind: 'error', message: parsed };
   const host = typeof values.host === 'string' && values.host !== '' ? values.host : '127.0.0.1';
   return {
@@ -52,6 +62,7 @@ export function parseCliArgs(args: readonly string[]): CliCommand {
     host,
     latencyMs: latency as number,
     chunkDelayMs: chunkDelay as number,
+    streamChunkCount: Math.max(1, streamChunks as number),
   };
 }
 

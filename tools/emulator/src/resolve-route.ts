@@ -1,3 +1,4 @@
+import { resolvePublicApiRoute, type PublicApiRoute } from './handle-public-api';
 import type { FaultMethod } from './scripted-fault';
 
 /** What a request path addresses. */
@@ -5,6 +6,7 @@ export type Route =
   | { kind: 'token' }
   | { kind: 'method'; name: string }
   | { kind: 'operation'; id: string }
+  | PublicApiRoute
   | { kind: 'not-found' };
 
 /** `v1internal` methods answered with GET (all others are POST). */
@@ -37,6 +39,8 @@ const FAULT_METHODS = new Set<string>([
 /** Routes on the raw path (the `:` is part of it) and the HTTP method. */
 export function resolveRoute(httpMethod: string, path: string): Route {
   if (path === '/token') return httpMethod === 'POST' ? { kind: 'token' } : { kind: 'not-found' };
+  const publicRoute = resolvePublicApiRoute(httpMethod, path);
+  if (publicRoute !== undefined) return publicRoute;
   const operation = /^\/v1internal\/operations\/([^/]+)$/.exec(path);
   if (operation?.[1] !== undefined) {
     return httpMethod === 'GET'

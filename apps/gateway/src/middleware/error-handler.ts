@@ -4,6 +4,7 @@ import { mapGeminiErrorToOpenAIError, TranslationError } from '@geminicli2api/tr
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
+import { isSseResponse, writeSseData } from '../routes/write-sse';
 
 /** A client-facing error in the OpenAI shape, with status and extra headers. */
 export interface OpenAIErrorResponse {
@@ -27,7 +28,11 @@ const TYPE_BY_STATUS: Record<number, string> = {
  */
 export function toOpenAIErrorResponse(error: unknown): OpenAIErrorResponse {
   if (GatewayError.isInstance(error)) {
-    if (error.upstream) return mapGeminiErrorToOpenAIError(error.upstream);
+    if (error.upstream) {
+      const mapped = mapGeminiErrorToOpenAIError(error.upstream);
+      if (error.param) mapped.body.error.param = error.param; // recovered from the request's index maps (E75)
+      return mapped;
+    }
     return plain(error.status, error.message, error.param, codeFor(error));
   }
   if (TranslationError.isInstance(error)) {
@@ -73,6 +78,11 @@ function plain(status: number, message: string, param: string | null, code: stri
 /** The one express error handler: logs, then answers in the OpenAI error shape. */
 export function createErrorHandler(logger: Logger): ErrorRequestHandler {
   return function errorHandler(error, request, response, _next) {
+    if (response.destroyed || (response.headersSent && response.writableEnded)) {
+      // The client left (its abort propagated here) or the answer is complete: nothing to send.
+      logger.info('request ended early', { requestId: response.locals['requestId'], route: request.path });
+      return;
+    }
     const mapped = toOpenAIErrorResponse(error);
     const log = mapped.status >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
     log('request failed', {
@@ -82,6 +92,8 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       error: errorSummary(error),
     });
     if (response.headersSent) {
+      // An event stream already started (e.g. keepalives went out): report in-band, then end.
+      if (isSseResponse(response)) writeSseData(response, mapped.body);
       response.end();
       return;
     }

@@ -3,50 +3,91 @@ import {
   formatZodIssues,
   type ChatCompletionRequest,
 } from '@geminicli2api/protocol-openai';
-import { findGeminiModel, GEMINI_MODELS, normalizeModelId } from '@geminicli2api/protocol-gemini';
+import { createModelCatalog, type GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
 import type { GenerateContentResponse } from '@geminicli2api/protocol-gemini';
 import {
   convertChatRequestToGemini,
   convertGeminiResponseToChatCompletion,
   createChatCompletionChunkTranslator,
+  LruSignatureCache,
+  recoverOpenAIParam,
+  type ParamMaps,
+  type ResponseTranslationOptions,
+  type SignatureCache,
 } from '@geminicli2api/translator';
 import { Router, type Response } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
+import { fetchRemoteMedia, type RemoteMediaOptions } from '../media/fetch-remote-media';
 import { errorSummary, toOpenAIErrorResponse } from '../middleware/error-handler';
+import { applyVariant } from '../models/apply-variant';
+import { resolveModel } from '../models/resolve-model';
 import type { GeminiBackend } from '../upstream/gemini-backend';
-import { abortOnClientClose, startSse, writeSseData } from './write-sse';
+import { abortOnClientClose, keepSseAlive, startSse, writeSseData } from './write-sse';
 
 /** Dependencies of the chat route. */
 export interface ChatCompletionsRouteOptions {
   /** The upstream client, or a function that throws the reason there is none. */
   getClient: () => GeminiBackend;
   logger: Logger;
+  /** Models, aliases and variants (default: the built-in catalog). */
+  catalog?: GeminiModelCatalog;
+  /** Remembers Gemini 3 thought signatures by tool-call id (default: one 10 000-entry LRU per gateway). */
+  signatureCache?: SignatureCache;
+  /** Remote image fetching (default: loopback/private targets refused). */
+  remoteMedia?: RemoteMediaOptions;
 }
 
 /** `POST /v1/chat/completions`, streamed and not. */
-export function chatCompletionsRoute({ getClient, logger }: ChatCompletionsRouteOptions): Router {
+export function chatCompletionsRoute({
+  getClient,
+  logger,
+  catalog = createModelCatalog(),
+  signatureCache = new LruSignatureCache(10_000),
+  remoteMedia: remoteMediaOptions = { allowPrivateNetworks: false },
+}: ChatCompletionsRouteOptions): Router {
   const router = Router();
   router.post('/v1/chat/completions', async (request, response) => {
     const body = parseBody(request.body);
-    const model = resolveModel(body.model);
+    const resolved = resolveModel(catalog, body.model);
+    const model = resolved.model.id;
     const client = getClient();
-    const { request: geminiRequest, warnings } = convertChatRequestToGemini(body);
+    const signal = abortOnClientClose(response);
+    const remoteMedia = await fetchRemoteMedia(body, { ...remoteMediaOptions, signal, logger });
+    const { request: translated, warnings, toolNames, ...paramMaps } = convertChatRequestToGemini(
+      { ...body, model },
+      { thinking: resolved.model.thinking, signatureCache, remoteMedia },
+    );
+    const geminiRequest = applyVariant(translated, resolved);
     if (warnings.length > 0) {
       response.set('x-geminicli2api-warnings', warnings.map((warning) => warning.param).join(','));
+      logger.debug('translation warnings', { requestId: response.locals['requestId'], warnings });
     }
     response.locals['model'] = model;
-    const signal = abortOnClientClose(response);
     const call = { model, request: geminiRequest, signal };
-    if (!body.stream) {
-      const result = await client.generateContent(call);
-      response.json(convertGeminiResponseToChatCompletion(result, { model: body.model }));
-      return;
+    const translation: ResponseTranslationOptions = { model: body.model, upstreamModel: model, toolNames, signatureCache };
+    try {
+      if (!body.stream) {
+        const result = await client.generateContent(call);
+        response.json(convertGeminiResponseToChatCompletion(result, translation));
+        return;
+      }
+      const events = await client.streamGenerateContent(call);
+      await pipeStream(events, response, body, translation, logger);
+    } catch (error) {
+      throw withRecoveredParam(error, paramMaps);
     }
-    const events = await client.streamGenerateContent(call);
-    await pipeStream(events, response, body, logger);
   });
   return router;
+}
+
+/** An upstream 400 gets the OpenAI `param` its message points at (E75), via the request's index maps. */
+function withRecoveredParam(error: unknown, maps: ParamMaps): unknown {
+  if (!GatewayError.isInstance(error) || error.upstream?.code !== 400 || error.param) return error;
+  const param = recoverOpenAIParam(error.upstream.message, maps);
+  if (!param) return error;
+  const { message, code, status, upstream, isRetryable } = error;
+  return new GatewayError({ message, code, status, upstream, isRetryable, param, cause: error });
 }
 
 function parseBody(value: unknown): ChatCompletionRequest {
@@ -61,17 +102,6 @@ function parseBody(value: unknown): ChatCompletionRequest {
   });
 }
 
-function resolveModel(requested: string): string {
-  const model = findGeminiModel(requested);
-  if (model) return model.id;
-  throw new GatewayError({
-    code: 'NOT_FOUND',
-    status: 404,
-    param: 'model',
-    message: `The model "${normalizeModelId(requested).slice(0, 100)}" does not exist. Available models: ${GEMINI_MODELS.map((entry) => entry.id).join(', ')}.`,
-  });
-}
-
 /**
  * Relays the upstream stream as OpenAI chunks. Headers wait for the first upstream event, so a
  * failure before it still becomes a real HTTP error; after it, a failure is sent as an error
@@ -81,13 +111,15 @@ async function pipeStream(
   events: AsyncIterable<GenerateContentResponse>,
   response: Response,
   body: ChatCompletionRequest,
+  translation: ResponseTranslationOptions,
   logger: Logger,
 ): Promise<void> {
   const translator = createChatCompletionChunkTranslator({
-    model: body.model,
+    ...translation,
     includeUsage: body.stream_options?.include_usage ?? false,
   });
   const iterator = events[Symbol.asyncIterator]();
+  keepSseAlive(response); // stops when the response closes
   let next = await iterator.next();
   startSse(response);
   try {

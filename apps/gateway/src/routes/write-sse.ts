@@ -1,5 +1,13 @@
 import type { Response } from 'express';
 
+/** `res.locals` keys shared by the SSE helpers and the middleware that configures them. */
+export const SSE_LOCALS = {
+  /** Keepalive interval in ms (0 = off), set per request by the gateway's configuration. */
+  keepaliveMs: 'sseKeepaliveMs',
+  /** Called once when a response turns into an event stream (metrics, access log). */
+  onStart: 'onSseStart',
+} as const;
+
 /** Sends the SSE response headers (once). Proxies are told not to buffer. */
 export function startSse(response: Response): void {
   if (response.headersSent) return;
@@ -10,11 +18,43 @@ export function startSse(response: Response): void {
     'x-accel-buffering': 'no',
   });
   response.flushHeaders();
+  const onStart = response.locals[SSE_LOCALS.onStart] as (() => void) | undefined;
+  onStart?.();
 }
 
 /** Writes one `data:` event. */
 export function writeSseData(response: Response, data: unknown): void {
   response.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
+}
+
+/** True once the response is an event stream (headers sent as `text/event-stream`). */
+export function isSseResponse(response: Response): boolean {
+  return response.headersSent && String(response.getHeader('content-type') ?? '').startsWith('text/event-stream');
+}
+
+/**
+ * Writes an SSE comment (`: keep-alive`) every `intervalMs` while a stream waits on the
+ * upstream, so idle-cutting proxies keep the connection. The first tick sends the SSE headers
+ * if they are not out yet (from then on a failure is reported as an error event). The interval
+ * defaults to the request's configured one. Returns the function that stops it.
+ */
+export function keepSseAlive(
+  response: Response,
+  intervalMs = Number(response.locals[SSE_LOCALS.keepaliveMs] ?? 0),
+): () => void {
+  if (!(intervalMs > 0)) return () => undefined;
+  const timer = setInterval(() => {
+    if (response.writableEnded || response.destroyed) {
+      clearInterval(timer);
+      return;
+    }
+    startSse(response);
+    response.write(': keep-alive\n\n');
+  }, intervalMs);
+  timer.unref();
+  const stop = () => clearInterval(timer);
+  response.once('close', stop);
+  return stop;
 }
 
 /**

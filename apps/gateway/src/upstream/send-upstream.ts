@@ -1,6 +1,10 @@
 import { parseGoogleError } from '@geminicli2api/protocol-gemini';
 import type { AccountOutcome } from '../accounts/account-selector';
 import { GatewayError } from '../gateway-error';
+import { currentRequestContext } from '../middleware/request-context';
+import { guardBody } from './guard-body';
+import { backoffDelay, classifyStatus, isRetryableKind, rateLimitDelay, type UpstreamFailureKind } from './retry-policy';
+import { resolveTransport, type ResolvedTransport, type UpstreamTransport } from './upstream-transport';
 
 /** Anything a backend authenticates with: a Code Assist account, an API key, an ADC identity. */
 export interface Credential {
@@ -30,60 +34,134 @@ export interface SendUpstreamOptions<C extends Credential> {
   model: string;
   credentials: CredentialSelector<C>;
   build: (credential: C) => UpstreamAttempt;
+  /** The client's signal: aborting it aborts the upstream request (and any wait) at once. */
   signal?: AbortSignal | undefined;
+  /** The gateway's fetch; when it carries an `UpstreamTransport` (`withTransport`), that applies. */
   fetch?: typeof globalThis.fetch;
+  /** Overrides the transport carried by `fetch` (tests). */
+  transport?: UpstreamTransport;
 }
 
 /**
- * The one HTTP boundary every backend goes through. Per attempt it acquires a credential, sends,
- * and decides what the answer means: 2xx is returned (the caller reads the body); 401 refreshes
- * the credential once; 429 puts that credential in cooldown and moves the request to the next
- * one (nothing has reached the client yet); any other failure becomes a `GatewayError` carrying
- * Google's parsed error.
+ * The one HTTP boundary every backend goes through, and the only place retryability is decided.
+ * It takes a concurrency slot (429 at once when the queue is full), then per attempt acquires a
+ * credential and sends:
+ * - 2xx is returned (the caller reads the body; an idle body fails with 504, and the slot is
+ *   freed when the body ends). Nothing is retried after this point.
+ * - 401 refreshes the credential once.
+ * - 429 puts the credential in cooldown and moves to the next one; with none left, a short
+ *   `RetryInfo` delay (≤ `maxRateLimitWaitMs`) is waited out on the same one.
+ * - 5xx, 499, connection failures and first-byte timeouts are retried with capped exponential
+ *   backoff and jitter, up to `maxAttempts`.
+ * - anything else (400 above all) becomes a `GatewayError` carrying Google's parsed error.
  */
-export async function sendUpstream<C extends Credential>({
-  upstreamName,
-  model,
-  credentials,
-  build,
-  signal,
-  fetch = globalThis.fetch,
-}: SendUpstreamOptions<C>): Promise<Response> {
+export async function sendUpstream<C extends Credential>(options: SendUpstreamOptions<C>): Promise<Response> {
+  const { signal } = options;
+  const transport = resolveTransport(options.fetch, options.transport);
+  const context = currentRequestContext();
+  if (context && !context.model) context.model = options.model;
+  const release = transport.limiter ? await transport.limiter.acquire(signal) : () => undefined;
+  let handedOff = false;
+  try {
+    const handOff = () => {
+      handedOff = true;
+    };
+    return await attemptUntilSettled(options, transport, handOff, release);
+  } finally {
+    if (!handedOff) release();
+  }
+}
+
+async function attemptUntilSettled<C extends Credential>(
+  { upstreamName, model, credentials, build, signal }: SendUpstreamOptions<C>,
+  transport: ResolvedTransport,
+  handOff: () => void,
+  release: () => void,
+): Promise<Response> {
+  const { retry, observer } = transport;
+  const context = currentRequestContext();
   const tried = new Set<string>();
   let refreshed = false;
+  let attempt = 0;
+  const retryAfter = async (kind: UpstreamFailureKind, delayMs: number) => {
+    observer?.retried?.(kind, upstreamName);
+    if (context) context.retries += 1;
+    await transport.sleep(delayMs, signal);
+  };
   for (;;) {
+    attempt += 1;
+    signal?.throwIfAborted();
     const credential = await credentials.acquire({ model, exclude: tried });
-    const attempt = build(credential);
+    if (context) context.accountId = credential.id;
+    const request = build(credential);
+    const controller = new AbortController();
+    const onClientAbort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', onClientAbort, { once: true });
+    const unlink = () => signal?.removeEventListener('abort', onClientAbort);
+    let timedOut = false;
+    const timer =
+      transport.firstByteTimeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort(new Error('first-byte timeout'));
+          }, transport.firstByteTimeoutMs)
+        : undefined;
     let response: Response;
     try {
-      response = await fetch(attempt.url, {
+      response = await transport.fetch(request.url, {
         method: 'POST',
-        headers: attempt.headers,
-        body: attempt.body,
-        ...(signal ? { signal } : {}),
+        headers: request.headers,
+        body: request.body,
+        signal: controller.signal,
       });
     } catch (error) {
-      if (signal?.aborted) throw error;
-      throw new GatewayError({
-        code: 'UPSTREAM_UNREACHABLE',
-        status: 502,
-        isRetryable: true,
-        cause: error,
-        message: `${upstreamName} (${new URL(attempt.url).host}) could not be reached. Check the network, DNS and HTTPS_PROXY.`,
-      });
+      unlink();
+      if (signal?.aborted) throw signal.reason ?? error;
+      const kind: UpstreamFailureKind = timedOut ? 'timeout-first-byte' : 'network';
+      observer?.failed?.(kind, upstreamName);
+      if (attempt < retry.maxAttempts) {
+        await retryAfter(kind, backoffDelay(retry, attempt, transport.random));
+        continue;
+      }
+      throw unreachable(upstreamName, request.url, kind, transport.firstByteTimeoutMs, error);
+    } finally {
+      clearTimeout(timer);
     }
     if (response.ok) {
       credentials.report(credential, { kind: 'success' });
-      return response;
+      handOff();
+      const body = response.body
+        ? guardBody(response.body, {
+            upstreamName,
+            controller,
+            clientSignal: signal,
+            idleTimeoutMs: transport.idleTimeoutMs,
+            onDone: () => {
+              unlink();
+              release();
+            },
+            onIdleTimeout: () => observer?.failed?.('timeout-idle', upstreamName),
+            onNetworkError: () => observer?.failed?.('network', upstreamName),
+          })
+        : null;
+      if (!body) {
+        unlink();
+        release();
+      }
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     }
+    unlink();
     if (response.status === 401 && !refreshed) {
       // The token was revoked or expired early: refresh once, then try again.
       await response.body?.cancel();
       refreshed = true;
+      attempt -= 1;
       await credentials.invalidate(credential);
       continue;
     }
     const error = await toUpstreamError(response);
+    const kind = classifyStatus(response.status);
+    observer?.failed?.(kind, upstreamName);
     const google = error.upstream;
     if (response.status === 429 && google) {
       const terminal = google.reason === 'QUOTA_EXHAUSTED' || (google.retryDelayMs ?? 0) > 300_000;
@@ -94,12 +172,53 @@ export async function sendUpstream<C extends Credential>({
         ...(google.retryDelayMs !== undefined ? { retryDelayMs: google.retryDelayMs } : {}),
       });
       tried.add(credential.id);
-      if (await hasAnother(credentials, model, tried)) continue;
+      if (await hasAnother(credentials, model, tried)) {
+        // Rotation to another credential is not a backoff attempt.
+        attempt -= 1;
+        observer?.retried?.(kind, upstreamName);
+        if (context) context.retries += 1;
+        continue;
+      }
+      const delay = google.retryDelayMs;
+      if (!terminal && delay !== undefined && delay <= retry.maxRateLimitWaitMs && attempt < retry.maxAttempts) {
+        tried.clear();
+        await retryAfter(kind, rateLimitDelay(delay, transport.random));
+        continue;
+      }
     } else if (response.status === 403 && google) {
       credentials.report(credential, { kind: 'forbidden', message: google.message, ...(google.reason ? { reason: google.reason } : {}) });
+    } else if (isRetryableKind(kind) && attempt < retry.maxAttempts) {
+      await retryAfter(kind, backoffDelay(retry, attempt, transport.random));
+      continue;
     }
     throw error;
   }
+}
+
+function unreachable(
+  upstreamName: string,
+  url: string,
+  kind: UpstreamFailureKind,
+  firstByteTimeoutMs: number,
+  cause: unknown,
+): GatewayError {
+  const host = new URL(url).host;
+  if (kind === 'timeout-first-byte') {
+    return new GatewayError({
+      code: 'UPSTREAM_UNREACHABLE',
+      status: 504,
+      isRetryable: true,
+      cause,
+      message: `${upstreamName} (${host}) did not start answering within ${Math.round(firstByteTimeoutMs / 1000)} s (UPSTREAM_FIRST_BYTE_TIMEOUT_MS).`,
+    });
+  }
+  return new GatewayError({
+    code: 'UPSTREAM_UNREACHABLE',
+    status: 502,
+    isRetryable: true,
+    cause,
+    message: `${upstreamName} (${host}) could not be reached. Check the network, DNS and HTTPS_PROXY.`,
+  });
 }
 
 async function hasAnother<C extends Credential>(
@@ -123,7 +242,7 @@ export async function toUpstreamError(response: Response): Promise<GatewayError>
     code: 'UPSTREAM_ERROR',
     status: response.status,
     upstream: google,
-    isRetryable: response.status === 429 || response.status >= 500,
+    isRetryable: response.status === 429 || response.status === 499 || response.status >= 500,
     message: google.message,
   });
 }

@@ -1,57 +1,90 @@
-import type { GeminiGenerationConfig, GenerateContentRequest } from '@geminicli2api/protocol-gemini';
+import type { GenerateContentRequest } from '@geminicli2api/protocol-gemini';
 import type { ChatCompletionRequest } from '@geminicli2api/protocol-openai';
-import type { TranslationWarning } from '../translation-options';
+import { detectModelTraits, type ThinkingStyle } from '../model-traits';
+import type { SignatureCache } from '../signature/signature-cache';
+import { convertTools, type SchemaMode } from '../tools/convert-tools';
+import type { ResolvedMedia, ToolNameMap, TranslationWarning } from '../translation-options';
+import { convertGenerationConfig } from './convert-generation-config';
 import { convertMessagesToContents } from './convert-messages-to-contents';
 
-/** The translated request plus what the translator ignored along the way. */
+/** Options for {@link convertChatRequestToGemini}. */
+export interface ConvertRequestOptions {
+  /** Target Gemini model id (after alias resolution); defaults to `request.model`. */
+  model?: string;
+  /** Thinking style from a model catalog; otherwise derived from the model id. */
+  thinking?: ThinkingStyle;
+  /** `json-schema` (default): `parametersJsonSchema`/`responseJsonSchema`; `legacy`: sanitised `parameters`/`responseSchema`. */
+  schemaMode?: SchemaMode;
+  /** Read side of the thought-signature cache. */
+  signatureCache?: SignatureCache;
+  /** Pre-fetched http(s) media by URL (see `collectRemoteMediaUrls`). */
+  remoteMedia?: ReadonlyMap<string, ResolvedMedia>;
+  /** Split markdown `![](data:image/…)` images out of text (off by default). */
+  markdownImages?: boolean;
+  /** Drop a trailing assistant message instead of sending it as a prefill. */
+  dropTrailingAssistant?: boolean;
+  /** Bypass value for unsigned Gemini 3 turns (default `skip_thought_signature_validator`). */
+  signatureSentinel?: string;
+}
+
+/** The translated request plus what the response side and the caller need to know. */
 export interface ConvertedChatRequest {
   request: GenerateContentRequest;
   warnings: TranslationWarning[];
+  /** Gemini → OpenAI function names that had to be sanitised; pass to the response side. */
+  toolNames: ToolNameMap;
+  /** OpenAI path (`tools[i]`) of each Gemini function declaration, for error `param`s. */
+  declarationParams: readonly string[];
+  /** OpenAI path (`messages[i]`) of the first message behind each Gemini `contents[k]`. */
+  contentParams: readonly (string | null)[];
+  /** OpenAI path of the message behind each `contents[k].parts[p]` (`null` when synthesized). */
+  partParams: readonly (readonly (string | null)[])[];
 }
 
 /**
  * Converts an OpenAI chat completion request into a Gemini `GenerateContentRequest` (the inner
- * request; wrapping it for Code Assist is the transport's job). Nothing is injected that the
- * client did not ask for: no default safety settings, no thinking config, no temperature.
+ * request; wrapping it for Code Assist is the transport's job). Pure and synchronous. Nothing is
+ * injected that the client did not ask for: no default safety settings, no thinking config, no
+ * temperature. Throws `TranslationError` (with `param`) for requests Gemini cannot honour.
  */
-export function convertChatRequestToGemini(request: ChatCompletionRequest): ConvertedChatRequest {
-  const warnings: TranslationWarning[] = [];
-  const { contents, systemInstruction } = convertMessagesToContents(request.messages);
-  const generationConfig = convertGenerationConfig(request, warnings);
-  const out: GenerateContentRequest = { contents };
-  if (systemInstruction) out.systemInstruction = systemInstruction;
-  if (Object.keys(generationConfig).length > 0) out.generationConfig = generationConfig;
-  return { request: out, warnings };
-}
-
-function convertGenerationConfig(
+export function convertChatRequestToGemini(
   request: ChatCompletionRequest,
-  warnings: TranslationWarning[],
-): GeminiGenerationConfig {
-  const config: GeminiGenerationConfig = {};
-  if (request.temperature != null) config.temperature = request.temperature;
-  if (request.top_p != null) config.topP = request.top_p;
-  if (request.top_k != null) config.topK = request.top_k;
-  if (request.n != null && request.n > 1) config.candidateCount = request.n;
-  const maxTokens = request.max_completion_tokens ?? request.max_tokens;
-  if (maxTokens != null) config.maxOutputTokens = maxTokens;
-  if (request.stop != null) {
-    const stops = (typeof request.stop === 'string' ? [request.stop] : request.stop).filter(
-      (stop) => stop !== '',
-    );
-    if (stops.length > 0) config.stopSequences = stops;
+  options: ConvertRequestOptions = {},
+): ConvertedChatRequest {
+  const warnings: TranslationWarning[] = [];
+  const traits = detectModelTraits(options.model ?? request.model, options.thinking);
+  const schemaMode = options.schemaMode ?? 'json-schema';
+  const tools = convertTools(request, traits, schemaMode, warnings);
+  const messages = convertMessagesToContents(request.messages, {
+    traits,
+    toolNames: tools.toGemini,
+    signatureCache: options.signatureCache,
+    remoteMedia: options.remoteMedia,
+    markdownImages: options.markdownImages,
+    dropTrailingAssistant: options.dropTrailingAssistant,
+    signatureSentinel: options.signatureSentinel,
+  });
+  warnings.push(...messages.warnings);
+  const generationConfig = convertGenerationConfig(request, traits, schemaMode, warnings);
+  const out: GenerateContentRequest = { contents: messages.contents };
+  if (messages.systemInstruction) out.systemInstruction = messages.systemInstruction;
+  if (tools.tools) out.tools = tools.tools;
+  if (tools.toolConfig) out.toolConfig = tools.toolConfig;
+  const google = request.google ?? request.extra_body?.google;
+  const safety = request.safety_settings ?? google?.safety_settings;
+  if (safety) out.safetySettings = safety.map(({ category, threshold }) => ({ category, threshold }));
+  const cached = request.cached_content ?? google?.cached_content;
+  if (cached) out.cachedContent = cached;
+  if (Object.keys(generationConfig).length > 0) out.generationConfig = generationConfig;
+  if (request.parallel_tool_calls === false && tools.tools) {
+    warnings.push({ param: 'parallel_tool_calls', message: 'Gemini cannot disable parallel function calls; ignored.' });
   }
-  if (request.presence_penalty != null) config.presencePenalty = request.presence_penalty;
-  if (request.frequency_penalty != null) config.frequencyPenalty = request.frequency_penalty;
-  if (request.seed != null) config.seed = request.seed;
-  if (request.logit_bias != null) {
-    warnings.push({ param: 'logit_bias', message: 'logit_bias is not supported by Gemini; ignored.' });
-  }
-  const format = request.response_format;
-  if (format?.type === 'json_object') config.responseMimeType = 'application/json';
-  if (format?.type === 'json_schema') {
-    config.responseMimeType = 'application/json';
-    if (format.json_schema.schema) config.responseJsonSchema = format.json_schema.schema;
-  }
-  return config;
+  return {
+    request: out,
+    warnings,
+    toolNames: tools.toOpenAI,
+    declarationParams: tools.declarationParams,
+    contentParams: messages.contentParams,
+    partParams: messages.partParams,
+  };
 }

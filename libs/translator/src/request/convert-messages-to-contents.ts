@@ -1,42 +1,154 @@
 import type { GeminiContent, GeminiPart } from '@geminicli2api/protocol-gemini';
-import type { OpenAIChatMessage, OpenAIContentPart } from '@geminicli2api/protocol-openai';
+import type { OpenAIChatMessage } from '@geminicli2api/protocol-openai';
+import { detectModelTraits, type ModelTraits } from '../model-traits';
+import { SKIP_THOUGHT_SIGNATURE, splitThoughtId, type SignatureCache } from '../signature/signature-cache';
+import { sanitizeFunctionName } from '../tools/function-names';
+import type { TranslationWarning } from '../translation-options';
 import { TranslationError } from '../translator-error';
+import { convertContentParts, type PartContext } from './convert-content-parts';
+import { convertToolResult, parseToolArguments, recoverSignature } from './convert-tool-messages';
+
+/** Options for {@link convertMessagesToContents}. */
+export interface ConvertMessagesOptions extends PartContext {
+  /** Target model traits (signature rules, tool-result media placement). */
+  traits?: ModelTraits;
+  /** OpenAI → Gemini function names (from the tool conversion); others are sanitised. */
+  toolNames?: ReadonlyMap<string, string>;
+  /** Where signatures of earlier responses were remembered by tool-call id. */
+  signatureCache?: SignatureCache;
+  /** Drop a trailing assistant message instead of sending it as a prefill. */
+  dropTrailingAssistant?: boolean;
+  /** Value stamped on calls of a Gemini 3 turn with no recoverable signature. */
+  signatureSentinel?: string;
+}
 
 /** The Gemini side of a conversation: the turns and the hoisted system instruction. */
 export interface ConvertedMessages {
   contents: GeminiContent[];
   systemInstruction?: GeminiContent;
+  warnings: TranslationWarning[];
+  /** OpenAI path (`messages[i]`) of the first message behind each Gemini content, for error `param`s. */
+  contentParams: (string | null)[];
+  /** OpenAI path of the message behind each part, per content (`null` for synthesized parts). */
+  partParams: (string | null)[][];
 }
 
+interface Call {
+  name: string;
+  messageIndex: number;
+}
+
+interface OpenTurn {
+  callIds: string[];
+  assistantIndex: number;
+  /** A tool result for this turn was seen: the next assistant message starts a new turn. */
+  answered: boolean;
+}
+
+const MISSING_RESULT = { error: 'no result was provided for this call' };
+
 /**
- * Converts OpenAI messages to Gemini contents. System and developer messages (wherever they
- * appear) become `systemInstruction`; consecutive same-role turns are merged, because Gemini
- * rejects them; empty text is skipped and a turn never ends up with no parts.
+ * Converts OpenAI messages to Gemini contents (translation.md §1.4): system and developer
+ * messages become `systemInstruction`; assistant text and `tool_calls` become one `model` turn;
+ * tool results become one `user` turn of functionResponse parts in call order right after their
+ * call turn (missing ones get an error result); consecutive same-role turns are merged and no
+ * turn is ever left without parts.
  */
-export function convertMessagesToContents(messages: readonly OpenAIChatMessage[]): ConvertedMessages {
+export function convertMessagesToContents(
+  messages: readonly OpenAIChatMessage[],
+  options: ConvertMessagesOptions = {},
+): ConvertedMessages {
+  const traits = options.traits ?? detectModelTraits('gemini-2.5-flash');
+  const warnings: TranslationWarning[] = [];
+  const geminiName = (name: string) => options.toolNames?.get(name) ?? sanitizeFunctionName(name);
+  const calls = new Map<string, Call>();
+  const results = new Map<string, number>();
+  indexCalls(messages, calls, results);
+  const origins = new WeakMap<GeminiPart, number>();
+  const from = (index: number, parts: GeminiPart[]): GeminiPart[] => {
+    for (const part of parts) if (!origins.has(part)) origins.set(part, index);
+    return parts;
+  };
+
   const systemParts: GeminiPart[] = [];
   const contents: GeminiContent[] = [];
+  let open: OpenTurn | undefined;
+  const closeTurn = () => {
+    if (!open || open.callIds.length === 0) {
+      open = undefined;
+      return;
+    }
+    const responses: GeminiPart[] = [];
+    const media: GeminiPart[] = [];
+    for (const id of open.callIds) {
+      const call = calls.get(id);
+      const name = call?.name ?? 'unknown';
+      const resultIndex = results.get(id);
+      const message = resultIndex === undefined ? undefined : messages[resultIndex];
+      if (message && (message.role === 'tool' || message.role === 'function')) {
+        const [response, ...rest] = from(resultIndex ?? 0, convertToolResult(name, message.content, `messages[${resultIndex}]`, traits, options));
+        if (response) responses.push(response);
+        media.push(...rest);
+      } else responses.push({ functionResponse: { name, response: MISSING_RESULT } });
+    }
+    contents.push({ role: 'user', parts: [...responses, ...media] });
+    open = undefined;
+  };
 
   messages.forEach((message, index) => {
     const param = `messages[${index}]`;
     switch (message.role) {
       case 'system':
       case 'developer':
-        systemParts.push(...convertContent(message.content, param));
+        systemParts.push(...from(index, convertContentParts(message.content, param, options)));
         return;
       case 'user':
-        appendTurn(contents, 'user', convertContent(message.content, param));
+        closeTurn();
+        appendTurn(contents, 'user', from(index, convertContentParts(message.content, param, options)));
         return;
-      case 'assistant':
-        appendTurn(contents, 'model', convertContent(message.content ?? null, param));
-        return;
-      case 'tool':
-      case 'function':
-        throw new TranslationError({
-          message: `Messages with role "${message.role}" are not supported yet.`,
-          code: 'UNSUPPORTED_FEATURE',
-          param: `${param}.role`,
+      case 'assistant': {
+        const parts = from(index, convertContentParts(message.content, param, options));
+        const callIds: string[] = [];
+        (message.tool_calls ?? []).forEach((call, position) => {
+          const { id } = splitThoughtId(call.id);
+          const args = parseToolArguments(call.function.arguments, `${param}.tool_calls[${position}].function.arguments`);
+          const part: GeminiPart = { functionCall: { name: geminiName(call.function.name), args } };
+          const signature = recoverSignature(call, traits, options.signatureCache);
+          if (signature) part.thoughtSignature = signature;
+          parts.push(part);
+          callIds.push(id);
         });
+        if (message.function_call) {
+          const args = parseToolArguments(message.function_call.arguments, `${param}.function_call.arguments`);
+          parts.push({ functionCall: { name: geminiName(message.function_call.name), args } });
+          callIds.push(legacyId(index));
+        }
+        if (open?.answered) closeTurn();
+        if (open === undefined) {
+          const last = contents[contents.length - 1];
+          if (last?.role !== 'model') contents.push({ role: 'model', parts: [] });
+          open = { callIds: [], assistantIndex: index, answered: false };
+        }
+        contents[contents.length - 1]?.parts.push(...from(index, parts));
+        open.callIds.push(...callIds);
+        open.assistantIndex = index;
+        return;
+      }
+      case 'tool':
+      case 'function': {
+        const id = message.role === 'tool' ? splitThoughtId(message.tool_call_id).id : undefined;
+        const bound = id !== undefined ? calls.has(id) : [...results.values()].includes(index);
+        if (bound) {
+          if (open) open.answered = true;
+          return;
+        }
+        if (!message.name) {
+          throw new TranslationError({ message: `No assistant tool call has the id this tool message answers.`, param: `${param}.tool_call_id` });
+        }
+        closeTurn();
+        appendTurn(contents, 'user', from(index, convertToolResult(geminiName(message.name), message.content, param, traits, options)));
+        return;
+      }
       default: {
         const exhaustive: never = message;
         return exhaustive;
@@ -44,15 +156,69 @@ export function convertMessagesToContents(messages: readonly OpenAIChatMessage[]
     }
   });
 
-  const nonEmpty = contents.filter((content) => content.parts.length > 0);
-  if (nonEmpty.length === 0) {
-    // Gemini requires at least one turn: a system-only request becomes the user's turn.
-    if (systemParts.length > 0) return { contents: [{ role: 'user', parts: systemParts }] };
-    return { contents: [{ role: 'user', parts: [{ text: ' ' }] }] };
+  if (open && open.callIds.length > 0 && !open.callIds.some((id) => results.has(id))) {
+    throw new TranslationError({
+      message: "An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'.",
+      param: `messages[${open.assistantIndex}]`,
+    });
   }
-  return systemParts.length > 0
-    ? { contents: nonEmpty, systemInstruction: { role: 'user', parts: systemParts } }
-    : { contents: nonEmpty };
+  closeTurn();
+  let turns = coalesce(contents.filter((content) => content.parts.length > 0));
+  const last = turns[turns.length - 1];
+  if (options.dropTrailingAssistant && last?.role === 'model' && !last.parts.some((part) => part.functionCall)) {
+    turns = turns.slice(0, -1);
+  }
+  if (traits.gemini3) stampSentinels(turns, options.signatureSentinel ?? SKIP_THOUGHT_SIGNATURE, warnings);
+  const withParams = (contents: GeminiContent[], systemInstruction?: GeminiContent): ConvertedMessages => {
+    const partParams = contents.map((content) =>
+      content.parts.map((part) => {
+        const origin = origins.get(part);
+        return origin === undefined ? null : `messages[${origin}]`;
+      }),
+    );
+    const contentParams = contents.map((content) => {
+      const found = content.parts.map((part) => origins.get(part)).filter((origin) => origin !== undefined);
+      return found.length > 0 ? `messages[${Math.min(...found)}]` : null;
+    });
+    return { contents, ...(systemInstruction ? { systemInstruction } : {}), warnings, contentParams, partParams };
+  };
+  if (turns.length === 0) {
+    if (systemParts.length > 0) return withParams([{ role: 'user', parts: systemParts }]);
+    return withParams([{ role: 'user', parts: [{ text: ' ' }] }]);
+  }
+  if (turns[0]?.role === 'model' && turns[0].parts.some((part) => part.functionCall)) {
+    turns.unshift({ role: 'user', parts: [{ text: ' ' }] });
+  }
+  return withParams(turns, systemParts.length > 0 ? { role: 'user', parts: systemParts } : undefined);
+}
+
+function legacyId(index: number): string {
+  return `\u0000function_call_${index}`;
+}
+
+/** Pass 1: every call id → its name and turn; every result → the message answering it (last wins). */
+function indexCalls(messages: readonly OpenAIChatMessage[], calls: Map<string, Call>, results: Map<string, number>): void {
+  messages.forEach((message, index) => {
+    if (message.role === 'assistant') {
+      for (const call of message.tool_calls ?? []) {
+        calls.set(splitThoughtId(call.id).id, { name: sanitizeFunctionName(call.function.name), messageIndex: index });
+      }
+      if (message.function_call) {
+        calls.set(legacyId(index), { name: sanitizeFunctionName(message.function_call.name), messageIndex: index });
+      }
+    } else if (message.role === 'tool') {
+      const id = splitThoughtId(message.tool_call_id).id;
+      if (calls.has(id)) results.set(id, index);
+    } else if (message.role === 'function') {
+      for (let previous = index - 1; previous >= 0; previous--) {
+        const candidate = messages[previous];
+        if (candidate?.role === 'assistant' && candidate.function_call?.name === message.name) {
+          if (!results.has(legacyId(previous))) results.set(legacyId(previous), index);
+          break;
+        }
+      }
+    }
+  });
 }
 
 function appendTurn(contents: GeminiContent[], role: 'user' | 'model', parts: GeminiPart[]): void {
@@ -61,53 +227,26 @@ function appendTurn(contents: GeminiContent[], role: 'user' | 'model', parts: Ge
   else contents.push({ role, parts });
 }
 
-function convertContent(
-  content: string | readonly OpenAIContentPart[] | null,
-  param: string,
-): GeminiPart[] {
-  if (content === null) return [];
-  if (typeof content === 'string') return content === '' ? [] : [{ text: content }];
-  const parts: GeminiPart[] = [];
-  content.forEach((part, index) => {
-    const partParam = `${param}.content[${index}]`;
-    switch (part.type) {
-      case 'text':
-        if (part.text !== '') parts.push({ text: part.text });
-        return;
-      case 'refusal':
-        if (part.refusal !== '') parts.push({ text: part.refusal });
-        return;
-      case 'image_url':
-        parts.push(convertDataUrl(part.image_url.url, `${partParam}.image_url.url`));
-        return;
-      case 'input_audio':
-      case 'file':
-        throw new TranslationError({
-          message: `Content parts of type "${part.type}" are not supported yet.`,
-          code: 'UNSUPPORTED_FEATURE',
-          param: `${partParam}.type`,
-        });
-      default: {
-        const exhaustive: never = part;
-        return exhaustive;
-      }
-    }
-  });
-  return parts;
+function coalesce(contents: GeminiContent[]): GeminiContent[] {
+  const out: GeminiContent[] = [];
+  for (const content of contents) {
+    const last = out[out.length - 1];
+    if (last && last.role === content.role) last.parts.push(...content.parts);
+    else out.push({ role: content.role, parts: [...content.parts] });
+  }
+  return out;
 }
 
-/** Parses `data:<mime>[;param…][;base64],<data>`; anything else is rejected with its path. */
-function convertDataUrl(url: string, param: string): GeminiPart {
-  const match = /^data:([^;,]+)((?:;[^;,]*)*),(.*)$/is.exec(url);
-  const mimeType = match?.[1];
-  const data = match?.[3];
-  const isBase64 = match?.[2]?.toLowerCase().split(';').includes('base64');
-  if (!mimeType || data === undefined || !isBase64) {
-    throw new TranslationError({
-      message: 'Only base64 data URLs are supported for images so far.',
-      code: 'UNSUPPORTED_FEATURE',
-      param,
+/** Gemini 3: a model turn whose calls carry no signature at all gets the bypass value on each. */
+function stampSentinels(contents: GeminiContent[], sentinel: string, warnings: TranslationWarning[]): void {
+  contents.forEach((content) => {
+    if (content.role !== 'model') return;
+    const calls = content.parts.filter((part) => part.functionCall);
+    if (calls.length === 0 || calls.some((part) => part.thoughtSignature)) return;
+    for (const part of calls) part.thoughtSignature = sentinel;
+    warnings.push({
+      param: 'messages',
+      message: 'A Gemini 3 tool-call turn had no recoverable thought signature; replayed with the validator bypass (reasoning state lost).',
     });
-  }
-  return { inlineData: { mimeType: mimeType.toLowerCase(), data } };
+  });
 }

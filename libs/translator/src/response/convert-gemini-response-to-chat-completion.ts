@@ -1,30 +1,30 @@
 import type { GeminiCandidate, GenerateContentResponse } from '@geminicli2api/protocol-gemini';
-import type { ChatCompletionResponse, OpenAIChoice } from '@geminicli2api/protocol-openai';
+import type { ChatCompletionResponse, OpenAIChoice, OpenAIResponseImage, OpenAIResponseToolCall } from '@geminicli2api/protocol-openai';
 import { convertGeminiUsage } from '../convert-gemini-usage';
 import { mapGeminiFinishReason } from '../map-gemini-finish-reason';
-import { defaultGenerateId, type TranslationClock } from '../translation-options';
+import { defaultGenerateId, type ResponseTranslationOptions } from '../translation-options';
+import { buildToolCall, imageDataUrl, renderCodePart } from './build-tool-call';
+import { convertGrounding, convertLogprobs } from './convert-grounding';
 
 /** Options for {@link convertGeminiResponseToChatCompletion}. */
-export interface ConvertResponseOptions extends TranslationClock {
-  /** The model string the client asked for; echoed back as `model`. */
-  model: string;
-}
+export type ConvertResponseOptions = ResponseTranslationOptions;
 
 /**
  * Converts a Gemini `generateContent` response into an OpenAI `chat.completion`. Every
- * candidate becomes a choice; text parts are concatenated without separators; thought parts go
- * to `reasoning_content`; a blocked prompt becomes one `content_filter` choice with a refusal.
+ * candidate becomes a choice; text parts are concatenated without separators; thoughts go to
+ * `reasoning_content`; function calls to `tool_calls` (with Gemini 3 signatures in
+ * `extra_content`); images to `message.images`; code execution to fenced blocks; grounding to
+ * `annotations`; a blocked prompt becomes one `content_filter` choice with a refusal.
  */
 export function convertGeminiResponseToChatCompletion(
   response: GenerateContentResponse,
-  { model, generateId = defaultGenerateId, now = Date.now }: ConvertResponseOptions,
+  options: ConvertResponseOptions,
 ): ChatCompletionResponse {
+  const { model, generateId = defaultGenerateId, now = Date.now } = options;
   const candidates = response.candidates ?? [];
   const choices =
     candidates.length > 0
-      ? candidates
-          .map((candidate, position) => convertCandidate(candidate, position))
-          .sort((a, b) => a.index - b.index)
+      ? candidates.map((candidate, position) => convertCandidate(candidate, position, options)).sort((a, b) => a.index - b.index)
       : [blockedChoice(response.promptFeedback?.blockReason)];
   return {
     id: `chatcmpl-${response.responseId ?? generateId()}`,
@@ -37,29 +37,43 @@ export function convertGeminiResponseToChatCompletion(
   };
 }
 
-function convertCandidate(candidate: GeminiCandidate, position: number): OpenAIChoice {
+function convertCandidate(candidate: GeminiCandidate, position: number, options: ResponseTranslationOptions): OpenAIChoice {
   let text = '';
   let reasoning = '';
-  for (const part of candidate.content?.parts ?? []) {
-    if (typeof part.text !== 'string' || part.text === '') continue;
-    if (part.thought) reasoning += part.text;
-    else text += part.text;
+  const toolCalls: OpenAIResponseToolCall[] = [];
+  const images: OpenAIResponseImage[] = [];
+  const parts = candidate.content?.parts ?? [];
+  for (const part of parts) {
+    const call = buildToolCall(part, options);
+    const image = imageDataUrl(part);
+    const code = renderCodePart(part);
+    if (call) toolCalls.push(call);
+    else if (image) images.push({ type: 'image_url', image_url: { url: image }, index: images.length });
+    else if (code) text += code;
+    else if (typeof part.text === 'string' && part.text !== '') {
+      if (part.thought) reasoning += part.text;
+      else text += part.text;
+    }
   }
   const finishReason = mapGeminiFinishReason({
     finishReason: candidate.finishReason,
-    hasToolCalls: false,
-    hasOutput: text !== '' || reasoning !== '',
+    hasToolCalls: toolCalls.length > 0,
+    hasOutput: text !== '' || reasoning !== '' || images.length > 0,
   });
   const message: OpenAIChoice['message'] = {
     role: 'assistant',
-    content: text !== '' ? text : finishReason === 'content_filter' ? null : '',
+    content: text !== '' ? text : toolCalls.length > 0 || finishReason === 'content_filter' ? null : '',
     refusal: null,
   };
   if (reasoning !== '') message.reasoning_content = reasoning;
+  if (toolCalls.length > 0) message.tool_calls = toolCalls;
+  if (images.length > 0) message.images = images;
+  const annotations = convertGrounding(candidate.groundingMetadata, parts);
+  if (annotations.length > 0) message.annotations = annotations;
   const choice: OpenAIChoice = {
     index: candidate.index ?? position,
     message,
-    logprobs: null,
+    logprobs: convertLogprobs(candidate.logprobsResult),
     finish_reason: finishReason,
   };
   if (candidate.finishReason) choice.native_finish_reason = candidate.finishReason.toLowerCase();

@@ -3,16 +3,16 @@ import type {
   ChatCompletionChunk,
   OpenAIChunkDelta,
   OpenAIFinishReason,
+  OpenAIToolCallDelta,
 } from '@geminicli2api/protocol-openai';
 import { convertGeminiUsage } from '../convert-gemini-usage';
 import { mapGeminiFinishReason } from '../map-gemini-finish-reason';
+import { buildToolCall, imageDataUrl, renderCodePart } from '../response/build-tool-call';
 import { toEpochSeconds } from '../response/convert-gemini-response-to-chat-completion';
-import { defaultGenerateId, type TranslationClock } from '../translation-options';
+import { defaultGenerateId, type ResponseTranslationOptions } from '../translation-options';
 
 /** Options for {@link createChatCompletionChunkTranslator}. */
-export interface ChunkTranslatorOptions extends TranslationClock {
-  /** The model string the client asked for; echoed on every chunk. */
-  model: string;
+export interface ChunkTranslatorOptions extends ResponseTranslationOptions {
   /** `stream_options.include_usage`: add `usage: null` to chunks and a final usage chunk. */
   includeUsage?: boolean;
 }
@@ -34,7 +34,15 @@ interface ChoiceState {
   roleSent: boolean;
   finished: boolean;
   sawOutput: boolean;
+  /** Next tool-call index: one monotonic counter per choice. */
+  toolIndex: number;
+  sawToolCall: boolean;
 }
+
+type PendingDelta =
+  | { kind: 'content' | 'reasoning_content'; text: string }
+  | { kind: 'tool_calls'; calls: OpenAIToolCallDelta[] }
+  | { kind: 'images'; urls: string[] };
 
 /**
  * Creates the stateful stream converter: the role comes in the first delta of each choice,
@@ -42,12 +50,8 @@ interface ChoiceState {
  * delta, each choice gets exactly one finish chunk, and cumulative Gemini usage is remembered
  * (the last one wins, never summed) for one final usage chunk.
  */
-export function createChatCompletionChunkTranslator({
-  model,
-  includeUsage = false,
-  generateId = defaultGenerateId,
-  now = Date.now,
-}: ChunkTranslatorOptions): ChatCompletionChunkTranslator {
+export function createChatCompletionChunkTranslator(options: ChunkTranslatorOptions): ChatCompletionChunkTranslator {
+  const { model, includeUsage = false, generateId = defaultGenerateId, now = Date.now } = options;
   let id: string | undefined;
   let created: number | undefined;
   let lastUsage: GeminiUsageMetadata | undefined;
@@ -79,7 +83,7 @@ export function createChatCompletionChunkTranslator({
   const stateOf = (index: number): ChoiceState => {
     let state = choices.get(index);
     if (!state) {
-      state = { roleSent: false, finished: false, sawOutput: false };
+      state = { roleSent: false, finished: false, sawOutput: false, toolIndex: 0, sawToolCall: false };
       choices.set(index, state);
     }
     return state;
@@ -116,20 +120,49 @@ export function createChatCompletionChunkTranslator({
           out.push(chunk(index, { role: 'assistant', content: '' }));
           state.roleSent = true;
         }
-        let pending: { kind: 'content' | 'reasoning_content'; text: string } | undefined;
+        let pending: PendingDelta | undefined;
         const flush = () => {
           if (!pending) return;
-          out.push(chunk(index, { [pending.kind]: pending.text }));
+          if (pending.kind === 'tool_calls') out.push(chunk(index, { tool_calls: pending.calls }));
+          else if (pending.kind === 'images') {
+            out.push(chunk(index, { images: pending.urls.map((url) => ({ type: 'image_url' as const, image_url: { url } })) }));
+          } else out.push(chunk(index, { [pending.kind]: pending.text }));
           pending = undefined;
         };
-        for (const part of candidate.content?.parts ?? []) {
-          if (typeof part.text !== 'string' || part.text === '') continue;
-          const kind = part.thought ? 'reasoning_content' : 'content';
+        const addText = (kind: 'content' | 'reasoning_content', text: string) => {
           state.sawOutput = true;
-          if (pending && pending.kind === kind) pending.text += part.text;
+          if (pending?.kind === kind) pending.text += text;
           else {
             flush();
-            pending = { kind, text: part.text };
+            pending = { kind, text };
+          }
+        };
+        for (const part of candidate.content?.parts ?? []) {
+          const call = buildToolCall(part, options);
+          if (call) {
+            state.sawToolCall = true;
+            const delta: OpenAIToolCallDelta = { index: state.toolIndex++, ...call };
+            if (pending?.kind === 'tool_calls') pending.calls.push(delta);
+            else {
+              flush();
+              pending = { kind: 'tool_calls', calls: [delta] };
+            }
+            continue;
+          }
+          const image = imageDataUrl(part);
+          if (image) {
+            state.sawOutput = true;
+            if (pending?.kind === 'images') pending.urls.push(image);
+            else {
+              flush();
+              pending = { kind: 'images', urls: [image] };
+            }
+            continue;
+          }
+          const code = renderCodePart(part);
+          if (code) addText('content', code);
+          else if (typeof part.text === 'string' && part.text !== '') {
+            addText(part.thought ? 'reasoning_content' : 'content', part.text);
           }
         }
         flush();
@@ -138,7 +171,7 @@ export function createChatCompletionChunkTranslator({
           state.finished = true;
           const reason = mapGeminiFinishReason({
             finishReason: candidate.finishReason,
-            hasToolCalls: false,
+            hasToolCalls: state.sawToolCall,
             hasOutput: state.sawOutput,
           });
           out.push(chunk(index, {}, reason, candidate.finishReason.toLowerCase()));
@@ -154,7 +187,7 @@ export function createChatCompletionChunkTranslator({
       if (choices.size === 0) stateOf(0);
       for (const [index, state] of [...choices].sort(([a], [b]) => a - b)) {
         if (!state.roleSent) out.push(chunk(index, { role: 'assistant', content: '' }));
-        if (!state.finished) out.push(chunk(index, {}, 'stop'));
+        if (!state.finished) out.push(chunk(index, {}, state.sawToolCall ? 'tool_calls' : 'stop'));
       }
       if (includeUsage) {
         out.push({

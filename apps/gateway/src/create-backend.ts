@@ -1,0 +1,140 @@
+import { loadAllCredentials, OAuthStoreError } from '@geminicli2api/oauth-store';
+import type { Logger } from 'winston';
+import { createCodeAssistPool, type AccountStatus, type CodeAssistPool } from './accounts/code-assist-pool';
+import type { Config } from './config';
+import { GatewayError } from './gateway-error';
+import type { SecretRegistry } from './logger';
+import { createCodeAssistClient } from './upstream/code-assist-client';
+import { createGeminiApiClient } from './upstream/gemini-api-client';
+import type { GeminiBackend } from './upstream/gemini-backend';
+import { createVertexClient } from './upstream/vertex-client';
+
+/** Options of {@link createBackend}. */
+export interface CreateBackendOptions {
+  config: Config;
+  logger: Logger;
+  secrets: SecretRegistry;
+  cwd: string;
+  homeDir: string;
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Pause between onboarding polls (tests pass a no-op). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** The chosen backend and what the app shows and stops about it. */
+export interface BackendSetup {
+  /** Undefined when nothing is configured (API calls answer 503 with instructions). */
+  backend: GeminiBackend | undefined;
+  kind: 'code-assist' | 'gemini-api' | 'vertex' | 'none';
+  /** Code Assist accounts, for /status. */
+  accounts: (() => AccountStatus[]) | undefined;
+  failoverToApiKey: boolean;
+  /** Stops the quota refresh timer. */
+  close(): void;
+}
+
+/**
+ * Chooses and builds the backend: `GEMINI_BACKEND` when set, else Vertex when
+ * `GOOGLE_GENAI_USE_VERTEXAI=true`, else Code Assist when OAuth credentials exist, else the Gemini
+ * API when `GEMINI_API_KEY` is set. Code Assist may fail over to an API key when allowed.
+ */
+export async function createBackend({ config, logger, secrets, cwd, homeDir, fetch, sleep }: CreateBackendOptions): Promise<BackendSetup> {
+  const settings = config.backends;
+  for (const key of settings.apiKeys) secrets.add(key);
+  const apiKeyBackend = settings.apiKeys.length > 0
+    ? createGeminiApiClient({ baseUrl: settings.geminiApiBaseUrl, apiKeys: settings.apiKeys, fetch })
+    : undefined;
+  const none: BackendSetup = { backend: undefined, kind: 'none', accounts: undefined, failoverToApiKey: false, close: () => undefined };
+  const explicit = settings.backend ?? (settings.useVertex ? 'vertex' : undefined);
+
+  if (explicit === 'vertex') {
+    if (!config.project) {
+      throw new Error('Vertex AI needs a project: set GOOGLE_CLOUD_PROJECT (and GOOGLE_CLOUD_LOCATION, default us-central1).');
+    }
+    const backend = createVertexClient({
+      project: config.project,
+      location: settings.location,
+      baseUrl: settings.vertexBaseUrl,
+      fetch,
+      authOptions: {
+        ...(config.credentialsFile ? { keyFilename: config.credentialsFile } : {}),
+        ...(config.oauthTokenUrl ? { clientOptions: { endpoints: { oauth2TokenUrl: config.oauthTokenUrl } } } : {}),
+      },
+    });
+    logger.info('backend selected', { backend: 'vertex', project: config.project, location: settings.location });
+    return { ...none, backend, kind: 'vertex' };
+  }
+  if (explicit === 'gemini-api') {
+    if (!apiKeyBackend) throw new Error('GEMINI_BACKEND=gemini-api needs GEMINI_API_KEY (one key, or several separated by commas).');
+    logger.info('backend selected', { backend: 'gemini-api', keys: settings.apiKeys.length });
+    return { ...none, backend: apiKeyBackend, kind: 'gemini-api' };
+  }
+
+  secrets.add(config.credentialsJson);
+  const loaded = await loadAllCredentials({
+    envJson: config.credentialsJson,
+    filePath: config.credentialsFile,
+    directory: settings.credentialsDir,
+    cwd,
+    homeDir,
+  });
+  if (loaded.length === 0) {
+    if (apiKeyBackend && explicit !== 'code-assist') {
+      logger.info('backend selected', { backend: 'gemini-api', keys: settings.apiKeys.length });
+      return { ...none, backend: apiKeyBackend, kind: 'gemini-api' };
+    }
+    return none;
+  }
+  const pool: CodeAssistPool = createCodeAssistPool({
+    accounts: loaded,
+    endpoint: config.codeAssistEndpoint,
+    configuredProject: config.project,
+    oauthClientId: config.oauthClientId,
+    oauthClientSecret: config.oauthClientSecret,
+    oauthTokenUrl: config.oauthTokenUrl,
+    strategy: settings.accountSelection,
+    secrets,
+    logger,
+    fetch,
+    sleep,
+  });
+  const codeAssist = createCodeAssistClient({ endpoint: config.codeAssistEndpoint, accounts: pool, ...(fetch ? { fetch } : {}) });
+  const failover = settings.failoverToApiKey && apiKeyBackend !== undefined;
+  logger.info('backend selected', { backend: 'code-assist', accounts: loaded.length, failoverToApiKey: failover });
+  void pool.prepare();
+  const timer = settings.quotaRefreshMs > 0 ? setInterval(() => void pool.refreshQuota(), settings.quotaRefreshMs) : undefined;
+  timer?.unref();
+  return {
+    backend: failover ? withFailover(codeAssist, apiKeyBackend, logger) : codeAssist,
+    kind: 'code-assist',
+    accounts: () => pool.status(),
+    failoverToApiKey: failover,
+    close: () => clearInterval(timer),
+  };
+}
+
+/** True for failures where another backend may succeed: no account usable, quota, refusal. */
+function shouldFailOver(error: unknown): boolean {
+  if (OAuthStoreError.isInstance(error)) return true;
+  if (!GatewayError.isInstance(error)) return false;
+  return error.code === 'ACCOUNT_UNAVAILABLE' || error.status === 429 || error.status === 403;
+}
+
+function withFailover(primary: GeminiBackend, secondary: GeminiBackend, logger: Logger): GeminiBackend {
+  const attempt = async <T>(name: string, run: (backend: GeminiBackend) => Promise<T>): Promise<T> => {
+    try {
+      return await run(primary);
+    } catch (error) {
+      if (!shouldFailOver(error)) throw error;
+      logger.warn('code assist unavailable; failing over to the Gemini API', { call: name, reason: error instanceof Error ? error.message : String(error) });
+      return run(secondary);
+    }
+  };
+  return {
+    name: primary.name,
+    generateContent: (call) => attempt('generateContent', (backend) => backend.generateContent(call)),
+    // A stream resolves only after upstream answered 2xx, so failing over here sends no byte twice.
+    streamGenerateContent: (call) => attempt('streamGenerateContent', (backend) => backend.streamGenerateContent(call)),
+    countTokens: (call) => attempt('countTokens', (backend) => backend.countTokens(call)),
+  };
+}

@@ -1,0 +1,65 @@
+import { mkdir } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { parseCredentialsJson, saveCredentialsFile } from '@geminicli2api/oauth-store';
+import type { Config } from '../config';
+import { startLoopbackLogin, startManualLogin, type LoginClient, type TokenResponse } from './oauth-login';
+
+/** Options of {@link runLogin}. */
+export interface RunLoginOptions {
+  config: Config;
+  noBrowser: boolean;
+  port?: number | undefined;
+  /** Where to write the credentials; default from the config (see {@link defaultCredentialsPath}). */
+  output?: string | undefined;
+  input?: NodeJS.ReadableStream;
+  stdout?: NodeJS.WritableStream;
+}
+
+/** Where a login writes: a new file in GEMINI_CREDENTIALS_DIR, the configured file, or ~/.gemini/oauth_creds.json. */
+export function defaultCredentialsPath(config: Config, tokens: TokenResponse, home = homedir()): string {
+  if (config.backends.credentialsDir) return join(config.backends.credentialsDir, `${emailOf(tokens) ?? `account-${Date.now()}`}.json`);
+  return config.credentialsFile ?? join(home, '.gemini', 'oauth_creds.json');
+}
+
+/**
+ * Runs the interactive login (loopback redirect, or `--no-browser`: print a URL, read the pasted
+ * code) and saves the credentials atomically with mode 0600 in gemini-cli's format. Prints only
+ * URLs and paths, never a token.
+ */
+export async function runLogin({ config, noBrowser, port, output, input = process.stdin, stdout: out = process.stdout }: RunLoginOptions): Promise<string> {
+  const client: LoginClient = { clientId: config.oauthClientId, clientSecret: config.oauthClientSecret, tokenUrl: config.oauthTokenUrl };
+  let tokens: TokenResponse;
+  if (noBrowser) {
+    const manual = startManualLogin(client);
+    out.write(`\nOpen this URL in any browser, sign in, and copy the code it shows:\n\n  ${manual.authUrl}\n\n`);
+    const prompt = createInterface({ input, output: out, terminal: false });
+    try {
+      const code = await prompt.question('Enter the authorization code: ');
+      tokens = await manual.complete(code);
+    } finally {
+      prompt.close();
+    }
+  } else {
+    const login = await startLoopbackLogin(client, port ?? config.backends.oauthCallbackPort);
+    out.write(`\nOpen this URL in your browser to sign in with Google (waiting on ${login.redirectUri}):\n\n  ${login.authUrl}\n\n`);
+    tokens = await login.tokens;
+  }
+  const path = output ?? defaultCredentialsPath(config, tokens);
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  await saveCredentialsFile(path, parseCredentialsJson(JSON.stringify(tokens), path));
+  out.write(`Logged in${emailOf(tokens) ? ` as ${emailOf(tokens)}` : ''}. Credentials saved to ${path} (mode 0600).\n`);
+  return path;
+}
+
+function emailOf(tokens: TokenResponse): string | undefined {
+  const idToken = tokens['id_token'];
+  if (typeof idToken !== 'string') return undefined;
+  try {
+    const payload = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { email?: unknown };
+    return typeof payload.email === 'string' ? payload.email.replace(/[^\w.@+-]/g, '_') : undefined;
+  } catch {
+    return undefined;
+  }
+}

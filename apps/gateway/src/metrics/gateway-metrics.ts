@@ -1,0 +1,102 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { UpstreamObserver } from '../upstream/upstream-transport';
+
+/** The gateway's Prometheus metrics, in a registry of their own (one per gateway instance). */
+export interface GatewayMetrics {
+  registry: Registry;
+  requests: Counter<'route' | 'method' | 'model' | 'status'>;
+  requestDuration: Histogram<'route' | 'method' | 'stream'>;
+  upstreamErrors: Counter<'upstream' | 'kind'>;
+  upstreamRetries: Counter<'upstream' | 'kind'>;
+  queueDepth: Gauge;
+  inFlight: Gauge;
+  activeStreams: Gauge;
+  tokens: Counter<'model' | 'type'>;
+  /** Feeds upstream failures and retries into the counters. */
+  observer: UpstreamObserver;
+  /** Reports `geminicli2api_accounts{state}` from the account pool at each scrape. */
+  trackAccounts(source: () => readonly AccountLike[]): void;
+}
+
+/** What the accounts gauge needs from an account's status. */
+export interface AccountLike {
+  state: string;
+  cooldowns: readonly unknown[];
+}
+
+/** Builds the metrics. `defaultMetrics` adds process metrics (CPU, memory, event loop lag). */
+export function createGatewayMetrics({ defaultMetrics = true }: { defaultMetrics?: boolean } = {}): GatewayMetrics {
+  const registry = new Registry();
+  if (defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'geminicli2api_' });
+  const registers = [registry];
+  const upstreamErrors = new Counter({
+    name: 'geminicli2api_upstream_errors_total',
+    help: 'Failed upstream attempts by kind (rate-limited, server-error, cancelled, network, timeout-first-byte, timeout-idle, client-error).',
+    labelNames: ['upstream', 'kind'] as const,
+    registers,
+  });
+  const upstreamRetries = new Counter({
+    name: 'geminicli2api_upstream_retries_total',
+    help: 'Upstream attempts repeated (backoff or rotation to another credential), by the failure that caused them.',
+    labelNames: ['upstream', 'kind'] as const,
+    registers,
+  });
+  return {
+    registry,
+    requests: new Counter({
+      name: 'geminicli2api_http_requests_total',
+      help: 'HTTP requests answered, by route, method, model and status.',
+      labelNames: ['route', 'method', 'model', 'status'] as const,
+      registers,
+    }),
+    requestDuration: new Histogram({
+      name: 'geminicli2api_http_request_duration_seconds',
+      help: 'Time from request to the end of the response (streams: the last byte).',
+      labelNames: ['route', 'method', 'stream'] as const,
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
+      registers,
+    }),
+    upstreamErrors,
+    upstreamRetries,
+    queueDepth: new Gauge({
+      name: 'geminicli2api_upstream_queue_depth',
+      help: 'Requests waiting for an upstream concurrency slot.',
+      registers,
+    }),
+    inFlight: new Gauge({
+      name: 'geminicli2api_upstream_in_flight',
+      help: 'Upstream requests holding a concurrency slot.',
+      registers,
+    }),
+    activeStreams: new Gauge({
+      name: 'geminicli2api_active_streams',
+      help: 'Server-sent event responses currently open.',
+      registers,
+    }),
+    tokens: new Counter({
+      name: 'geminicli2api_tokens_total',
+      help: 'Tokens reported by the upstream, by model and type (prompt, completion).',
+      labelNames: ['model', 'type'] as const,
+      registers,
+    }),
+    trackAccounts(source) {
+      new Gauge({
+        name: 'geminicli2api_accounts',
+        help: 'Accounts by state (a ready account with a model in cooldown counts as cooling-down).',
+        labelNames: ['state'] as const,
+        registers,
+        collect() {
+          this.reset();
+          for (const account of source()) {
+            const state = account.state === 'ready' && account.cooldowns.length > 0 ? 'cooling-down' : account.state;
+            this.inc({ state });
+          }
+        },
+      });
+    },
+    observer: {
+      failed: (kind, upstream) => upstreamErrors.inc({ upstream, kind }),
+      retried: (kind, upstream) => upstreamRetries.inc({ upstream, kind }),
+    },
+  };
+}

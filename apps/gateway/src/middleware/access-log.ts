@@ -1,0 +1,110 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { Logger } from 'winston';
+import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import { SSE_LOCALS } from '../routes/write-sse';
+import { contextOf, type RequestContext } from './request-context';
+
+/** Options of {@link accessLog}. */
+export interface AccessLogOptions {
+  logger: Logger;
+  metrics?: GatewayMetrics | undefined;
+  /** Keepalive interval offered to SSE routes (`keepSseAlive`). */
+  sseKeepaliveMs: number;
+}
+
+/**
+ * One JSON line per request once its response is over (finished or cut): request id, method,
+ * route, model, account id (never its token), status, duration, stream flag, retries and token
+ * usage when known; plus the request metrics. Mount after `requestContext()`.
+ */
+export function accessLog({ logger, metrics, sseKeepaliveMs }: AccessLogOptions): RequestHandler {
+  return function accessLogMiddleware(request, response, next) {
+    const started = process.hrtime.bigint();
+    response.locals[SSE_LOCALS.keepaliveMs] = sseKeepaliveMs;
+    response.locals[SSE_LOCALS.onStart] = () => {
+      const context = contextOf(response);
+      if (context) context.stream = true;
+      metrics?.activeStreams.inc();
+      response.once('close', () => metrics?.activeStreams.dec());
+    };
+    response.once('close', () => {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const context = contextOf(response);
+      const entry = describe(request, response, context, durationMs);
+      const log = entry.status >= 500 ? logger.error.bind(logger) : logger.info.bind(logger);
+      log('request', entry);
+      if (!metrics) return;
+      const model = entry.model ?? 'none';
+      metrics.requests.inc({ route: entry.route, method: request.method, model, status: String(entry.status) });
+      metrics.requestDuration.observe(
+        { route: entry.route, method: request.method, stream: String(entry.stream) },
+        durationMs / 1000,
+      );
+      if (context?.usage) {
+        metrics.tokens.inc({ model, type: 'prompt' }, context.usage.promptTokens);
+        metrics.tokens.inc({ model, type: 'completion' }, context.usage.completionTokens);
+      }
+    });
+    next();
+  };
+}
+
+interface AccessLogEntry {
+  requestId: unknown;
+  method: string;
+  route: string;
+  path: string;
+  model: string | undefined;
+  account: string | undefined;
+  status: number;
+  durationMs: number;
+  stream: boolean;
+  retries: number;
+  aborted: boolean;
+  promptTokens?: number;
+  completionTokens?: number;
+  totalTokens?: number;
+}
+
+function describe(request: Request, response: Response, context: RequestContext | undefined, durationMs: number): AccessLogEntry {
+  const model = context?.model ?? (response.locals['model'] as string | undefined);
+  return {
+    requestId: response.locals['requestId'],
+    method: request.method,
+    route: routeLabel(request, response),
+    // The path only: the query may carry the password (`?key=`).
+    path: request.path.slice(0, 200),
+    model,
+    account: context?.accountId,
+    // 499 (nginx's "client closed request") when the client left before any answer.
+    status: !response.headersSent && !response.writableFinished ? 499 : response.statusCode,
+    durationMs: Math.round(durationMs * 10) / 10,
+    stream: context?.stream ?? false,
+    retries: context?.retries ?? 0,
+    aborted: !response.writableFinished,
+    ...(context?.usage
+      ? {
+          promptTokens: context.usage.promptTokens,
+          completionTokens: context.usage.completionTokens,
+          totalTokens: context.usage.totalTokens,
+        }
+      : {}),
+  };
+}
+
+const NATIVE_MODELS_PATH = /^\/(v1beta|v1alpha|v1)\/models(?:\/(?:models\/)?[^/:]+(:[A-Za-z]+)?)?\/?$/;
+
+/**
+ * A bounded route label: the matched express pattern, the native Gemini path with the model
+ * replaced by `:model`, else `unmatched` (so random paths cannot blow up metric cardinality).
+ */
+function routeLabel(request: Request, _response: Response): string {
+  const route = (request as Request & { route?: { path?: unknown } }).route;
+  if (route && typeof route.path === 'string') return `${request.baseUrl}${route.path}`;
+  const native = NATIVE_MODELS_PATH.exec(request.path);
+  if (native) {
+    const [whole, version, method = ''] = native;
+    return whole === `/${version}/models` || whole === `/${version}/models/` ? `/${version}/models` : `/${version}/models/:model${method}`;
+  }
+  return 'unmatched';
+}

@@ -1,0 +1,117 @@
+import { mapHttpStatusToGoogleStatus, type GoogleErrorDetail } from '@geminicli2api/protocol-gemini';
+import { OAuthStoreError } from '@geminicli2api/oauth-store';
+import { TranslationError } from '@geminicli2api/translator';
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import type { Logger } from 'winston';
+import { GatewayError } from '../gateway-error';
+import { errorSummary } from './error-handler';
+
+/** Google's error body: `{error: {code, message, status, details}}`. */
+export interface GeminiErrorBody {
+  error: { code: number; message: string; status: string; details: GoogleErrorDetail[] };
+}
+
+/** A client-facing error in Google's shape, with status and extra headers. */
+export interface GeminiErrorResponse {
+  status: number;
+  body: GeminiErrorBody;
+  headers: Record<string, string>;
+}
+
+const ERROR_INFO = 'type.googleapis.com/google.rpc.ErrorInfo';
+const DOMAIN = 'geminicli2api';
+
+/**
+ * Maps any error to Google's error shape. Upstream Google errors keep their status, message and
+ * details (a 401 from Google is the gateway's credentials failing, so it becomes a 503);
+ * unknown errors are a generic 500 without internals.
+ */
+export function toGeminiErrorResponse(error: unknown): GeminiErrorResponse {
+  if (GatewayError.isInstance(error)) {
+    const upstream = error.upstream;
+    if (upstream) {
+      const headers: Record<string, string> = {};
+      if (upstream.retryDelayMs !== undefined) headers['retry-after'] = String(Math.max(0, Math.ceil(upstream.retryDelayMs / 1000)));
+      if (upstream.code === 401 || error.status === 401) {
+        return build(503, `Google rejected the gateway's credentials: ${upstream.message}`, [info('UPSTREAM_UNAUTHENTICATED')]);
+      }
+      const status = error.status >= 400 ? error.status : upstream.code;
+      return { ...build(status, upstream.message, upstream.details, upstream.status), headers };
+    }
+    return build(error.status, error.message, detailsFor(error));
+  }
+  if (TranslationError.isInstance(error)) return build(400, error.message, [info('INVALID_ARGUMENT')]);
+  if (OAuthStoreError.isInstance(error)) return build(503, error.message, [info('CREDENTIALS_UNAVAILABLE')]);
+  const bodyError = error as { type?: string; status?: number } | undefined;
+  if (bodyError?.type === 'entity.parse.failed') {
+    return build(400, 'Invalid JSON payload received. The request body is not valid JSON.', [info('INVALID_JSON')]);
+  }
+  if (bodyError?.type === 'entity.too.large') {
+    return build(413, 'Request payload size exceeds the limit (REQUEST_BODY_LIMIT).', [info('REQUEST_TOO_LARGE')], 'INVALID_ARGUMENT');
+  }
+  if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {
+    return build(bodyError.status, 'The request could not be read.', []);
+  }
+  return build(500, 'The gateway failed unexpectedly; see its logs for the request id.', []);
+}
+
+function detailsFor(error: GatewayError): GoogleErrorDetail[] {
+  if (error.code === 'INVALID_REQUEST' && error.param) {
+    return [
+      {
+        '@type': 'type.googleapis.com/google.rpc.BadRequest',
+        fieldViolations: [{ field: error.param, description: error.message }],
+      } as GoogleErrorDetail,
+    ];
+  }
+  const reason = error.code === 'UNAUTHORIZED' ? 'API_KEY_INVALID' : error.code === 'NOT_FOUND' && error.param === 'model' ? 'MODEL_NOT_FOUND' : error.code;
+  return [info(reason)];
+}
+
+function info(reason: string): GoogleErrorDetail {
+  return { '@type': ERROR_INFO, reason, domain: DOMAIN };
+}
+
+function build(code: number, message: string, details: GoogleErrorDetail[], status?: string): GeminiErrorResponse {
+  return {
+    status: code,
+    body: { error: { code, message, status: status ?? mapHttpStatusToGoogleStatus(code), details } },
+    headers: {},
+  };
+}
+
+const GEMINI_PATH = /^\/(?:v1beta|v1alpha)(?:\/|$)|^\/v1\/models\/[^/]+:[A-Za-z]+$/;
+
+/**
+ * True for requests on the native Gemini surface: `/v1beta/…`, `/v1alpha/…`, `/v1/models/{m}:method`,
+ * or any route that marked itself with `response.locals.surface = 'gemini'`.
+ */
+export function isGeminiSurface(request: Request, response: Response): boolean {
+  return response.locals['surface'] === 'gemini' || GEMINI_PATH.test(request.path);
+}
+
+/**
+ * Error handler for the native Gemini surface (mount before the generic one): answers in
+ * Google's shape there and passes every other error on.
+ */
+export function createGeminiErrorHandler(logger: Logger): ErrorRequestHandler {
+  return function geminiErrorHandler(error, request, response, next) {
+    if (!isGeminiSurface(request, response)) {
+      next(error);
+      return;
+    }
+    const mapped = toGeminiErrorResponse(error);
+    const log = mapped.status >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
+    log('request failed', {
+      requestId: response.locals['requestId'],
+      route: request.path,
+      status: mapped.status,
+      error: errorSummary(error),
+    });
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    response.status(mapped.status).set(mapped.headers).json(mapped.body);
+  };
+}

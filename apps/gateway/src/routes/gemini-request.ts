@@ -1,0 +1,87 @@
+import { formatZodIssues } from '@geminicli2api/protocol-openai';
+import {
+  generateContentRequestSchema,
+  type GeminiContent,
+  type GenerateContentRequest,
+} from '@geminicli2api/protocol-gemini';
+import type { z } from 'zod';
+import { GatewayError } from '../gateway-error';
+
+/** Values kept as they are: user data whose keys are not field names (args, JSON Schemas, labels). */
+const OPAQUE = new Set(['args', 'response', 'parametersJsonSchema', 'responseJsonSchema', 'labels', 'metadata', 'default', 'example']);
+/** Legacy OpenAPI schemas: field names are converted, but not the keys of `properties`. */
+const SCHEMA = new Set(['parameters', 'responseSchema']);
+
+function camel(key: string): string {
+  return key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/**
+ * Converts snake_case field names (`system_instruction`, `generation_config`, `inline_data.mime_type`…)
+ * to the camelCase the upstream expects, as Google's proto-JSON parser accepts both. When both
+ * spellings are present the camelCase one wins. User data (function args, JSON Schemas) is untouched.
+ */
+export function normalizeRequestKeys(value: unknown, schema = false): unknown {
+  if (Array.isArray(value)) return value.map((item) => normalizeRequestKeys(item, schema));
+  if (value === null || typeof value !== 'object') return value;
+  const result: Record<string, unknown> = {};
+  const entries = Object.entries(value as Record<string, unknown>);
+  // Snake_case first so an explicit camelCase spelling overwrites it.
+  entries.sort(([a], [b]) => Number(a === camel(a)) - Number(b === camel(b)));
+  for (const [key, inner] of entries) {
+    const name = camel(key);
+    if (schema && name === 'properties' && inner && typeof inner === 'object' && !Array.isArray(inner)) {
+      result[name] = Object.fromEntries(
+        Object.entries(inner as Record<string, unknown>).map(([property, node]) => [property, normalizeRequestKeys(node, true)]),
+      );
+    } else if (OPAQUE.has(name) && (!schema || name === 'default' || name === 'example')) {
+      result[name] = inner;
+    } else {
+      result[name] = normalizeRequestKeys(inner, schema || SCHEMA.has(name));
+    }
+  }
+  return result;
+}
+
+function invalid(error: z.ZodError): GatewayError {
+  const [first] = formatZodIssues(error.issues);
+  return new GatewayError({
+    code: 'INVALID_REQUEST',
+    status: 400,
+    param: first?.path || null,
+    message: first
+      ? `Invalid request: ${first.path || 'body'}: ${first.message}`
+      : 'Invalid request body.',
+  });
+}
+
+function requireObject(body: unknown): Record<string, unknown> {
+  if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+  throw new GatewayError({
+    code: 'INVALID_REQUEST',
+    status: 400,
+    message: 'Invalid request: the body must be a JSON object (send Content-Type: application/json).',
+  });
+}
+
+/** Normalises and validates a `generateContent` / `streamGenerateContent` body. */
+export function parseGenerateRequest(body: unknown): GenerateContentRequest {
+  const parsed = generateContentRequestSchema.safeParse(normalizeRequestKeys(requireObject(body)));
+  if (!parsed.success) throw invalid(parsed.error);
+  return parsed.data;
+}
+
+/** Normalises and validates a `countTokens` body: `{contents}` or `{generateContentRequest}`. */
+export function parseCountTokensRequest(body: unknown): GeminiContent[] {
+  const normalized = normalizeRequestKeys(requireObject(body)) as Record<string, unknown>;
+  const wrapped = normalized['generateContentRequest'];
+  if (wrapped !== undefined) {
+    const { model: _model, ...rest } = requireObject(wrapped);
+    const parsed = generateContentRequestSchema.safeParse(rest);
+    if (!parsed.success) throw invalid(parsed.error);
+    return parsed.data.contents;
+  }
+  const parsed = generateContentRequestSchema.pick({ contents: true }).safeParse(normalized);
+  if (!parsed.success) throw invalid(parsed.error);
+  return parsed.data.contents;
+}

@@ -1,0 +1,51 @@
+import type { GenerateContentResponse } from '@geminicli2api/protocol-gemini';
+import type { Response } from 'express';
+import type { Logger } from 'winston';
+import { errorSummary } from '../middleware/error-handler';
+import { toGeminiErrorResponse } from '../middleware/gemini-error-handler';
+import { startSse } from './write-sse';
+
+/**
+ * Relays upstream events the way Google streams them: with `alt=sse`, one `data: <json>\r\n\r\n`
+ * event each; without it, one JSON array (`[` + objects separated by `,\r\n` + `]`). Headers wait
+ * for the first event, so a failure before it is still a real HTTP error; a failure after it is
+ * sent as a Google error object in the stream, which then ends cleanly.
+ */
+export async function pipeGeminiStream(
+  events: AsyncIterable<GenerateContentResponse>,
+  response: Response,
+  { sse, logger }: { sse: boolean; logger: Logger },
+): Promise<void> {
+  const iterator = events[Symbol.asyncIterator]();
+  let next = await iterator.next();
+  let index = 0;
+  const frame = (value: unknown): string => {
+    const json = JSON.stringify(value);
+    const framed = sse ? `data: ${json}\r\n\r\n` : `${index === 0 ? '[' : ',\r\n'}${json}`;
+    index++;
+    return framed;
+  };
+  if (sse) {
+    startSse(response);
+  } else {
+    response.status(200).set({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' });
+    response.flushHeaders();
+  }
+  try {
+    while (!next.done) {
+      response.write(frame(next.value));
+      next = await iterator.next();
+    }
+    if (!sse) response.write(index === 0 ? '[]' : ']');
+  } catch (error) {
+    if (response.destroyed) return;
+    logger.warn('stream failed after it started', {
+      requestId: response.locals['requestId'],
+      error: errorSummary(error),
+    });
+    response.write(frame(toGeminiErrorResponse(error).body));
+    if (!sse) response.write(']');
+  } finally {
+    response.end();
+  }
+}

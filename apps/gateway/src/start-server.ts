@@ -1,0 +1,79 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
+import type { Logger } from 'winston';
+
+/** Options of {@link startServer}. */
+export interface StartServerOptions {
+  app: Express;
+  port: number;
+  host: string;
+  logger: Logger;
+  /** How long `shutdown` lets in-flight requests (streams included) finish. */
+  shutdownGraceMs: number;
+}
+
+/** A listening HTTP server with a graceful shutdown. */
+export interface RunningServer {
+  server: Server;
+  port: number;
+  /** Requests whose responses have not closed yet. */
+  readonly inFlight: number;
+  /**
+   * Stops accepting connections, closes idle keep-alive ones, lets in-flight requests finish
+   * (their responses get `Connection: close`), and after `shutdownGraceMs` cuts whatever is
+   * left. Resolves `true` when everything finished within the deadline. Idempotent.
+   */
+  shutdown(): Promise<boolean>;
+}
+
+/** Listens on `host:port`; rejects with the listen error (EADDRINUSE …). */
+export async function startServer({ app, port, host, logger, shutdownGraceMs }: StartServerOptions): Promise<RunningServer> {
+  let draining = false;
+  const inFlight = new Set<ServerResponse>();
+  const server = createServer((request, response) => {
+    inFlight.add(response);
+    response.once('close', () => {
+      inFlight.delete(response);
+      // Its connection is idle now: close it rather than wait for the client's keep-alive timeout.
+      if (draining) setImmediate(() => server.closeIdleConnections());
+    });
+    // Keep-alive clients reconnect (to another instance) instead of reusing this connection.
+    if (draining) response.setHeader('connection', 'close');
+    app(request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  let closing: Promise<boolean> | undefined;
+  return {
+    server,
+    port: (server.address() as AddressInfo).port,
+    get inFlight() {
+      return inFlight.size;
+    },
+    shutdown() {
+      closing ??= new Promise<boolean>((resolve) => {
+        draining = true;
+        for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
+        logger.info('draining', { inFlight: inFlight.size, graceMs: shutdownGraceMs });
+        let inTime = true;
+        const deadline = setTimeout(() => {
+          inTime = false;
+          logger.warn('shutdown deadline reached; closing the remaining connections', { inFlight: inFlight.size });
+          server.closeAllConnections();
+        }, shutdownGraceMs);
+        server.close(() => {
+          clearTimeout(deadline);
+          resolve(inTime);
+        });
+        server.closeIdleConnections();
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Dispatcher } from 'undici';
+import type { Config } from '../config';
+import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import { createConcurrencyLimiter, type ConcurrencyLimiter } from './concurrency-limiter';
+import { createUpstreamFetch, withTransport } from './upstream-transport';
+
+/** What `createGateway` hands to every backend and to token refresh. */
+export interface UpstreamRuntime {
+  /** The one fetch for every outbound call; it carries retries, timeouts and the limiter. */
+  fetch: typeof globalThis.fetch;
+  limiter: ConcurrencyLimiter;
+  /** Closes pooled upstream connections (shutdown, tests). */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the outbound side from the config: a proxy-aware fetch (unless `baseFetch` is given),
+ * wrapped with the retry policy, timeouts and concurrency limiter, reporting into `metrics`.
+ */
+export function createUpstreamRuntime({
+  config,
+  metrics,
+  baseFetch,
+}: {
+  config: Config;
+  metrics?: GatewayMetrics | undefined;
+  baseFetch?: typeof globalThis.fetch | undefined;
+}): UpstreamRuntime {
+  let dispatcher: Dispatcher | undefined;
+  let fetch = baseFetch;
+  if (!fetch) {
+    const created = createUpstreamFetch({ proxy: config.proxy, connectTimeoutMs: config.timeouts.connectMs });
+    fetch = created.fetch;
+    dispatcher = created.dispatcher;
+  }
+  const limiter = createConcurrencyLimiter({
+    ...config.concurrency,
+    onChange: ({ inFlight, queued }) => {
+      metrics?.inFlight.set(inFlight);
+      metrics?.queueDepth.set(queued);
+    },
+  });
+  return {
+    fetch: withTransport({
+      fetch,
+      retry: config.retry,
+      firstByteTimeoutMs: config.timeouts.firstByteMs,
+      idleTimeoutMs: config.timeouts.idleMs,
+      limiter,
+      observer: metrics?.observer,
+    }),
+    limiter,
+    close: async () => {
+      await dispatcher?.close().catch(() => undefined);
+    },
+  };
+}

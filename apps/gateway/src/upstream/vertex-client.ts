@@ -1,0 +1,75 @@
+import { GoogleAuth, type GoogleAuthOptions } from 'google-auth-library';
+import { GatewayError } from '../gateway-error';
+import { createDirectGeminiBackend } from './gemini-api-client';
+import type { GeminiBackend } from './gemini-backend';
+import type { Credential, CredentialSelector } from './send-upstream';
+
+/** Options of {@link createVertexClient}. */
+export interface VertexClientOptions {
+  project: string;
+  /** e.g. `us-central1`, or `global`. */
+  location: string;
+  /** Overrides `https://<location>-aiplatform.googleapis.com` (tests use the emulator). */
+  baseUrl?: string | undefined;
+  /** Application default credentials; `keyFilename` or `credentials` select a file instead. */
+  authOptions?: GoogleAuthOptions;
+  fetch?: typeof globalThis.fetch | undefined;
+}
+
+interface AdcCredential extends Credential {
+  token: string;
+}
+
+/** The Vertex AI host for a location. */
+export function vertexBaseUrl(location: string): string {
+  return location === 'global' ? 'https://aiplatform.googleapis.com' : `https://${location}-aiplatform.googleapis.com`;
+}
+
+/**
+ * The Vertex AI backend: `v1/projects/{p}/locations/{l}/publishers/google/models/{m}:…` with a
+ * bearer token from google-auth-library's application default credentials (service-account file,
+ * `authorized_user` file or the metadata server). Tokens are cached and refreshed by the library.
+ */
+export function createVertexClient({ project, location, baseUrl, authOptions = {}, fetch = globalThis.fetch }: VertexClientOptions): GeminiBackend {
+  const auth = new GoogleAuth({
+    scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+    ...authOptions,
+    clientOptions: { ...authOptions.clientOptions, transporterOptions: { fetchImplementation: fetch } },
+  });
+  const selector: CredentialSelector<AdcCredential> = {
+    async acquire() {
+      try {
+        const client = await auth.getClient();
+        const { token } = await client.getAccessToken();
+        if (!token) throw new Error('no access token');
+        return { id: 'application-default-credentials', token };
+      } catch (error) {
+        throw new GatewayError({
+          code: 'NO_CREDENTIALS',
+          status: 503,
+          cause: error,
+          message:
+            'Vertex AI needs application default credentials: set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file, run "gcloud auth application-default login", or run on Google Cloud with a service account.',
+        });
+      }
+    },
+    report() {
+      // One identity: nothing to rotate.
+    },
+    async invalidate() {
+      const client = await auth.getClient();
+      // Mark the cached token expired so the next acquire refreshes it.
+      if ('credentials' in client && client.credentials) client.credentials = { ...client.credentials, expiry_date: 1 };
+    },
+  };
+  const base = (baseUrl ?? vertexBaseUrl(location)).replace(/\/+$/, '');
+  return createDirectGeminiBackend({
+    name: 'vertex',
+    upstreamName: 'Vertex AI',
+    url: (model, method) =>
+      `${base}/v1/projects/${encodeURIComponent(project)}/locations/${encodeURIComponent(location)}/publishers/google/models/${encodeURIComponent(model)}:${method}`,
+    headers: (credential) => ({ authorization: `Bearer ${credential.token}` }),
+    credentials: selector,
+    fetch,
+  });
+}

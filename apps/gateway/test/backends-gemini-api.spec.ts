@@ -1,0 +1,75 @@
+import OpenAI, { RateLimitError } from 'openai';
+import { startEmulator, type Emulator } from '@geminicli2api/emulator';
+import { startGateway, type RunningGateway } from './support/start-gateway';
+
+const KEYS = ['AIzaTestKeyOne000000000000000000000001', 'AIzaTestKeyTwo000000000000000000000002'];
+
+describe('Gemini API backend (GEMINI_API_KEY) through the openai SDK', () => {
+  let emulator: Emulator;
+  let gateway: RunningGateway;
+  let client: OpenAI;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ apiKeys: KEYS, accounts: [] });
+    gateway = await startGateway({ GEMINI_API_KEY: KEYS.join(','), GOOGLE_GEMINI_BASE_URL: emulator.url });
+    client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gateway.password, maxRetries: 0 });
+  });
+  afterEach(() => emulator.clearScript());
+  afterAll(async () => {
+    await gateway.close();
+    await emulator.close();
+  });
+
+  it('answers a chat from /v1beta/models/{m}:generateContent with the key header and the bare request', async () => {
+    emulator.clearRequests();
+    const completion = await client.chat.completions.create({
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hello key' }],
+    });
+    expect(completion.choices[0]?.message.content).toBe('Echo: Hello key');
+    const upstream = emulator.requests.at(-1);
+    expect(upstream?.path).toBe('/v1beta/models/gemini-2.5-flash:generateContent');
+    expect(KEYS).toContain(upstream?.headers['x-goog-api-key']);
+    expect(upstream?.body).toMatchObject({ systemInstruction: { parts: [{ text: 'Be brief.' }] } });
+    expect(upstream?.body).not.toHaveProperty('project');
+  });
+
+  it('streams over SSE', async () => {
+    const stream = await client.chat.completions.create({
+      model: 'gemini-2.5-pro',
+      messages: [{ role: 'user', content: 'Stream a few words for me please' }],
+      stream: true,
+    });
+    let text = '';
+    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    expect(text).toBe('Echo: Stream a few words for me please');
+    expect(emulator.requests.at(-1)?.query).toMatchObject({ alt: 'sse' });
+  });
+
+  it('rotates keys round-robin and moves a rate-limited request to the other key', async () => {
+    emulator.clearRequests();
+    await client.chat.completions.create({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'a' }] });
+    await client.chat.completions.create({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'b' }] });
+    const used = emulator.requests.map((request) => request.headers['x-goog-api-key']);
+    expect(new Set(used)).toEqual(new Set(KEYS));
+
+    emulator.clearRequests();
+    emulator.script({ kind: 'rate-limit', retryDelaySeconds: 30, match: { method: 'generateContent' } });
+    const completion = await client.chat.completions.create({ model: 'gemini-2.5-pro', messages: [{ role: 'user', content: 'rotate' }] });
+    expect(completion.choices[0]?.message.content).toBe('Echo: rotate');
+    const [first, second] = emulator.requests.map((request) => request.headers['x-goog-api-key']);
+    expect(first).not.toBe(second);
+  });
+
+  it('answers 429 once every key is rate-limited, and never echoes a key', async () => {
+    emulator.script({ kind: 'rate-limit', retryDelaySeconds: 40, times: 2, match: { method: 'generateContent', model: 'gemini-2.5-flash-lite' } });
+    const error = await client.chat.completions
+      .create({ model: 'gemini-2.5-flash-lite', messages: [{ role: 'user', content: 'x' }] })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RateLimitError);
+    for (const key of KEYS) {
+      expect(JSON.stringify((error as RateLimitError).error)).not.toContain(key);
+      expect(gateway.logs()).not.toContain(key);
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../src/config';
+import { inspectDotEnv, loadDotEnv } from '../src/load-dot-env';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+describe('config validation names the variable and what is wrong', () => {
+  it.each([
+    ['UPSTREAM_MAX_ATTEMPTS', 'three', /UPSTREAM_MAX_ATTEMPTS: must be a whole number/],
+    ['UPSTREAM_MAX_ATTEMPTS', '0', /UPSTREAM_MAX_ATTEMPTS: must be at least 1/],
+    ['UPSTREAM_MAX_ATTEMPTS', '11', /UPSTREAM_MAX_ATTEMPTS: must be at most 10/],
+    ['UPSTREAM_IDLE_TIMEOUT_MS', '-5', /UPSTREAM_IDLE_TIMEOUT_MS: must be a whole number/],
+    ['UPSTREAM_MAX_CONCURRENCY', '1.5', /UPSTREAM_MAX_CONCURRENCY: must be a whole number/],
+    ['SSE_KEEPALIVE_INTERVAL_MS', '15s', /SSE_KEEPALIVE_INTERVAL_MS: must be a whole number/],
+    ['METRICS_ENABLED', 'maybe', /METRICS_ENABLED: must be true or false/],
+    ['HTTPS_PROXY', 'proxy.internal:3128', /HTTPS_PROXY: must be a proxy URL/],
+    ['REQUEST_BODY_LIMIT', 'lots', /REQUEST_BODY_LIMIT: must look like 20mb/],
+    ['PORT', '99999', /PORT/],
+  ])('%s=%s', (name, value, expected) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(expected);
+  });
+
+  it('reports every bad variable at once, and never their values', () => {
+    const secretish = 'hunter2-secret-proxy-password';
+    const problems = problemsOf({
+      UPSTREAM_QUEUE_SIZE: 'lots',
+      HTTP_PROXY: `not a url ${secretish}`,
+      GEMINI_AUTH_PASSWORD: 'short',
+    });
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['GEMINI_AUTH_PASSWORD', 'HTTP_PROXY', 'UPSTREAM_QUEUE_SIZE']);
+    expect(problems.join('\n')).not.toContain(secretish);
+    expect(problems.join('\n')).not.toContain('short');
+  });
+
+  it('has working defaults and reads the lower-case proxy variables too', () => {
+    const config = loadConfig({ https_proxy: 'http://proxy.internal:3128', no_proxy: 'localhost', CORS_ORIGINS: 'https://a.example, https://b.example' });
+    expect(config.retry).toEqual({ maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 10_000, maxRateLimitWaitMs: 10_000 });
+    expect(config.concurrency).toEqual({ maxInFlight: 512, maxQueued: 2048, retryAfterSeconds: 2 });
+    expect(config.proxy).toEqual({ httpProxy: undefined, httpsProxy: 'http://proxy.internal:3128', noProxy: 'localhost' });
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.metrics).toEqual({ enabled: true, requireAuth: true });
+    expect(config.requestBodyLimit).toBe('50mb');
+  });
+});
+
+describe('.env mistakes are detected and explained', () => {
+  const creds = '{"refresh_token": "1//secret-refresh", "client_secret": "GOCSPX-x"}';
+
+  it.each([
+    ['spaces around =', 'GEMINI_AUTH_PASSWORD = longpassword\n', 1, /spaces around "="/],
+    ['multi-line JSON', 'GEMINI_CREDENTIALS={\n  "refresh_token": "1//secret-refresh",\n  "client_id": "x"\n}\nPORT=8888\n', 1, /multi-line JSON: only this first line was read/],
+    ['unquoted JSON', `GEMINI_CREDENTIALS=${creds}\n`, 1, /unquoted JSON/],
+    ['unquoted JSON cut by #', 'GEMINI_CREDENTIALS={"refresh_token": "a#b"}\n', 1, /does not survive parsing/],
+    ['JSON in double quotes', `GEMINI_CREDENTIALS="${creds}"\n`, 1, /Use single quotes/],
+    ['a stray line', 'PORT=8888\njust some words\n', 2, /line 2 is not KEY=value/],
+  ])('%s', (_name, text, line, message) => {
+    const problems = inspectDotEnv(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line, message: expect.stringMatching(message) });
+    expect(JSON.stringify(problems)).not.toContain('secret-refresh');
+  });
+
+  it.each([
+    ['single-quoted JSON', `GEMINI_CREDENTIALS='${creds}'\nPORT=8888\n`],
+    ['a multi-line double-quoted value', 'KEY="line one\nline two"\nPORT=1\n'],
+    ['comments and blank lines', '# a comment\n\nPORT=8888 # inline\n'],
+  ])('accepts %s', (_name, text) => {
+    expect(inspectDotEnv(text)).toEqual([]);
+  });
+
+  it('loadDotEnv fills unset variables and returns the problems', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dotenv-'));
+    await writeFile(join(dir, '.env'), 'PORT = 9999\nHOST=127.0.0.1\n');
+    const env: NodeJS.ProcessEnv = { HOST: 'kept' };
+    const result = loadDotEnv(env, dir);
+    expect(env).toMatchObject({ PORT: '9999', HOST: 'kept' });
+    expect(result?.problems).toEqual([expect.objectContaining({ line: 1, key: 'PORT' })]);
+    expect(loadDotEnv({}, join(dir, 'missing'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,114 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { startEmulator, type Emulator } from '@geminicli2api/emulator';
+import { createGateway, createLogger, loadConfig, SecretRegistry } from '../src';
+import { startTestProxy, type TestProxy } from './support/test-proxy';
+
+const PASSWORD = 'proxy-test-password';
+
+/**
+ * Code Assist is addressed as 127.0.0.1 and the token endpoint as localhost, so the proxy's
+ * log tells the two apart (and NO_PROXY can exempt one of them).
+ */
+async function startGatewayBehindProxy(emulator: Emulator, env: Record<string, string>) {
+  const config = loadConfig({
+    PORT: '0',
+    GEMINI_AUTH_PASSWORD: PASSWORD,
+    CODE_ASSIST_ENDPOINT: emulator.url,
+    GEMINI_CREDENTIALS: JSON.stringify({
+      refresh_token: 'demo-refresh-token',
+      client_id: 'emulator-client',
+      client_secret: 'emulator-secret',
+      token: 'expired',
+      expiry: '2000-01-01T00:00:00Z',
+    }),
+    GEMINI_OAUTH_TOKEN_URL: `http://localhost:${emulator.port}/token`,
+    ...env,
+  });
+  const secrets = new SecretRegistry();
+  const logger = createLogger({ level: 'error', secrets, stream: new PassThrough() });
+  const empty = await mkdtemp(join(tmpdir(), 'gateway-proxy-'));
+  const gateway = await createGateway({ config, logger, secrets, cwd: empty, homeDir: empty, defaultMetrics: false });
+  const server: Server = await new Promise((resolve) => {
+    const listening = gateway.app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    async chat(): Promise<number> {
+      const response = await fetch(`${url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${PASSWORD}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      await response.text();
+      return response.status;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await gateway.close();
+    },
+  };
+}
+
+describe('outbound proxy (HTTP_PROXY / HTTPS_PROXY / NO_PROXY)', () => {
+  let emulator: Emulator;
+  let proxy: TestProxy;
+  beforeEach(async () => {
+    emulator = await startEmulator();
+    proxy = await startTestProxy();
+  });
+  afterEach(async () => {
+    await proxy.close();
+    await emulator.close();
+  });
+
+  const targets = () => proxy.seen.map((line) => line.replace(/^CONNECT /, '').replace(/^\w+ http:\/\/([^/]+)\/.*$/, '$1'));
+
+  it('sends Gemini calls and the token refresh through the proxy', async () => {
+    const gateway = await startGatewayBehindProxy(emulator, { HTTP_PROXY: proxy.url });
+    try {
+      expect(await gateway.chat()).toBe(200);
+    } finally {
+      await gateway.close();
+    }
+    expect(targets()).toContain(`localhost:${emulator.port}`); // token refresh
+    expect(targets()).toContain(`127.0.0.1:${emulator.port}`); // Code Assist
+    expect(proxy.seen.some((line) => line.startsWith('CONNECT '))).toBe(true);
+  });
+
+  it('HTTPS_PROXY alone applies to https:// targets only, as in curl (plain http stays direct)', async () => {
+    const gateway = await startGatewayBehindProxy(emulator, { https_proxy: proxy.url });
+    try {
+      expect(await gateway.chat()).toBe(200);
+    } finally {
+      await gateway.close();
+    }
+    expect(proxy.seen).toEqual([]);
+  });
+
+  it('NO_PROXY exempts the hosts it names', async () => {
+    const gateway = await startGatewayBehindProxy(emulator, { HTTP_PROXY: proxy.url, NO_PROXY: 'localhost' });
+    try {
+      expect(await gateway.chat()).toBe(200);
+    } finally {
+      await gateway.close();
+    }
+    expect(targets()).not.toContain(`localhost:${emulator.port}`);
+    expect(targets()).toContain(`127.0.0.1:${emulator.port}`);
+  });
+
+  it('without a proxy setting nothing goes through the proxy', async () => {
+    const gateway = await startGatewayBehindProxy(emulator, {});
+    try {
+      expect(await gateway.chat()).toBe(200);
+    } finally {
+      await gateway.close();
+    }
+    expect(proxy.seen).toEqual([]);
+  });
+});

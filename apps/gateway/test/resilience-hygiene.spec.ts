@@ -1,0 +1,112 @@
+import { accessLines } from './support/resilience-helpers';
+import { startStack, type Stack } from './support/start-stack';
+
+describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request ids', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ env: { REQUEST_BODY_LIMIT: '64kb', CORS_ORIGINS: 'https://app.example' } });
+  });
+  afterAll(async () => {
+    await stack.close();
+  });
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(`${stack.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.password}`, 'content-type': 'application/json', ...headers },
+      body,
+    });
+
+  it('answers 413 in the OpenAI shape for a body over REQUEST_BODY_LIMIT', async () => {
+    const big = JSON.stringify({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'x'.repeat(70_000) }] });
+    const response = await post(big);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: unknown }).error).toMatchObject({ type: 'invalid_request_error', message: expect.stringContaining('REQUEST_BODY_LIMIT') });
+  });
+
+  it('accepts an image-sized body under the default limit (50mb)', async () => {
+    const roomy = await startStack();
+    try {
+      const image = Buffer.alloc(3 * 1024 * 1024, 7).toString('base64'); // a 3 MB image, 4 MB base64
+      const response = await fetch(`${roomy.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${roomy.password}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          model: 'gemini-2.5-flash',
+          messages: [{ role: 'user', content: [{ type: 'text', text: 'what is this' }, { type: 'image_url', image_url: { url: `data:image/png;base64,${image}` } }] }],
+        }),
+      });
+      expect(response.status).toBe(200);
+    } finally {
+      await roomy.close();
+    }
+  });
+
+  it('answers 400 for malformed JSON', async () => {
+    const response = await post('{"model": "gemini-2.5-flash", "messages": [');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: unknown }).error).toMatchObject({ type: 'invalid_request_error', code: 'invalid_json' });
+  });
+
+  it('answers 400 naming the offending path for a schema violation', async () => {
+    const response = await post(JSON.stringify({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'hi' }], temperature: 'hot' }));
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { param: string; message: string } };
+    expect(error.param).toBe('temperature');
+    expect(error.message).toContain('temperature');
+  });
+
+  it('answers 404 in the OpenAI shape for an unknown route', async () => {
+    const response = await fetch(`${stack.url}/v1/nothing-here`, { headers: { authorization: `Bearer ${stack.password}` } });
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: unknown }).error).toMatchObject({ type: 'invalid_request_error', code: 'not_found' });
+  });
+
+  it('answers a CORS preflight without credentials, for allowed origins only', async () => {
+    const preflight = (origin: string) =>
+      fetch(`${stack.url}/v1/chat/completions`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
+    const allowed = await preflight('https://app.example');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
+    const other = await preflight('https://evil.example');
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('exposes the request id to browsers and echoes a sane inbound X-Request-Id', async () => {
+    const response = await fetch(`${stack.url}/v1/models`, {
+      headers: { authorization: `Bearer ${stack.password}`, origin: 'https://app.example', 'x-request-id': 'trace-123' },
+    });
+    expect(response.headers.get('x-request-id')).toBe('trace-123');
+    expect(response.headers.get('access-control-expose-headers')).toContain('x-request-id');
+    const replaced = await fetch(`${stack.url}/v1/models`, {
+      headers: { authorization: `Bearer ${stack.password}`, 'x-request-id': 'bad id with spaces' },
+    });
+    expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('writes one access-log line per request with id, route, model, account, status and tokens', async () => {
+    const response = await post(JSON.stringify({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'count me' }] }), {
+      'x-request-id': 'access-log-1',
+    });
+    expect(response.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const lines = accessLines(stack).filter((line) => line['requestId'] === 'access-log-1');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      method: 'POST',
+      route: '/v1/chat/completions',
+      model: 'gemini-2.5-flash',
+      account: expect.any(String),
+      status: 200,
+      stream: false,
+      durationMs: expect.any(Number),
+      promptTokens: expect.any(Number),
+      completionTokens: expect.any(Number),
+    });
+    expect(JSON.stringify(lines[0])).not.toMatch(/emu-at-|demo-refresh-token/);
+  });
+});

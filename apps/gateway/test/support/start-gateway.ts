@@ -1,0 +1,52 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { createGateway, createLogger, loadConfig, SecretRegistry } from '../../src';
+
+export const GATEWAY_PASSWORD = 'test-password-123';
+
+/** A gateway on an ephemeral loopback port with its captured log. */
+export interface RunningGateway {
+  url: string;
+  password: string;
+  logs(): string;
+  /** GET an authenticated gateway path as JSON. */
+  getJson(path: string): Promise<{ status: number; body: unknown }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a gateway with exactly `env` (plus port, host, password, log level) and an empty
+ * cwd/home, so no developer credentials leak in. The caller owns any emulator.
+ */
+export async function startGateway(env: Record<string, string | undefined>, dirs?: { cwd?: string; homeDir?: string }): Promise<RunningGateway> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', GEMINI_AUTH_PASSWORD: GATEWAY_PASSWORD, LOG_LEVEL: 'debug', GEMINI_QUOTA_REFRESH_MS: '0', ...env });
+  const stream = new PassThrough();
+  let captured = '';
+  stream.on('data', (chunk: Buffer) => (captured += chunk.toString('utf8')));
+  const secrets = new SecretRegistry();
+  const logger = createLogger({ level: config.logLevel, secrets, stream });
+  const empty = await mkdtemp(join(tmpdir(), 'gateway-test-'));
+  const gateway = await createGateway({ config, logger, secrets, cwd: dirs?.cwd ?? empty, homeDir: dirs?.homeDir ?? empty, defaultMetrics: false });
+  const server: Server = await new Promise((resolve) => {
+    const listening = gateway.app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    password: gateway.password,
+    logs: () => captured,
+    async getJson(path) {
+      const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${gateway.password}` } });
+      return { status: response.status, body: await response.json() };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await gateway.close();
+    },
+  };
+}

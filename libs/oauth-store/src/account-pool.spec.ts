@@ -1,0 +1,75 @@
+import { AccountPool } from './account-pool';
+
+function clock(start = 1_800_000_000_000) {
+  let time = start;
+  return { now: () => time, advance: (ms: number) => (time += ms) };
+}
+
+describe('AccountPool', () => {
+  it.each([
+    ['round-robin', ['a', 'b', 'c', 'a']],
+    ['fill-first', ['a', 'a', 'a', 'a']],
+  ] as const)('%s picks %j over four requests', (strategy, expected) => {
+    const pool = new AccountPool({ ids: ['a', 'b', 'c'], strategy });
+    expect([1, 2, 3, 4].map(() => pool.pick('m'))).toEqual(expected);
+  });
+
+  it('cools an account down per model for the RetryInfo delay, then brings it back', () => {
+    const time = clock();
+    const pool = new AccountPool({ ids: ['a', 'b'], strategy: 'fill-first', now: time.now });
+    pool.recordRateLimit('a', 'pro', { retryDelayMs: 12_000, terminal: false });
+    expect(pool.pick('pro')).toBe('b');
+    expect(pool.pick('flash')).toBe('a');
+    expect(pool.nextAvailableAt('pro')).toBe(time.now() + 12_000);
+    time.advance(12_001);
+    expect(pool.pick('pro')).toBe('a');
+  });
+
+  it('parks a terminal quota until its reset time and skips excluded accounts', () => {
+    const time = clock();
+    const pool = new AccountPool({ ids: ['a', 'b'], strategy: 'fill-first', now: time.now });
+    pool.recordRateLimit('a', 'pro', { terminal: true, resetAt: time.now() + 5 * 3_600_000 });
+    time.advance(4 * 3_600_000);
+    expect(pool.pick('pro')).toBe('b');
+    expect(pool.pick('pro', new Set(['b']))).toBeUndefined();
+    time.advance(3_600_001);
+    expect(pool.pick('pro')).toBe('a');
+  });
+
+  it('skips an exhausted quota bucket before any request and frees it when refilled', () => {
+    const time = clock();
+    const pool = new AccountPool({ ids: ['a', 'b'], strategy: 'fill-first', now: time.now });
+    pool.updateQuota('a', [
+      { modelId: 'pro', remainingFraction: 0, resetTime: new Date(time.now() + 60_000).toISOString() },
+      { modelId: 'flash', remainingFraction: 0.5 },
+    ]);
+    expect(pool.pick('pro')).toBe('b');
+    expect(pool.pick('flash')).toBe('a');
+    pool.updateQuota('a', [{ modelId: 'pro', remainingFraction: 1 }]);
+    expect(pool.pick('pro')).toBe('a');
+  });
+
+  it('never picks ineligible or re-login accounts, and says why in the snapshot', () => {
+    const pool = new AccountPool({ ids: ['a', 'b', 'c'] });
+    pool.markIneligible('a', 'licence missing', { reason: 'SUBSCRIPTION_REQUIRED' });
+    pool.markReloginRequired('b', 'log in again');
+    expect([1, 2, 3].map(() => pool.pick('m'))).toEqual(['c', 'c', 'c']);
+    expect(pool.snapshot().map(({ id, state, eligibility }) => ({ id, state, eligibility }))).toEqual([
+      { id: 'a', state: 'ineligible', eligibility: { reason: 'SUBSCRIPTION_REQUIRED' } },
+      { id: 'b', state: 'relogin-required', eligibility: undefined },
+      { id: 'c', state: 'ready', eligibility: undefined },
+    ]);
+  });
+
+  it('retries a failing account after the pause, and a success makes it ready again', () => {
+    const time = clock();
+    const pool = new AccountPool({ ids: ['a'], now: time.now, failingRetryMs: 1000 });
+    pool.markFailing('a', 'token endpoint unreachable');
+    expect(pool.pick('m')).toBeUndefined();
+    time.advance(1001);
+    expect(pool.pick('m')).toBe('a');
+    pool.recordSuccess('a');
+    expect(pool.account('a')).toMatchObject({ state: 'ready', counters: { successes: 1, failures: 1 } });
+    expect(pool.account('a')).not.toHaveProperty('problem');
+  });
+});

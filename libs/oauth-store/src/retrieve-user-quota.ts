@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { callCodeAssist, setupError } from './code-assist-call';
+import type { QuotaBucket } from './account-pool';
+
+/** Options of {@link retrieveUserQuota}. */
+export interface RetrieveUserQuotaOptions {
+  endpoint: string;
+  accessToken: string;
+  projectId: string;
+  /** For messages: which account this is. */
+  source: string;
+  fetch?: typeof globalThis.fetch;
+  signal?: AbortSignal;
+}
+
+const responseSchema = z.looseObject({
+  buckets: z
+    .array(
+      z.looseObject({
+        modelId: z.string().nullish(),
+        remainingFraction: z.number().nullish(),
+        resetTime: z.string().nullish(),
+      }),
+    )
+    .nullish(),
+});
+
+/** `v1internal:retrieveUserQuota`: the account's remaining quota per model. */
+export async function retrieveUserQuota(options: RetrieveUserQuotaOptions): Promise<QuotaBucket[]> {
+  const value = await callCodeAssist(
+    {
+      endpoint: options.endpoint,
+      accessToken: options.accessToken,
+      source: options.source,
+      fetch: options.fetch ?? globalThis.fetch,
+      signal: options.signal,
+    },
+    { method: 'retrieveUserQuota', body: { project: options.projectId } },
+  );
+  const parsed = responseSchema.safeParse(value);
+  if (!parsed.success) throw setupError(options.source, 'retrieveUserQuota returned an unexpected body', true);
+  return parsed.data.buckets ?? [];
+}

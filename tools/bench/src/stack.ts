@@ -1,0 +1,73 @@
+import { freePort, startService, type Service } from './services';
+
+/** Options of one emulator + gateway + floor trio. */
+export interface StackOptions {
+  latencyMs: number;
+  chunkDelayMs?: number;
+  streamChunks?: number;
+  gatewayEnv?: Record<string, string>;
+}
+
+/** The three processes a case measures, each in its own process like in production. */
+export interface BenchStack {
+  emulator: Service;
+  gateway: Service & { startupMs: number };
+  floor: Service;
+  stop(): Promise<void>;
+}
+
+export const BENCH_PASSWORD = 'bench-password-123';
+
+/** Starts the emulator, then the gateway (built) and the floor against it. */
+export async function startStack({ latencyMs, chunkDelayMs = 0, streamChunks = 3, gatewayEnv = {} }: StackOptions): Promise<BenchStack> {
+  const emulatorPort = await freePort();
+  const emulator = await startService({
+    script: 'tools/emulator/dist/main.js',
+    args: ['--port', String(emulatorPort), '--latency', String(latencyMs), '--chunk-delay', String(chunkDelayMs), '--stream-chunks', String(streamChunks)],
+    url: `http://127.0.0.1:${emulatorPort}`,
+    readyPath: '/',
+    anyStatus: true,
+  }).catch(async () => {
+    throw new Error('the emulator did not start; build it first (npm run bench builds everything)');
+  });
+  const gateway = await startGateway(emulator.url, gatewayEnv);
+  const floorPort = await freePort();
+  const floor = await startService({
+    script: 'tools/bench/dist/floor-proxy.js',
+    args: [String(floorPort), emulator.url],
+    url: `http://127.0.0.1:${floorPort}`,
+    readyPath: '/health',
+  });
+  return {
+    emulator,
+    gateway,
+    floor,
+    async stop() {
+      await Promise.all([gateway.stop(), floor.stop()]);
+      await emulator.stop();
+    },
+  };
+}
+
+/** Starts a gateway process against `emulatorUrl`; `startupMs` is spawn → first healthy answer. */
+export async function startGateway(emulatorUrl: string, env: Record<string, string> = {}) {
+  const port = await freePort();
+  return startService({
+    script: 'apps/gateway/dist/main.js',
+    url: `http://127.0.0.1:${port}`,
+    readyPath: '/health',
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      GEMINI_AUTH_PASSWORD: BENCH_PASSWORD,
+      CODE_ASSIST_ENDPOINT: emulatorUrl,
+      GEMINI_CREDENTIALS: JSON.stringify({
+        refresh_token: 'demo-refresh-token',
+        token_uri: `${emulatorUrl}/token`,
+        client_id: 'bench',
+        client_secret: 'bench',
+      }),
+      ...env,
+    },
+  });
+}
