@@ -1,15 +1,4 @@
 import { defineConfig } from 'tsup';
+import { appPreset } from '../../tools/scripts/tsup-presets';
 
-export default defineConfig({
-  entry: ['src/main.ts', 'src/floor-proxy.ts'],
-  format: ['cjs'],
-  platform: 'node',
-  target: 'node20',
-  sourcemap: true,
-  clean: true,
-  tsconfig: 'tsconfig.lib.json',
-  noExternal: [/^@geminicli2api\//],
-  esbuildOptions(options) {
-    options.conditions = ['@geminicli2api/source'];
-  },
-});
+export default defineConfig(appPreset(['src/main.ts', 'src/floor-proxy.ts']));

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { ConfigError, createLogger, loadConfig, SecretRegistry } from '../src';
 import type { EmulatorAccount } from '@geminicli2api/emulator';
-import { startCustomStack } from './support/custom-stack';
+import { startCustomStack } from './support/start-stack';
 import { FAST_RETRIES } from './support/resilience-helpers';
 import type { Stack } from './support/start-stack';
 

@@ -1,7 +1,7 @@
 import { createOpenAIErrorBody, type OpenAIErrorBody } from '@geminicli2api/protocol-openai';
 import { OAuthStoreError } from '@geminicli2api/oauth-store';
 import { mapGeminiErrorToOpenAIError, TranslationError } from '@geminicli2api/translator';
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
 import { isSseResponse, writeSseData } from '../routes/write-sse';
@@ -75,15 +75,41 @@ function plain(status: number, message: string, param: string | null, code: stri
   return { status, body: createOpenAIErrorBody({ message, type, param, code }), headers: {} };
 }
 
-/** The one express error handler: logs, then answers in the OpenAI error shape. */
-export function createErrorHandler(logger: Logger): ErrorRequestHandler {
-  return function errorHandler(error, request, response, _next) {
+/** An error mapped for one protocol: status, body and extra headers. */
+export interface ProtocolErrorResponse {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+/** Options of {@link createErrorHandler}. */
+export interface ErrorHandlerOptions {
+  /** Maps an error to the protocol's error response (default: the OpenAI shape). */
+  map?: (error: unknown) => ProtocolErrorResponse;
+  /** Handles only requests this returns true for, passing the rest on (default: all). */
+  applies?: (request: Request, response: Response) => boolean;
+}
+
+/**
+ * An express error handler: logs the failure (never its cause chain), then answers in the
+ * protocol's error shape — in-band as an SSE event when a stream already started, nothing at all
+ * when the client already left.
+ */
+export function createErrorHandler(
+  logger: Logger,
+  { map = toOpenAIErrorResponse, applies }: ErrorHandlerOptions = {},
+): ErrorRequestHandler {
+  return function errorHandler(error, request, response, next) {
+    if (applies && !applies(request, response)) {
+      next(error);
+      return;
+    }
     if (response.destroyed || (response.headersSent && response.writableEnded)) {
       // The client left (its abort propagated here) or the answer is complete: nothing to send.
       logger.info('request ended early', { requestId: response.locals['requestId'], route: request.path });
       return;
     }
-    const mapped = toOpenAIErrorResponse(error);
+    const mapped = map(error);
     const log = mapped.status >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
     log('request failed', {
       requestId: response.locals['requestId'],

@@ -4,7 +4,7 @@ import { TranslationError } from '@geminicli2api/translator';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
-import { errorSummary } from './error-handler';
+import { createErrorHandler } from './error-handler';
 
 /** Google's error body: `{error: {code, message, status, details}}`. */
 export interface GeminiErrorBody {
@@ -95,23 +95,5 @@ export function isGeminiSurface(request: Request, response: Response): boolean {
  * Google's shape there and passes every other error on.
  */
 export function createGeminiErrorHandler(logger: Logger): ErrorRequestHandler {
-  return function geminiErrorHandler(error, request, response, next) {
-    if (!isGeminiSurface(request, response)) {
-      next(error);
-      return;
-    }
-    const mapped = toGeminiErrorResponse(error);
-    const log = mapped.status >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
-    log('request failed', {
-      requestId: response.locals['requestId'],
-      route: request.path,
-      status: mapped.status,
-      error: errorSummary(error),
-    });
-    if (response.headersSent) {
-      response.end();
-      return;
-    }
-    response.status(mapped.status).set(mapped.headers).json(mapped.body);
-  };
+  return createErrorHandler(logger, { map: toGeminiErrorResponse, applies: isGeminiSurface });
 }

@@ -1,13 +1,7 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@geminicli2api/emulator';
-import { createGateway, createLogger, loadConfig, SecretRegistry } from '../../src';
+import { GATEWAY_PASSWORD, startGateway } from './start-gateway';
 
-export const TEST_PASSWORD = 'test-password-123';
+export const TEST_PASSWORD = GATEWAY_PASSWORD;
 
 /** A gateway and an emulator on ephemeral loopback ports, plus the gateway's captured log. */
 export interface Stack {
@@ -25,40 +19,47 @@ export interface StackOptions {
   withoutCredentials?: boolean;
 }
 
-/** Starts emulator + gateway wired together the way `npm run demo` does. */
-export async function startStack({ env = {}, emulator: emulatorOptions, withoutCredentials }: StackOptions = {}): Promise<Stack> {
+/** The demo account's credentials, with an expired access token so the first call refreshes. */
+export function demoCredentials(emulator: Emulator): string {
+  return JSON.stringify({
+    refresh_token: 'demo-refresh-token',
+    token_uri: emulator.tokenUrl,
+    client_id: 'emulator-client',
+    client_secret: 'emulator-secret',
+    token: 'expired',
+    expiry: '2000-01-01T00:00:00Z',
+  });
+}
+
+/**
+ * Like {@link startStack}, but the whole environment is built from the running emulator (so a
+ * test can point credentials, token URLs or proxies at it).
+ */
+export async function startCustomStack(
+  emulatorOptions: EmulatorOptions,
+  env: (emulator: Emulator) => Record<string, string | undefined>,
+): Promise<Stack> {
   const emulator = await startEmulator(emulatorOptions);
-  const credentials = JSON.stringify({ refresh_token: 'demo-refresh-token', token_uri: emulator.tokenUrl, client_id: 'emulator-client', client_secret: 'emulator-secret', token: 'expired', expiry: '2000-01-01T00:00:00Z' });
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    GEMINI_AUTH_PASSWORD: TEST_PASSWORD,
-    CODE_ASSIST_ENDPOINT: emulator.url,
-    ...(withoutCredentials ? {} : { GEMINI_CREDENTIALS: credentials }),
-    LOG_LEVEL: 'debug',
-    ...env,
+  const gateway = await startGateway({ CODE_ASSIST_ENDPOINT: emulator.url, ...env(emulator) }).catch(async (error: unknown) => {
+    await emulator.close();
+    throw error;
   });
-  const stream = new PassThrough();
-  let captured = '';
-  stream.on('data', (chunk: Buffer) => (captured += chunk.toString('utf8')));
-  const secrets = new SecretRegistry();
-  const logger = createLogger({ level: config.logLevel, secrets, stream });
-  // An empty cwd/home so a developer's own oauth_creds.json never leaks into tests.
-  const empty = await mkdtemp(join(tmpdir(), 'gateway-test-'));
-  const gateway = await createGateway({ config, logger, secrets, cwd: empty, homeDir: empty });
-  const server: Server = await new Promise((resolve) => {
-    const listening = gateway.app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  const { port } = server.address() as AddressInfo;
   return {
     emulator,
-    url: `http://127.0.0.1:${port}`,
+    url: gateway.url,
     password: gateway.password,
-    logs: () => captured,
+    logs: gateway.logs,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await gateway.close();
       await emulator.close();
     },
   };
+}
+
+/** Starts emulator + gateway wired together the way `npm run demo` does. */
+export function startStack({ env = {}, emulator, withoutCredentials }: StackOptions = {}): Promise<Stack> {
+  return startCustomStack(emulator ?? {}, (running) => ({
+    ...(withoutCredentials ? {} : { GEMINI_CREDENTIALS: demoCredentials(running) }),
+    ...env,
+  }));
 }
