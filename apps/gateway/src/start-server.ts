@@ -27,6 +27,9 @@ export interface RunningServer {
   shutdown(): Promise<boolean>;
 }
 
+/** How long an idle client connection stays open. */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /** Listens on `host:port`; rejects with the listen error (EADDRINUSE …). */
 export async function startServer({ app, port, host, logger, shutdownGraceMs }: StartServerOptions): Promise<RunningServer> {
   let draining = false;
@@ -42,6 +45,11 @@ export async function startServer({ app, port, host, logger, shutdownGraceMs }: 
     if (draining) response.setHeader('connection', 'close');
     app(request, response);
   });
+  // Node's 5 s keep-alive default makes a client that reuses a connection a moment after the
+  // server dropped it fail with ECONNRESET (a POST is not retried). Keep connections longer than
+  // common client and load-balancer idle timeouts (60 s); headersTimeout must exceed it.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

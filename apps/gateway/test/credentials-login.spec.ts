@@ -33,8 +33,15 @@ describe('npm run login against the emulator token endpoint', () => {
     let printed = '';
     stdout.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
     const urlSeen = waitForUrl(stdout);
-    const done = runLogin({ config, noBrowser: false, port: 0, stdout });
+    const opened: string[] = [];
+    const openUrl = (url: string) => {
+      opened.push(url);
+      return Promise.resolve(true);
+    };
+    const done = runLogin({ config, noBrowser: false, port: 0, stdout, openUrl });
     const authUrl = await urlSeen;
+    expect(opened.map((url) => new URL(url).href)).toEqual([authUrl.href]);
+    expect(printed).toContain('Your browser was opened');
     expect(authUrl.searchParams.get('access_type')).toBe('offline');
     expect(authUrl.searchParams.get('scope')).toContain('https://www.googleapis.com/auth/cloud-platform');
     const redirect = new URL(authUrl.searchParams.get('redirect_uri') ?? '');

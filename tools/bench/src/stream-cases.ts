@@ -37,6 +37,7 @@ export async function concurrentStreamsCase(settings: BenchSettings): Promise<Ca
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
   const completed: number[] = [];
   const peaks: number[] = [];
+  const failures = new Set<string>();
   try {
     for (let i = 0; i < settings.repeats; i++) {
       let peak = 0;
@@ -45,13 +46,19 @@ export async function concurrentStreamsCase(settings: BenchSettings): Promise<Ca
       }, 50);
       const outcomes = await Promise.all(
         Array.from({ length: settings.streams }, () =>
-          streamOnce(`${stack.gateway.url}/v1/chat/completions`, body, GATEWAY_HEADERS, agent).catch(() => undefined),
+          streamOnce(`${stack.gateway.url}/v1/chat/completions`, body, GATEWAY_HEADERS, agent).catch((error: unknown) => {
+            failures.add((error as NodeJS.ErrnoException).code ?? String(error));
+            return undefined;
+          }),
         ),
       );
       clearInterval(sampler);
       const intact = outcomes.filter(
         (outcome) => outcome?.status === 200 && outcome.body.trimEnd().endsWith('data: [DONE]') && outcome.body.includes('"finish_reason":"stop"'),
       ).length;
+      for (const outcome of outcomes) {
+        if (outcome && !(outcome.status === 200 && outcome.body.trimEnd().endsWith('data: [DONE]'))) failures.add(`HTTP ${outcome.status}, stream not ended by [DONE]`);
+      }
       completed.push(intact);
       peaks.push(peak / 1_048_576);
     }
@@ -64,7 +71,7 @@ export async function concurrentStreamsCase(settings: BenchSettings): Promise<Ca
   return {
     name: `${settings.streams} concurrent streams, ${settings.streamChunks} chunks at 20 ms (complete; peak RSS MB)`,
     target: 'all complete, none cut, RSS < 256 MB',
-    gateway: `${Math.min(...completed)}/${settings.streams} complete; RSS ${formatSpread(peak, 0)} MB`,
+    gateway: `${Math.min(...completed)}/${settings.streams} complete; RSS ${formatSpread(peak, 0)} MB${failures.size ? ` (failures: ${[...failures].join('; ')})` : ''}`,
     floor: '—',
     ratio: '—',
     met: allComplete && peak.max > 0 && peak.max < 256,

@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline/promises';
 import { parseCredentialsJson, saveCredentialsFile } from '@geminicli2api/oauth-store';
 import type { Config } from '../config';
 import { startLoopbackLogin, startManualLogin, type LoginClient, type TokenResponse } from './oauth-login';
+import { openBrowser } from './open-browser';
 
 /** Options of {@link runLogin}. */
 export interface RunLoginOptions {
@@ -15,6 +16,8 @@ export interface RunLoginOptions {
   output?: string | undefined;
   input?: NodeJS.ReadableStream;
   stdout?: NodeJS.WritableStream;
+  /** Opens the sign-in page (default: the desktop's browser); resolves false when it could not. */
+  openUrl?: (url: string) => Promise<boolean>;
 }
 
 /** Where a login writes: a new file in GEMINI_CREDENTIALS_DIR, the configured file, or ~/.gemini/oauth_creds.json. */
@@ -28,7 +31,15 @@ export function defaultCredentialsPath(config: Config, tokens: TokenResponse, ho
  * code) and saves the credentials atomically with mode 0600 in gemini-cli's format. Prints only
  * URLs and paths, never a token.
  */
-export async function runLogin({ config, noBrowser, port, output, input = process.stdin, stdout: out = process.stdout }: RunLoginOptions): Promise<string> {
+export async function runLogin({
+  config,
+  noBrowser,
+  port,
+  output,
+  input = process.stdin,
+  stdout: out = process.stdout,
+  openUrl = (url) => openBrowser(url),
+}: RunLoginOptions): Promise<string> {
   const client: LoginClient = { clientId: config.oauthClientId, clientSecret: config.oauthClientSecret, tokenUrl: config.oauthTokenUrl };
   let tokens: TokenResponse;
   if (noBrowser) {
@@ -43,7 +54,10 @@ export async function runLogin({ config, noBrowser, port, output, input = proces
     }
   } else {
     const login = await startLoopbackLogin(client, port ?? config.backends.oauthCallbackPort);
-    out.write(`\nOpen this URL in your browser to sign in with Google (waiting on ${login.redirectUri}):\n\n  ${login.authUrl}\n\n`);
+    const opened = await openUrl(login.authUrl);
+    out.write(
+      `\n${opened ? 'Your browser was opened to sign in with Google. If it did not appear, open' : 'Open'} this URL in your browser (waiting on ${login.redirectUri}):\n\n  ${login.authUrl}\n\n`,
+    );
     tokens = await login.tokens;
   }
   const path = output ?? defaultCredentialsPath(config, tokens);

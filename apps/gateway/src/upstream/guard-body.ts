@@ -28,25 +28,37 @@ export function guardBody(body: ReadableStream<Uint8Array>, options: GuardBodyOp
     finished = true;
     options.onDone();
   };
+  // One timer per body, re-armed at every read (not a new timer per chunk: a long stream has
+  // thousands of chunks, and a thousand streams at once made that churn visible in memory). Only
+  // time spent waiting for upstream counts: a consumer that is slow to pull is not "idle".
+  let idle = false;
+  let waiting = false;
+  const timer =
+    idleTimeoutMs > 0
+      ? setTimeout(() => {
+          if (!waiting) return; // fired between reads: the next read re-arms it
+          idle = true;
+          controller.abort(new Error('idle timeout'));
+        }, idleTimeoutMs)
+      : undefined;
+  timer?.unref();
   return new ReadableStream<Uint8Array>({
     async pull(stream) {
-      let idle = false;
-      const timer =
-        idleTimeoutMs > 0
-          ? setTimeout(() => {
-              idle = true;
-              controller.abort(new Error('idle timeout'));
-            }, idleTimeoutMs)
-          : undefined;
+      waiting = true;
+      timer?.refresh();
       try {
         const { done, value } = await reader.read();
+        waiting = false;
         if (done) {
+          clearTimeout(timer);
           finish();
           stream.close();
         } else {
           stream.enqueue(value);
         }
       } catch (error) {
+        waiting = false;
+        clearTimeout(timer);
         finish();
         if (clientSignal?.aborted) {
           stream.error(clientSignal.reason);
@@ -72,11 +84,10 @@ export function guardBody(body: ReadableStream<Uint8Array>, options: GuardBodyOp
             }),
           );
         }
-      } finally {
-        clearTimeout(timer);
       }
     },
     async cancel(reason) {
+      clearTimeout(timer);
       finish();
       controller.abort(reason);
       await reader.cancel(reason).catch(() => undefined);
