@@ -4,12 +4,12 @@ import express from 'express';
 import { createLogger, SecretRegistry } from '../src';
 import { startServer } from '../src/start-server';
 
-function get(port: number, agent: Agent): Promise<{ status: number; reusedSocket: boolean; keepAlive: string | undefined }> {
+function get(port: number, agent: Agent): Promise<{ status: number; reusedSocket: boolean; keepAlive: string }> {
   return new Promise((resolve, reject) => {
     const outgoing = request({ host: '127.0.0.1', port, path: '/', agent }, (response) => {
       response.resume();
       response.on('end', () =>
-        resolve({ status: response.statusCode ?? 0, reusedSocket: outgoing.reusedSocket, keepAlive: response.headers['keep-alive'] }),
+        resolve({ status: response.statusCode ?? 0, reusedSocket: outgoing.reusedSocket, keepAlive: String(response.headers['keep-alive']) }),
       );
     });
     outgoing.on('error', reject);
