@@ -59,8 +59,11 @@ export interface Gateway {
 
 const NO_CREDENTIALS_MESSAGE =
   'No Google credentials are configured, so the gateway cannot call Gemini. Provide one of: ' +
-  'GEMINI_CREDENTIALS (the JSON of oauth_creds.json, on one line), GOOGLE_APPLICATION_CREDENTIALS ' +
-  '(path to an oauth_creds.json), ./oauth_creds.json or ~/.gemini/oauth_creds.json — then restart. ' +
+  'GEMINI_API_KEY (a Gemini API key; several comma-separated), GOOGLE_GENAI_USE_VERTEXAI=true with ' +
+  'GOOGLE_CLOUD_PROJECT and application default credentials (Vertex AI), or Code Assist OAuth ' +
+  'credentials: GEMINI_CREDENTIALS (the JSON of oauth_creds.json, on one line), ' +
+  'GOOGLE_APPLICATION_CREDENTIALS (path to an oauth_creds.json), GEMINI_CREDENTIALS_DIR, ' +
+  './oauth_creds.json or ~/.gemini/oauth_creds.json (npm run login creates one) — then restart. ' +
   'See docs/credentials.md.';
 
 /**
