@@ -2,6 +2,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { createGateway } from './create-gateway';
 import { loadDotEnv, type DotEnvResult } from './load-dot-env';
 import { createLogger, SecretRegistry } from './logger';
+import { offerLogin } from './login/offer-login';
 import { startServer, type RunningServer } from './start-server';
 
 function printDotEnvProblems(dotEnv: DotEnvResult | undefined): void {
@@ -33,7 +34,13 @@ async function main(): Promise<void> {
   const secrets = new SecretRegistry();
   const logger = createLogger({ level: config.logLevel, secrets });
   if (dotEnv) logger.info('loaded .env', { path: dotEnv.path, problems: dotEnv.problems.length });
-  const gateway = await createGateway({ config, logger, secrets });
+  let gateway = await createGateway({ config, logger, secrets });
+  if (gateway.status.backend === 'no-credentials' && process.stdin.isTTY && process.stdout.isTTY) {
+    // A person at a terminal with nothing configured: offer the login, then load what it saved.
+    await offerLogin(config);
+    await gateway.close();
+    gateway = await createGateway({ config, logger, secrets });
+  }
   let running: RunningServer;
   try {
     running = await startServer({
