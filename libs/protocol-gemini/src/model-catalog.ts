@@ -49,6 +49,7 @@ export const GEMINI_MODELS: readonly GeminiModelInfo[] = [
   'gemini-3.1-pro-preview-customtools',
   'gemini-3.1-flash-lite-preview',
   'gemini-3.1-flash-lite',
+  'gemini-3.5-flash',
   'gemini-3-flash',
 ].map((id) => describeGeminiModel(id));
 

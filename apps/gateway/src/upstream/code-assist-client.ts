@@ -55,7 +55,7 @@ export function createCodeAssistClient({
     });
 
   const generateBody = (call: GenerateCall) => (account: UpstreamAccount) => ({
-    model: call.model,
+    model: toCodeAssistModelId(call.model),
     project: account.projectId,
     request: call.request,
   });
@@ -88,12 +88,24 @@ export function createCodeAssistClient({
         model: call.model,
         signal: call.signal,
         // countTokens carries the model inside `request`, with the `models/` prefix.
-        body: () => ({ request: { model: `models/${call.model}`, contents: call.contents } }),
+        body: () => ({ request: { model: `models/${toCodeAssistModelId(call.model)}`, contents: call.contents } }),
       });
       const parsed = countTokensResponseSchema.safeParse(await response.json());
       return { totalTokens: parsed.success ? (parsed.data.totalTokens ?? 0) : 0 };
     },
   };
+}
+
+/**
+ * Ids Code Assist knows under another name: it "does not expect to see the string
+ * gemini-3.5-flash" and serves that model as `gemini-3-flash` (Gemini CLI's
+ * CCPA_AI_MODEL_MAPPINGS). The Gemini API and Vertex take the public id as is.
+ */
+const CODE_ASSIST_MODEL_IDS: Readonly<Record<string, string>> = { 'gemini-3.5-flash': 'gemini-3-flash' };
+
+/** The id to send to Code Assist for a catalog model. */
+export function toCodeAssistModelId(model: string): string {
+  return CODE_ASSIST_MODEL_IDS[model] ?? model;
 }
 
 function parseEventJson(data: string): unknown {
