@@ -3,13 +3,15 @@ import type { Response } from 'express';
 import type { Logger } from 'winston';
 import { errorSummary } from '../middleware/error-handler';
 import { toGeminiErrorResponse } from '../middleware/gemini-error-handler';
-import { startSse } from './write-sse';
+import { keepSseAlive, startSse } from './write-sse';
 
 /**
  * Relays upstream events the way Google streams them: with `alt=sse`, one `data: <json>\r\n\r\n`
  * event each; without it, one JSON array (`[` + objects separated by `,\r\n` + `]`). Headers wait
  * for the first event, so a failure before it is still a real HTTP error; a failure after it is
- * sent as a Google error object in the stream, which then ends cleanly.
+ * sent as a Google error object in the stream, which then ends cleanly. With `alt=sse`, idle
+ * periods get `: keep-alive` comments (which send the headers early; a later failure is then
+ * reported in the stream).
  */
 export async function pipeGeminiStream(
   events: AsyncIterable<GenerateContentResponse>,
@@ -17,6 +19,9 @@ export async function pipeGeminiStream(
   { sse, logger }: { sse: boolean; logger: Logger },
 ): Promise<void> {
   const iterator = events[Symbol.asyncIterator]();
+  // SSE comments keep proxies from cutting a slow stream; clients (the @google/genai SDK
+  // included) skip events that are not `data:`. A JSON array stream has no room for them.
+  if (sse) keepSseAlive(response);
   let next = await iterator.next();
   let index = 0;
   const frame = (value: unknown): string => {
