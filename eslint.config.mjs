@@ -1,9 +1,31 @@
 import nx from '@nx/eslint-plugin';
 
 const NODE_BUILTINS = [
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs',
-  'fs/promises', 'http', 'http2', 'https', 'net', 'os', 'path', 'process', 'readline', 'stream',
-  'tls', 'url', 'util', 'vm', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'readline',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 
 export default [
@@ -18,7 +40,10 @@ export default [
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -61,7 +86,10 @@ export default [
         'error',
         {
           patterns: [{ group: ['node:*'], message: 'Runtime-neutral package: no Node built-ins.' }],
-          paths: NODE_BUILTINS.map((name) => ({ name, message: 'Runtime-neutral package: no Node built-ins.' })),
+          paths: NODE_BUILTINS.map((name) => ({
+            name,
+            message: 'Runtime-neutral package: no Node built-ins.',
+          })),
         },
       ],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require'],

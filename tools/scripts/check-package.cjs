@@ -15,7 +15,9 @@ function run(label, file, args) {
   try {
     execFileSync(process.execPath, [file, ...args], { cwd, stdio: 'pipe', encoding: 'utf8' });
   } catch (error) {
-    process.stderr.write(`${pkg.name}: ${label} failed\n${error.stdout ?? ''}${error.stderr ?? ''}\n`);
+    process.stderr.write(
+      `${pkg.name}: ${label} failed\n${error.stdout ?? ''}${error.stderr ?? ''}\n`,
+    );
     process.exit(1);
   }
 }
@@ -32,9 +34,14 @@ run('attw', path.join(modules, '@arethetypeswrong/cli/dist/index.js'), [
 const required = require(path.join(cwd, pkg.exports['.'].require.default));
 import(pathToFileURL(path.join(cwd, pkg.exports['.'].import.default)).href).then((imported) => {
   const a = Object.keys(required).sort().join(',');
-  const b = Object.keys(imported).filter((key) => key !== 'default').sort().join(',');
+  const b = Object.keys(imported)
+    .filter((key) => key !== 'default')
+    .sort()
+    .join(',');
   if (a === '' || a !== b) {
-    process.stderr.write(`${pkg.name}: CJS and ESM builds export different names\n  cjs: ${a}\n  esm: ${b}\n`);
+    process.stderr.write(
+      `${pkg.name}: CJS and ESM builds export different names\n  cjs: ${a}\n  esm: ${b}\n`,
+    );
     process.exit(1);
   }
 });

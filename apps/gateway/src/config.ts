@@ -13,7 +13,10 @@ const wholeNumber = (defaultValue: number, min: number, max = Number.MAX_SAFE_IN
   z
     .string()
     .trim()
-    .regex(/^\d+$/, `must be a whole number (${min}–${max === Number.MAX_SAFE_INTEGER ? '…' : max})`)
+    .regex(
+      /^\d+$/,
+      `must be a whole number (${min}–${max === Number.MAX_SAFE_INTEGER ? '…' : max})`,
+    )
     .transform(Number)
     .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
     .default(defaultValue);
@@ -28,7 +31,9 @@ const booleanFlag = (defaultValue: boolean) =>
     .default(defaultValue);
 
 const proxyUrl = optionalText.pipe(
-  z.url({ protocol: /^https?$/, error: 'must be a proxy URL such as http://proxy.example:3128' }).optional(),
+  z
+    .url({ protocol: /^https?$/, error: 'must be a proxy URL such as http://proxy.example:3128' })
+    .optional(),
 );
 
 /** Resilience and operations settings (retries, timeouts, limits, proxy, CORS, metrics, shutdown). */
@@ -68,39 +73,64 @@ const backendsEnvSchema = {
   GEMINI_CREDENTIALS_DIR: optionalText,
   GEMINI_API_KEY: optionalText,
   GOOGLE_GEMINI_BASE_URL: httpUrl,
-  GOOGLE_GENAI_USE_VERTEXAI: optionalText.pipe(z.stringbool({ error: 'must be true or false' }).optional()),
+  GOOGLE_GENAI_USE_VERTEXAI: optionalText.pipe(
+    z.stringbool({ error: 'must be true or false' }).optional(),
+  ),
   GOOGLE_CLOUD_LOCATION: optionalText,
   GOOGLE_VERTEX_BASE_URL: httpUrl,
   GEMINI_BACKEND: optionalText.pipe(
-    z.enum(['code-assist', 'gemini-api', 'vertex'], 'must be code-assist, gemini-api or vertex').optional(),
+    z
+      .enum(['code-assist', 'gemini-api', 'vertex'], 'must be code-assist, gemini-api or vertex')
+      .optional(),
   ),
-  GEMINI_OAUTH_CALLBACK_PORT: z.coerce.number().int().min(1, 'must be a port (1-65535)').max(65_535, 'must be a port (1-65535)').default(8080),
-  GEMINI_ACCOUNT_SELECTION: z.enum(['round-robin', 'fill-first'], 'must be round-robin or fill-first').default('round-robin'),
+  GEMINI_OAUTH_CALLBACK_PORT: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be a port (1-65535)')
+    .max(65_535, 'must be a port (1-65535)')
+    .default(8080),
+  GEMINI_ACCOUNT_SELECTION: z
+    .enum(['round-robin', 'fill-first'], 'must be round-robin or fill-first')
+    .default('round-robin'),
   GEMINI_QUOTA_REFRESH_MS: z.coerce.number().int().min(0).default(300_000),
-  GEMINI_FAILOVER_TO_API_KEY: optionalText.pipe(z.stringbool({ error: 'must be true or false' }).optional()),
+  GEMINI_FAILOVER_TO_API_KEY: optionalText.pipe(
+    z.stringbool({ error: 'must be true or false' }).optional(),
+  ),
 };
 
 const MODEL_NAME = '[A-Za-z0-9][A-Za-z0-9._/-]*';
 const commaList = (item: string) => new RegExp(`^\\s*${item}(\\s*,\\s*${item})*\\s*,?\\s*$`);
-const splitList = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+const splitList = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 /** Model catalog: extra ids (`a,b`) and aliases (`alias=target,…`; the target may carry variant suffixes). */
 const modelsEnvSchema = {
   GEMINI_EXTRA_MODELS: optionalText.pipe(
-    z.string().regex(commaList(MODEL_NAME), 'must be model ids separated by commas').transform(splitList).optional(),
+    z
+      .string()
+      .regex(commaList(MODEL_NAME), 'must be model ids separated by commas')
+      .transform(splitList)
+      .optional(),
   ),
   GEMINI_MODEL_ALIASES: optionalText.pipe(
     z
       .string()
       .regex(commaList(`${MODEL_NAME}=${MODEL_NAME}`), 'must look like alias=model,alias2=model2')
-      .transform((value) => Object.fromEntries(splitList(value).map((pair) => pair.split('=', 2) as [string, string])))
+      .transform((value) =>
+        Object.fromEntries(splitList(value).map((pair) => pair.split('=', 2) as [string, string])),
+      )
       .optional(),
   ),
 };
 
 /** Remote media: http(s) image URLs clients name are fetched by the gateway (SSRF guard). */
 const remoteMediaEnvSchema = {
-  REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS: optionalText.pipe(z.stringbool({ error: 'must be true or false' }).optional()),
+  REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS: optionalText.pipe(
+    z.stringbool({ error: 'must be true or false' }).optional(),
+  ),
 };
 
 /**
@@ -111,7 +141,10 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(8888),
   HOST: z.string().min(1).default('0.0.0.0'),
   GEMINI_AUTH_PASSWORD: optionalText.pipe(
-    z.string().min(8, 'must be at least 8 characters (or unset, to get a generated one)').optional(),
+    z
+      .string()
+      .min(8, 'must be at least 8 characters (or unset, to get a generated one)')
+      .optional(),
   ),
   GEMINI_CREDENTIALS: optionalText,
   GOOGLE_APPLICATION_CREDENTIALS: optionalText,
@@ -151,7 +184,12 @@ export interface Config {
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   requestBodyLimit: string;
   /** Retry boundary (`UPSTREAM_MAX_ATTEMPTS`, `UPSTREAM_RETRY_*`, `UPSTREAM_RATE_LIMIT_MAX_WAIT_MS`). */
-  retry: { maxAttempts: number; baseDelayMs: number; maxDelayMs: number; maxRateLimitWaitMs: number };
+  retry: {
+    maxAttempts: number;
+    baseDelayMs: number;
+    maxDelayMs: number;
+    maxRateLimitWaitMs: number;
+  };
   /** Upstream timeouts in ms; 0 disables first-byte and idle. */
   timeouts: { connectMs: number; firstByteMs: number; idleMs: number };
   /** SSE comment keepalive interval in ms; 0 disables. */
@@ -159,7 +197,11 @@ export interface Config {
   /** In-flight upstream requests and the bounded queue behind them. */
   concurrency: { maxInFlight: number; maxQueued: number; retryAfterSeconds: number };
   /** Outbound proxy for every upstream call and token refresh. */
-  proxy: { httpProxy: string | undefined; httpsProxy: string | undefined; noProxy: string | undefined };
+  proxy: {
+    httpProxy: string | undefined;
+    httpsProxy: string | undefined;
+    noProxy: string | undefined;
+  };
   /** `*` (default) or the allowed origins. */
   corsOrigins: '*' | string[];
   metrics: { enabled: boolean; requireAuth: boolean };
@@ -244,12 +286,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: parseOrigins(values.CORS_ORIGINS),
     metrics: { enabled: values.METRICS_ENABLED, requireAuth: values.METRICS_REQUIRE_AUTH },
     shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
-    models: { extraIds: values.GEMINI_EXTRA_MODELS ?? [], aliases: values.GEMINI_MODEL_ALIASES ?? {} },
+    models: {
+      extraIds: values.GEMINI_EXTRA_MODELS ?? [],
+      aliases: values.GEMINI_MODEL_ALIASES ?? {},
+    },
     remoteMedia: { allowPrivateNetworks: values.REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS ?? false },
     backends: {
       credentialsDir: values.GEMINI_CREDENTIALS_DIR,
-      apiKeys: (values.GEMINI_API_KEY ?? '').split(',').map((key) => key.trim()).filter(Boolean),
-      geminiApiBaseUrl: values.GOOGLE_GEMINI_BASE_URL ?? 'https://generativelanguage.googleapis.com',
+      apiKeys: (values.GEMINI_API_KEY ?? '')
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean),
+      geminiApiBaseUrl:
+        values.GOOGLE_GEMINI_BASE_URL ?? 'https://generativelanguage.googleapis.com',
       useVertex: values.GOOGLE_GENAI_USE_VERTEXAI ?? false,
       location: values.GOOGLE_CLOUD_LOCATION ?? 'us-central1',
       vertexBaseUrl: values.GOOGLE_VERTEX_BASE_URL,

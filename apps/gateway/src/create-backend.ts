@@ -1,6 +1,10 @@
 import { loadAllCredentials, OAuthStoreError } from '@geminicli2api/oauth-store';
 import type { Logger } from 'winston';
-import { createCodeAssistPool, type AccountStatus, type CodeAssistPool } from './accounts/code-assist-pool';
+import {
+  createCodeAssistPool,
+  type AccountStatus,
+  type CodeAssistPool,
+} from './accounts/code-assist-pool';
 import type { Config } from './config';
 import { GatewayError } from './gateway-error';
 import type { SecretRegistry } from './logger';
@@ -38,18 +42,39 @@ export interface BackendSetup {
  * `GOOGLE_GENAI_USE_VERTEXAI=true`, else Code Assist when OAuth credentials exist, else the Gemini
  * API when `GEMINI_API_KEY` is set. Code Assist may fail over to an API key when allowed.
  */
-export async function createBackend({ config, logger, secrets, cwd, homeDir, fetch, sleep }: CreateBackendOptions): Promise<BackendSetup> {
+export async function createBackend({
+  config,
+  logger,
+  secrets,
+  cwd,
+  homeDir,
+  fetch,
+  sleep,
+}: CreateBackendOptions): Promise<BackendSetup> {
   const settings = config.backends;
   for (const key of settings.apiKeys) secrets.add(key);
-  const apiKeyBackend = settings.apiKeys.length > 0
-    ? createGeminiApiClient({ baseUrl: settings.geminiApiBaseUrl, apiKeys: settings.apiKeys, fetch })
-    : undefined;
-  const none: BackendSetup = { backend: undefined, kind: 'none', accounts: undefined, failoverToApiKey: false, close: () => undefined };
+  const apiKeyBackend =
+    settings.apiKeys.length > 0
+      ? createGeminiApiClient({
+          baseUrl: settings.geminiApiBaseUrl,
+          apiKeys: settings.apiKeys,
+          fetch,
+        })
+      : undefined;
+  const none: BackendSetup = {
+    backend: undefined,
+    kind: 'none',
+    accounts: undefined,
+    failoverToApiKey: false,
+    close: () => undefined,
+  };
   const explicit = settings.backend ?? (settings.useVertex ? 'vertex' : undefined);
 
   if (explicit === 'vertex') {
     if (!config.project) {
-      throw new Error('Vertex AI needs a project: set GOOGLE_CLOUD_PROJECT (and GOOGLE_CLOUD_LOCATION, default us-central1).');
+      throw new Error(
+        'Vertex AI needs a project: set GOOGLE_CLOUD_PROJECT (and GOOGLE_CLOUD_LOCATION, default us-central1).',
+      );
     }
     const backend = createVertexClient({
       project: config.project,
@@ -58,14 +83,23 @@ export async function createBackend({ config, logger, secrets, cwd, homeDir, fet
       fetch,
       authOptions: {
         ...(config.credentialsFile ? { keyFilename: config.credentialsFile } : {}),
-        ...(config.oauthTokenUrl ? { clientOptions: { endpoints: { oauth2TokenUrl: config.oauthTokenUrl } } } : {}),
+        ...(config.oauthTokenUrl
+          ? { clientOptions: { endpoints: { oauth2TokenUrl: config.oauthTokenUrl } } }
+          : {}),
       },
     });
-    logger.info('backend selected', { backend: 'vertex', project: config.project, location: settings.location });
+    logger.info('backend selected', {
+      backend: 'vertex',
+      project: config.project,
+      location: settings.location,
+    });
     return { ...none, backend, kind: 'vertex' };
   }
   if (explicit === 'gemini-api') {
-    if (!apiKeyBackend) throw new Error('GEMINI_BACKEND=gemini-api needs GEMINI_API_KEY (one key, or several separated by commas).');
+    if (!apiKeyBackend)
+      throw new Error(
+        'GEMINI_BACKEND=gemini-api needs GEMINI_API_KEY (one key, or several separated by commas).',
+      );
     logger.info('backend selected', { backend: 'gemini-api', keys: settings.apiKeys.length });
     return { ...none, backend: apiKeyBackend, kind: 'gemini-api' };
   }
@@ -98,11 +132,22 @@ export async function createBackend({ config, logger, secrets, cwd, homeDir, fet
     fetch,
     sleep,
   });
-  const codeAssist = createCodeAssistClient({ endpoint: config.codeAssistEndpoint, accounts: pool, ...(fetch ? { fetch } : {}) });
+  const codeAssist = createCodeAssistClient({
+    endpoint: config.codeAssistEndpoint,
+    accounts: pool,
+    ...(fetch ? { fetch } : {}),
+  });
   const failover = settings.failoverToApiKey && apiKeyBackend !== undefined;
-  logger.info('backend selected', { backend: 'code-assist', accounts: loaded.length, failoverToApiKey: failover });
+  logger.info('backend selected', {
+    backend: 'code-assist',
+    accounts: loaded.length,
+    failoverToApiKey: failover,
+  });
   void pool.prepare();
-  const timer = settings.quotaRefreshMs > 0 ? setInterval(() => void pool.refreshQuota(), settings.quotaRefreshMs) : undefined;
+  const timer =
+    settings.quotaRefreshMs > 0
+      ? setInterval(() => void pool.refreshQuota(), settings.quotaRefreshMs)
+      : undefined;
   timer?.unref();
   return {
     backend: failover ? withFailover(codeAssist, apiKeyBackend, logger) : codeAssist,
@@ -120,21 +165,33 @@ function shouldFailOver(error: unknown): boolean {
   return error.code === 'ACCOUNT_UNAVAILABLE' || error.status === 429 || error.status === 403;
 }
 
-function withFailover(primary: GeminiBackend, secondary: GeminiBackend, logger: Logger): GeminiBackend {
-  const attempt = async <T>(name: string, run: (backend: GeminiBackend) => Promise<T>): Promise<T> => {
+function withFailover(
+  primary: GeminiBackend,
+  secondary: GeminiBackend,
+  logger: Logger,
+): GeminiBackend {
+  const attempt = async <T>(
+    name: string,
+    run: (backend: GeminiBackend) => Promise<T>,
+  ): Promise<T> => {
     try {
       return await run(primary);
     } catch (error) {
       if (!shouldFailOver(error)) throw error;
-      logger.warn('code assist unavailable; failing over to the Gemini API', { call: name, reason: error instanceof Error ? error.message : String(error) });
+      logger.warn('code assist unavailable; failing over to the Gemini API', {
+        call: name,
+        reason: error instanceof Error ? error.message : String(error),
+      });
       return run(secondary);
     }
   };
   return {
     name: primary.name,
-    generateContent: (call) => attempt('generateContent', (backend) => backend.generateContent(call)),
+    generateContent: (call) =>
+      attempt('generateContent', (backend) => backend.generateContent(call)),
     // A stream resolves only after upstream answered 2xx, so failing over here sends no byte twice.
-    streamGenerateContent: (call) => attempt('streamGenerateContent', (backend) => backend.streamGenerateContent(call)),
+    streamGenerateContent: (call) =>
+      attempt('streamGenerateContent', (backend) => backend.streamGenerateContent(call)),
     countTokens: (call) => attempt('countTokens', (backend) => backend.countTokens(call)),
   };
 }

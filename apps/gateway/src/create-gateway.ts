@@ -91,11 +91,19 @@ export async function createGateway({
   const setup = await createBackend({ config, logger, secrets, cwd, homeDir, fetch });
   const client: GeminiBackend | undefined = setup.backend;
   if (setup.accounts) metrics.trackAccounts(setup.accounts);
-  if (!client) logger.warn('no credentials found; API calls will answer 503 until credentials are provided');
-  const status: GatewayStatus = { backend: client ? 'ready' : 'no-credentials', version: GATEWAY_VERSION };
+  if (!client)
+    logger.warn('no credentials found; API calls will answer 503 until credentials are provided');
+  const status: GatewayStatus = {
+    backend: client ? 'ready' : 'no-credentials',
+    version: GATEWAY_VERSION,
+  };
   const getClient = (): GeminiBackend => {
     if (client) return meterBackend(client);
-    throw new GatewayError({ code: 'NO_CREDENTIALS', status: 503, message: NO_CREDENTIALS_MESSAGE });
+    throw new GatewayError({
+      code: 'NO_CREDENTIALS',
+      status: 503,
+      message: NO_CREDENTIALS_MESSAGE,
+    });
   };
 
   const app = express();
@@ -106,12 +114,19 @@ export async function createGateway({
   app.use(accessLog({ logger, metrics, sseKeepaliveMs: config.sseKeepaliveMs }));
   app.use(corsMiddleware(config.corsOrigins));
   app.use(healthRoutes(() => status));
-  if (config.metrics.enabled && !config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
+  if (config.metrics.enabled && !config.metrics.requireAuth)
+    app.use(metricsRoute(metrics.registry));
   app.use(express.json({ limit: config.requestBodyLimit }));
   // Body parsing resumes on socket events, which lose the async context: re-enter it.
   app.use(requestContext());
   app.use(authenticate({ password }));
-  app.use(statusRoute(() => ({ backend: setup.kind, failoverToApiKey: setup.failoverToApiKey, accounts: setup.accounts })));
+  app.use(
+    statusRoute(() => ({
+      backend: setup.kind,
+      failoverToApiKey: setup.failoverToApiKey,
+      accounts: setup.accounts,
+    })),
+  );
   if (config.metrics.enabled && config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
   app.use(geminiRoutes({ getClient, catalog, logger }));
   app.use(modelsRoute(catalog));
@@ -128,8 +143,15 @@ export async function createGateway({
   // Native Gemini paths answer errors in Google's shape; everything else in OpenAI's.
   app.use(createGeminiErrorHandler(logger));
   app.use(createErrorHandler(logger));
-  return { app, password, passwordGenerated, status, metrics, close: async () => {
-    setup.close();
-    await upstream.close();
-  } };
+  return {
+    app,
+    password,
+    passwordGenerated,
+    status,
+    metrics,
+    close: async () => {
+      setup.close();
+      await upstream.close();
+    },
+  };
 }

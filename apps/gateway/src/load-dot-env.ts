@@ -49,7 +49,8 @@ export function inspectDotEnv(text: string): DotEnvProblem[] {
   let strayFrom: number | undefined;
   const flushStray = (end: number) => {
     if (strayFrom === undefined) return;
-    const range = end - 1 > strayFrom ? `lines ${strayFrom}–${end - 1} are` : `line ${strayFrom} is`;
+    const range =
+      end - 1 > strayFrom ? `lines ${strayFrom}–${end - 1} are` : `line ${strayFrom} is`;
     problems.push({ line: strayFrom, message: `${range} not KEY=value and were ignored.` });
     strayFrom = undefined;
   };
@@ -93,7 +94,12 @@ export function inspectDotEnv(text: string): DotEnvProblem[] {
     }
     if (value.startsWith('{') || value.startsWith('[')) {
       const next = lines.slice(index + 1).find((line) => line.trim() !== '');
-      if (!isJson(value) && next !== undefined && !ASSIGNMENT.test(next) && !next.trim().startsWith('#')) {
+      if (
+        !isJson(value) &&
+        next !== undefined &&
+        !ASSIGNMENT.test(next) &&
+        !next.trim().startsWith('#')
+      ) {
         problems.push({
           line: number,
           key,
@@ -118,7 +124,13 @@ export function inspectDotEnv(text: string): DotEnvProblem[] {
   // The continuation lines of multi-line JSON are explained by its own message.
   return problems.filter(
     (problem, _index, all) =>
-      problem.key !== undefined || !all.some((other) => other.key !== undefined && other.line === problem.line - 1 && other.message.startsWith('multi-line')),
+      problem.key !== undefined ||
+      !all.some(
+        (other) =>
+          other.key !== undefined &&
+          other.line === problem.line - 1 &&
+          other.message.startsWith('multi-line'),
+      ),
   );
 }
 

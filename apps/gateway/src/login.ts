@@ -17,7 +17,8 @@ function parseArgs(argv: string[]): { noBrowser: boolean; port?: number; output?
     if (arg === '--no-browser') result.noBrowser = true;
     else if (arg === '--port') {
       const port = Number(argv[++index]);
-      if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error('--port needs a port number (1-65535).');
+      if (!Number.isInteger(port) || port < 1 || port > 65_535)
+        throw new Error('--port needs a port number (1-65535).');
       result.port = port;
     } else if (arg === '--output') {
       const output = argv[++index];
@@ -41,7 +42,9 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(error instanceof ConfigError ? 2 : 1);
   },
 );

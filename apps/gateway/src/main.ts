@@ -9,7 +9,10 @@ function printDotEnvProblems(dotEnv: DotEnvResult | undefined): void {
   if (!dotEnv || dotEnv.problems.length === 0) return;
   process.stderr.write(
     `Problems in ${dotEnv.path}:\n${dotEnv.problems
-      .map((problem) => `  - line ${problem.line}${problem.key ? ` (${problem.key})` : ''}: ${problem.message}`)
+      .map(
+        (problem) =>
+          `  - line ${problem.line}${problem.key ? ` (${problem.key})` : ''}: ${problem.message}`,
+      )
       .join('\n')}\n`,
   );
 }
@@ -20,7 +23,10 @@ function readConfig(dotEnv: DotEnvResult | undefined): Config {
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
-      if (dotEnv?.problems.length) process.stderr.write(`(See the problems in ${dotEnv.path} above: they may be the cause.)\n`);
+      if (dotEnv?.problems.length)
+        process.stderr.write(
+          `(See the problems in ${dotEnv.path} above: they may be the cause.)\n`,
+        );
       process.exit(2);
     }
     throw error;
@@ -54,11 +60,17 @@ async function main(): Promise<void> {
     const code = (error as NodeJS.ErrnoException).code;
     logger.error('cannot listen', { code, port: config.port, host: config.host });
     if (code === 'EADDRINUSE') {
-      process.stderr.write(`Port ${config.port} is already in use. Stop the other process or set PORT to a free port.\n`);
+      process.stderr.write(
+        `Port ${config.port} is already in use. Stop the other process or set PORT to a free port.\n`,
+      );
     }
     process.exit(1);
   }
-  logger.info('gateway listening', { host: config.host, port: running.port, backend: gateway.status.backend });
+  logger.info('gateway listening', {
+    host: config.host,
+    port: running.port,
+    backend: gateway.status.backend,
+  });
   if (gateway.passwordGenerated) {
     // Printed once, outside the JSON log (which would redact it): the operator needs it.
     process.stdout.write(
@@ -67,7 +79,10 @@ async function main(): Promise<void> {
     );
   }
   const shutdown = async (signal: string) => {
-    logger.info('shutting down; letting in-flight requests finish', { signal, graceMs: config.shutdownGraceMs });
+    logger.info('shutting down; letting in-flight requests finish', {
+      signal,
+      graceMs: config.shutdownGraceMs,
+    });
     // A second signal stops at once.
     process.once(signal, () => process.exit(1));
     const inTime = await running.shutdown();
@@ -80,6 +95,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`The gateway could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `The gateway could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -31,7 +31,13 @@ export interface RunningServer {
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 /** Listens on `host:port`; rejects with the listen error (EADDRINUSE …). */
-export async function startServer({ app, port, host, logger, shutdownGraceMs }: StartServerOptions): Promise<RunningServer> {
+export async function startServer({
+  app,
+  port,
+  host,
+  logger,
+  shutdownGraceMs,
+}: StartServerOptions): Promise<RunningServer> {
   let draining = false;
   const inFlight = new Set<ServerResponse>();
   const server = createServer((request, response) => {
@@ -67,12 +73,15 @@ export async function startServer({ app, port, host, logger, shutdownGraceMs }: 
     shutdown() {
       closing ??= new Promise<boolean>((resolve) => {
         draining = true;
-        for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
+        for (const response of inFlight)
+          if (!response.headersSent) response.setHeader('connection', 'close');
         logger.info('draining', { inFlight: inFlight.size, graceMs: shutdownGraceMs });
         let inTime = true;
         const deadline = setTimeout(() => {
           inTime = false;
-          logger.warn('shutdown deadline reached; closing the remaining connections', { inFlight: inFlight.size });
+          logger.warn('shutdown deadline reached; closing the remaining connections', {
+            inFlight: inFlight.size,
+          });
           server.closeAllConnections();
         }, shutdownGraceMs);
         server.close(() => {

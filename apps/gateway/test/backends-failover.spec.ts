@@ -12,7 +12,9 @@ describe('failover from Code Assist to a Gemini API key (GEMINI_FAILOVER_TO_API_
   beforeAll(async () => {
     emulator = await startEmulator({
       apiKeys: [KEY],
-      accounts: [{ refreshToken: 'exhausted-account', project: 'p-exhausted', quotaExhausted: true }],
+      accounts: [
+        { refreshToken: 'exhausted-account', project: 'p-exhausted', quotaExhausted: true },
+      ],
     });
   });
   afterAll(async () => {
@@ -44,7 +46,11 @@ describe('failover from Code Assist to a Gemini API key (GEMINI_FAILOVER_TO_API_
     expect(completion.choices[0]?.message.content).toBe('Echo: fail over please');
     const paths = emulator.requests.map((request) => request.path);
     expect(paths).toContain('/v1beta/models/gemini-2.5-flash:generateContent');
-    expect(emulator.requests.find((request) => request.path.startsWith('/v1beta/'))?.headers['x-goog-api-key']).toBe(KEY);
+    expect(
+      emulator.requests.find((request) => request.path.startsWith('/v1beta/'))?.headers[
+        'x-goog-api-key'
+      ],
+    ).toBe(KEY);
   });
 
   it('also fails over a stream before any byte reached the client', async () => {

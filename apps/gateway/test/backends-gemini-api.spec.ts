@@ -11,7 +11,10 @@ describe('Gemini API backend (GEMINI_API_KEY) through the openai SDK', () => {
 
   beforeAll(async () => {
     emulator = await startEmulator({ apiKeys: KEYS, accounts: [] });
-    gateway = await startGateway({ GEMINI_API_KEY: KEYS.join(','), GOOGLE_GEMINI_BASE_URL: emulator.url });
+    gateway = await startGateway({
+      GEMINI_API_KEY: KEYS.join(','),
+      GOOGLE_GEMINI_BASE_URL: emulator.url,
+    });
     client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gateway.password, maxRetries: 0 });
   });
   afterEach(() => emulator.clearScript());
@@ -24,7 +27,10 @@ describe('Gemini API backend (GEMINI_API_KEY) through the openai SDK', () => {
     emulator.clearRequests();
     const completion = await client.chat.completions.create({
       model: 'gemini-2.5-flash',
-      messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hello key' }],
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'Hello key' },
+      ],
     });
     expect(completion.choices[0]?.message.content).toBe('Echo: Hello key');
     const upstream = emulator.requests.at(-1);
@@ -48,21 +54,39 @@ describe('Gemini API backend (GEMINI_API_KEY) through the openai SDK', () => {
 
   it('rotates keys round-robin and moves a rate-limited request to the other key', async () => {
     emulator.clearRequests();
-    await client.chat.completions.create({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'a' }] });
-    await client.chat.completions.create({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'b' }] });
+    await client.chat.completions.create({
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'user', content: 'a' }],
+    });
+    await client.chat.completions.create({
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'user', content: 'b' }],
+    });
     const used = emulator.requests.map((request) => request.headers['x-goog-api-key']);
     expect(new Set(used)).toEqual(new Set(KEYS));
 
     emulator.clearRequests();
-    emulator.script({ kind: 'rate-limit', retryDelaySeconds: 30, match: { method: 'generateContent' } });
-    const completion = await client.chat.completions.create({ model: 'gemini-2.5-pro', messages: [{ role: 'user', content: 'rotate' }] });
+    emulator.script({
+      kind: 'rate-limit',
+      retryDelaySeconds: 30,
+      match: { method: 'generateContent' },
+    });
+    const completion = await client.chat.completions.create({
+      model: 'gemini-2.5-pro',
+      messages: [{ role: 'user', content: 'rotate' }],
+    });
     expect(completion.choices[0]?.message.content).toBe('Echo: rotate');
     const [first, second] = emulator.requests.map((request) => request.headers['x-goog-api-key']);
     expect(first).not.toBe(second);
   });
 
   it('answers 429 once every key is rate-limited, and never echoes a key', async () => {
-    emulator.script({ kind: 'rate-limit', retryDelaySeconds: 40, times: 2, match: { method: 'generateContent', model: 'gemini-2.5-flash-lite' } });
+    emulator.script({
+      kind: 'rate-limit',
+      retryDelaySeconds: 40,
+      times: 2,
+      match: { method: 'generateContent', model: 'gemini-2.5-flash-lite' },
+    });
     const error = await client.chat.completions
       .create({ model: 'gemini-2.5-flash-lite', messages: [{ role: 'user', content: 'x' }] })
       .catch((caught: unknown) => caught);

@@ -21,8 +21,12 @@ describe('gemini-3.5-flash on Code Assist', () => {
     });
     expect(completion.model).toBe('gemini-3.5-flash');
     expect(completion.choices[0]?.message.content).toBe('Echo: which model?');
-    const sent = stack.emulator.requests.filter((request) => request.path === '/v1internal:generateContent');
-    expect(sent.map((request) => (request.body as { model: string }).model)).toEqual(['gemini-3-flash']);
+    const sent = stack.emulator.requests.filter(
+      (request) => request.path === '/v1internal:generateContent',
+    );
+    expect(sent.map((request) => (request.body as { model: string }).model)).toEqual([
+      'gemini-3-flash',
+    ]);
   });
 
   it('counts tokens under the Code Assist id too', async () => {
@@ -34,7 +38,9 @@ describe('gemini-3.5-flash on Code Assist', () => {
     });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { totalTokens: number }).totalTokens).toBeGreaterThan(0);
-    const sent = stack.emulator.requests.find((request) => request.path === '/v1internal:countTokens');
+    const sent = stack.emulator.requests.find(
+      (request) => request.path === '/v1internal:countTokens',
+    );
     expect(sent?.body).toMatchObject({ request: { model: 'models/gemini-3-flash' } });
   });
 });

@@ -39,16 +39,33 @@ describe('config validation names the variable and what is wrong', () => {
       HTTP_PROXY: `not a url ${secretish}`,
       GEMINI_AUTH_PASSWORD: 'short',
     });
-    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual(['GEMINI_AUTH_PASSWORD', 'HTTP_PROXY', 'UPSTREAM_QUEUE_SIZE']);
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'GEMINI_AUTH_PASSWORD',
+      'HTTP_PROXY',
+      'UPSTREAM_QUEUE_SIZE',
+    ]);
     expect(problems.join('\n')).not.toContain(secretish);
     expect(problems.join('\n')).not.toContain('short');
   });
 
   it('has working defaults and reads the lower-case proxy variables too', () => {
-    const config = loadConfig({ https_proxy: 'http://proxy.internal:3128', no_proxy: 'localhost', CORS_ORIGINS: 'https://a.example, https://b.example' });
-    expect(config.retry).toEqual({ maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 10_000, maxRateLimitWaitMs: 10_000 });
+    const config = loadConfig({
+      https_proxy: 'http://proxy.internal:3128',
+      no_proxy: 'localhost',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+    });
+    expect(config.retry).toEqual({
+      maxAttempts: 3,
+      baseDelayMs: 1000,
+      maxDelayMs: 10_000,
+      maxRateLimitWaitMs: 10_000,
+    });
     expect(config.concurrency).toEqual({ maxInFlight: 512, maxQueued: 2048, retryAfterSeconds: 2 });
-    expect(config.proxy).toEqual({ httpProxy: undefined, httpsProxy: 'http://proxy.internal:3128', noProxy: 'localhost' });
+    expect(config.proxy).toEqual({
+      httpProxy: undefined,
+      httpsProxy: 'http://proxy.internal:3128',
+      noProxy: 'localhost',
+    });
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.metrics).toEqual({ enabled: true, requireAuth: true });
     expect(config.requestBodyLimit).toBe('50mb');
@@ -60,9 +77,19 @@ describe('.env mistakes are detected and explained', () => {
 
   it.each([
     ['spaces around =', 'GEMINI_AUTH_PASSWORD = longpassword\n', 1, /spaces around "="/],
-    ['multi-line JSON', 'GEMINI_CREDENTIALS={\n  "refresh_token": "1//secret-refresh",\n  "client_id": "x"\n}\nPORT=8888\n', 1, /multi-line JSON: only this first line was read/],
+    [
+      'multi-line JSON',
+      'GEMINI_CREDENTIALS={\n  "refresh_token": "1//secret-refresh",\n  "client_id": "x"\n}\nPORT=8888\n',
+      1,
+      /multi-line JSON: only this first line was read/,
+    ],
     ['unquoted JSON', `GEMINI_CREDENTIALS=${creds}\n`, 1, /unquoted JSON/],
-    ['unquoted JSON cut by #', 'GEMINI_CREDENTIALS={"refresh_token": "a#b"}\n', 1, /does not survive parsing/],
+    [
+      'unquoted JSON cut by #',
+      'GEMINI_CREDENTIALS={"refresh_token": "a#b"}\n',
+      1,
+      /does not survive parsing/,
+    ],
     ['JSON in double quotes', `GEMINI_CREDENTIALS="${creds}"\n`, 1, /Use single quotes/],
     ['a stray line', 'PORT=8888\njust some words\n', 2, /line 2 is not KEY=value/],
   ])('%s', (_name, text, line, message) => {

@@ -22,13 +22,18 @@ function waitForUrl(stream: PassThrough): Promise<URL> {
 describe('npm run login against the emulator token endpoint', () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await startEmulator({ accounts: [{ refreshToken: 'new-login-refresh', email: 'dev@example.test' }] });
+    emulator = await startEmulator({
+      accounts: [{ refreshToken: 'new-login-refresh', email: 'dev@example.test' }],
+    });
   });
   afterAll(() => emulator.close());
 
   it('completes the loopback flow and saves a 0600 gemini-cli file named after the account', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'login-dir-'));
-    const config = loadConfig({ GEMINI_CREDENTIALS_DIR: dir, GEMINI_OAUTH_TOKEN_URL: emulator.tokenUrl });
+    const config = loadConfig({
+      GEMINI_CREDENTIALS_DIR: dir,
+      GEMINI_OAUTH_TOKEN_URL: emulator.tokenUrl,
+    });
     const stdout = new PassThrough();
     let printed = '';
     stdout.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
@@ -43,13 +48,17 @@ describe('npm run login against the emulator token endpoint', () => {
     expect(opened.map((url) => new URL(url).href)).toEqual([authUrl.href]);
     expect(printed).toContain('Your browser was opened');
     expect(authUrl.searchParams.get('access_type')).toBe('offline');
-    expect(authUrl.searchParams.get('scope')).toContain('https://www.googleapis.com/auth/cloud-platform');
+    expect(authUrl.searchParams.get('scope')).toContain(
+      'https://www.googleapis.com/auth/cloud-platform',
+    );
     const redirect = new URL(authUrl.searchParams.get('redirect_uri') ?? '');
     expect(redirect.hostname).toBe('127.0.0.1');
     const wrongState = await fetch(`${redirect.href}?code=x&state=forged`);
     expect(wrongState.status).toBe(400);
     expect(await wrongState.text()).toContain('State mismatch');
-    const callback = await fetch(`${redirect.href}?code=${AUTHORIZATION_CODE_PREFIX}new-login-refresh&state=${authUrl.searchParams.get('state')}`);
+    const callback = await fetch(
+      `${redirect.href}?code=${AUTHORIZATION_CODE_PREFIX}new-login-refresh&state=${authUrl.searchParams.get('state')}`,
+    );
     expect(callback.status).toBe(200);
     const path = await done;
     expect(path).toBe(join(dir, 'dev@example.test.json'));
@@ -75,23 +84,35 @@ describe('npm run login against the emulator token endpoint', () => {
     input.write(`${AUTHORIZATION_CODE_PREFIX}new-login-refresh\n`);
     await done;
     const exchange = emulator.requests.filter((request) => request.path === '/token').at(-1);
-    expect(exchange?.body).toMatchObject({ grant_type: 'authorization_code', code_verifier: expect.any(String) });
-    expect(JSON.parse(await readFile(output, 'utf8'))).toMatchObject({ refresh_token: 'new-login-refresh' });
+    expect(exchange?.body).toMatchObject({
+      grant_type: 'authorization_code',
+      code_verifier: expect.any(String),
+    });
+    expect(JSON.parse(await readFile(output, 'utf8'))).toMatchObject({
+      refresh_token: 'new-login-refresh',
+    });
   });
 
   it('says clearly when the callback port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
-    await expect(startLoopbackLogin({ tokenUrl: emulator.tokenUrl }, port)).rejects.toThrow(new RegExp(`Port ${port} is already in use.*--port`));
+    await expect(startLoopbackLogin({ tokenUrl: emulator.tokenUrl }, port)).rejects.toThrow(
+      new RegExp(`Port ${port} is already in use.*--port`),
+    );
     blocker.close();
   });
 
   it('reports a rejected code without printing any secret', async () => {
-    const login = await startLoopbackLogin({ tokenUrl: emulator.tokenUrl, clientSecret: 'super-secret-client' }, 0);
+    const login = await startLoopbackLogin(
+      { tokenUrl: emulator.tokenUrl, clientSecret: 'super-secret-client' },
+      0,
+    );
     const state = new URL(login.authUrl).searchParams.get('state');
     const failed = login.tokens.catch((error: unknown) => error as Error);
-    await fetch(`${login.redirectUri}?code=${AUTHORIZATION_CODE_PREFIX}unknown-account&state=${state}`);
+    await fetch(
+      `${login.redirectUri}?code=${AUTHORIZATION_CODE_PREFIX}unknown-account&state=${state}`,
+    );
     const error = await failed;
     expect(error.message).toMatch(/did not accept the authorization code \(invalid_grant\)/);
     expect(error.message).not.toContain('super-secret-client');

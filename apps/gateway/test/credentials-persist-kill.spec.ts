@@ -23,7 +23,13 @@ describe('atomic persistence under SIGKILL', () => {
       logLevel: 'silent',
     });
     const path = join(dir, 'account.json');
-    const original = { refresh_token: '1//keep-me', token: 'ya29.start', expiry: '2030-01-01T00:00:00Z', client_id: 'c', project_id: 'p' };
+    const original = {
+      refresh_token: '1//keep-me',
+      token: 'ya29.start',
+      expiry: '2030-01-01T00:00:00Z',
+      client_id: 'c',
+      project_id: 'p',
+    };
     await writeFile(path, JSON.stringify(original));
     const child = `
       const { saveCredentialsFile } = require(${JSON.stringify(bundle)});
@@ -36,7 +42,9 @@ describe('atomic persistence under SIGKILL', () => {
         }
       })();`;
     for (let round = 0; round < 6; round++) {
-      const writer = spawn(process.execPath, ['-e', child], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const writer = spawn(process.execPath, ['-e', child], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       await new Promise<void>((done) => writer.stdout.once('data', () => done()));
       await new Promise((wait) => setTimeout(wait, 5 + round * 7));
       const exited = new Promise((done) => writer.once('exit', done));

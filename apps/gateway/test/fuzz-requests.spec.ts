@@ -19,8 +19,20 @@ const validNative = { contents: [{ role: 'user', parts: [{ text: 'hi' }] }] };
 function mutate(base: Record<string, unknown>, keys: string[]): fc.Arbitrary<unknown> {
   return fc
     .record({
-      key: fc.constantFrom(...keys, 'unknown_field', 'messages.0.role', 'messages.0.content', 'contents.0.parts'),
-      value: fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.string(), fc.constant(null), fc.double(), fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 3 })),
+      key: fc.constantFrom(
+        ...keys,
+        'unknown_field',
+        'messages.0.role',
+        'messages.0.content',
+        'contents.0.parts',
+      ),
+      value: fc.oneof(
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.string(),
+        fc.constant(null),
+        fc.double(),
+        fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 3 }),
+      ),
     })
     .map(({ key, value }) => {
       const copy = structuredClone(base) as Record<string, unknown>;
@@ -38,11 +50,30 @@ function mutate(base: Record<string, unknown>, keys: string[]): fc.Arbitrary<unk
 
 const junkJson = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
-  mutate(validChat, ['model', 'messages', 'stream', 'temperature', 'tools', 'tool_choice', 'max_tokens', 'n', 'response_format', 'stop']),
-  mutate(validNative, ['contents', 'generationConfig', 'tools', 'systemInstruction', 'safetySettings']),
+  mutate(validChat, [
+    'model',
+    'messages',
+    'stream',
+    'temperature',
+    'tools',
+    'tool_choice',
+    'max_tokens',
+    'n',
+    'response_format',
+    'stop',
+  ]),
+  mutate(validNative, [
+    'contents',
+    'generationConfig',
+    'tools',
+    'systemInstruction',
+    'safetySettings',
+  ]),
   fc.record({
     model: fc.oneof(fc.string(), fc.constant('gemini-2.5-flash')),
-    messages: fc.array(fc.record({ role: fc.string(), content: fc.jsonValue({ maxDepth: 2 }) }), { maxLength: 3 }),
+    messages: fc.array(fc.record({ role: fc.string(), content: fc.jsonValue({ maxDepth: 2 }) }), {
+      maxLength: 3,
+    }),
   }),
 );
 
@@ -70,14 +101,26 @@ const path = fc.oneof(
 
 const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc.record({
   path,
-  contentType: fc.constantFrom('application/json', 'application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded'),
+  contentType: fc.constantFrom(
+    'application/json',
+    'application/json',
+    'application/json',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+  ),
   body: rawBody,
 });
 
 describe('fuzz: generated bad requests at both surfaces', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ env: { SSE_KEEPALIVE_INTERVAL_MS: '0', UPSTREAM_MAX_CONCURRENCY: '64', UPSTREAM_QUEUE_SIZE: '10000' } });
+    stack = await startStack({
+      env: {
+        SSE_KEEPALIVE_INTERVAL_MS: '0',
+        UPSTREAM_MAX_CONCURRENCY: '64',
+        UPSTREAM_QUEUE_SIZE: '10000',
+      },
+    });
   });
   afterAll(async () => {
     await stack.close();
@@ -98,7 +141,10 @@ describe('fuzz: generated bad requests at both surfaces', () => {
             port,
             method: 'POST',
             path: encodeURI(item.path).replace(/%25/g, '%'),
-            headers: { authorization: `Bearer ${stack.password}`, 'content-type': item.contentType },
+            headers: {
+              authorization: `Bearer ${stack.password}`,
+              'content-type': item.contentType,
+            },
           },
           (response) => {
             const status = response.statusCode ?? 0;
@@ -107,7 +153,9 @@ describe('fuzz: generated bad requests at both surfaces', () => {
             response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
             response.on('end', () => {
               if (status >= 500 || (status >= 400 && !/"error"/.test(text))) {
-                failures.push(`${status} ${item.path} ${item.body.slice(0, 120)} → ${text.slice(0, 200)}`);
+                failures.push(
+                  `${status} ${item.path} ${item.body.slice(0, 120)} → ${text.slice(0, 200)}`,
+                );
               }
               resolve();
             });
@@ -126,7 +174,7 @@ describe('fuzz: generated bad requests at both surfaces', () => {
       }),
     );
     agent.destroy();
-    if (process.env["FUZZ_REPORT"]) console.log(JSON.stringify([...statuses]));
+    if (process.env['FUZZ_REPORT']) console.log(JSON.stringify([...statuses]));
     expect(failures.slice(0, 10)).toEqual([]);
     expect([...statuses.values()].reduce((sum, count) => sum + count, 0)).toBe(TOTAL);
     // A healthy mix: most are refused (4xx), some valid ones get through (200).

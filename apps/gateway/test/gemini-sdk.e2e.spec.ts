@@ -24,7 +24,9 @@ describe('the official @google/genai SDK against the gateway and the emulator', 
       config: {
         systemInstruction: 'You are terse.',
         temperature: 0.3,
-        safetySettings: [{ category: 'HARM_CATEGORY_HARASSMENT' as never, threshold: 'BLOCK_ONLY_HIGH' as never }],
+        safetySettings: [
+          { category: 'HARM_CATEGORY_HARASSMENT' as never, threshold: 'BLOCK_ONLY_HIGH' as never },
+        ],
         thinkingConfig: { thinkingBudget: 1024 },
       },
     });
@@ -49,20 +51,34 @@ describe('the official @google/genai SDK against the gateway and the emulator', 
     const chunks = [];
     for await (const chunk of stream) chunks.push(chunk);
     expect(chunks.length).toBeGreaterThan(1);
-    expect(chunks.map((chunk) => chunk.text ?? '').join('')).toBe('Echo: Tell me a slightly longer story about streams');
+    expect(chunks.map((chunk) => chunk.text ?? '').join('')).toBe(
+      'Echo: Tell me a slightly longer story about streams',
+    );
     expect(chunks.at(-1)?.candidates?.[0]?.finishReason).toBe('STOP');
-    const request = stack.emulator.requests.filter((entry) => entry.path === '/v1internal:streamGenerateContent').at(-1);
+    const request = stack.emulator.requests
+      .filter((entry) => entry.path === '/v1internal:streamGenerateContent')
+      .at(-1);
     expect(request?.query).toMatchObject({ alt: 'sse' });
   });
 
   it('countTokens: answered by the upstream countTokens call, not by generate', async () => {
-    const before = stack.emulator.requests.filter((entry) => entry.path.includes('enerateContent')).length;
-    const result = await ai.models.countTokens({ model: 'gemini-2.5-flash', contents: 'a'.repeat(40) });
+    const before = stack.emulator.requests.filter((entry) =>
+      entry.path.includes('enerateContent'),
+    ).length;
+    const result = await ai.models.countTokens({
+      model: 'gemini-2.5-flash',
+      contents: 'a'.repeat(40),
+    });
     expect(result.totalTokens).toBe(10);
     expect(lastUpstream(stack, '/v1internal:countTokens')).toEqual({
-      request: { model: 'models/gemini-2.5-flash', contents: [{ role: 'user', parts: [{ text: 'a'.repeat(40) }] }] },
+      request: {
+        model: 'models/gemini-2.5-flash',
+        contents: [{ role: 'user', parts: [{ text: 'a'.repeat(40) }] }],
+      },
     });
-    expect(stack.emulator.requests.filter((entry) => entry.path.includes('enerateContent')).length).toBe(before);
+    expect(
+      stack.emulator.requests.filter((entry) => entry.path.includes('enerateContent')).length,
+    ).toBe(before);
   });
 
   it.each(['gemini-2.5-flash', 'gemini-3-pro-preview'])(
@@ -77,7 +93,11 @@ describe('the official @google/genai SDK against the gateway and the emulator', 
                 {
                   name: 'get_weather',
                   description: 'Weather for a city',
-                  parameters: { type: Type.OBJECT, properties: { city: { type: Type.STRING } }, required: ['city'] },
+                  parameters: {
+                    type: Type.OBJECT,
+                    properties: { city: { type: Type.STRING } },
+                    required: ['city'],
+                  },
                 },
               ],
             },
@@ -92,7 +112,9 @@ describe('the official @google/genai SDK against the gateway and the emulator', 
         message: [{ functionResponse: { name: 'get_weather', response: { temperature: 21 } } }],
       });
       expect(second.text).toBe('Results: get_weather={"temperature":21}');
-      const contents = (lastUpstream(stack, '/v1internal:generateContent')['request'] as { contents: Content[] }).contents;
+      const contents = (
+        lastUpstream(stack, '/v1internal:generateContent')['request'] as { contents: Content[] }
+      ).contents;
       expect(contents).toHaveLength(3);
       const signature = contents[1]?.parts?.[0]?.thoughtSignature;
       if (model.startsWith('gemini-3')) expect(signature).toEqual(expect.any(String));
@@ -134,8 +156,13 @@ describe('the official @google/genai SDK against the gateway and the emulator', 
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(404);
     expect((error as ApiError).message).toContain('gemini-2.5-flash');
-    const wrong = new GoogleGenAI({ apiKey: 'not-the-password', httpOptions: { baseUrl: stack.url } });
-    const denied = await wrong.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' }).catch((caught: unknown) => caught);
+    const wrong = new GoogleGenAI({
+      apiKey: 'not-the-password',
+      httpOptions: { baseUrl: stack.url },
+    });
+    const denied = await wrong.models
+      .generateContent({ model: 'gemini-2.5-flash', contents: 'hi' })
+      .catch((caught: unknown) => caught);
     expect((denied as ApiError).status).toBe(401);
   });
 

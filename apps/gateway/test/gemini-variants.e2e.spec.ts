@@ -10,13 +10,29 @@ describe('model variants, as they reach the emulator', () => {
 
   beforeAll(async () => {
     stack = await startStack({
-      env: { GEMINI_MODEL_ALIASES: 'fast=gemini-2.5-flash-nothinking,pro=gemini-3.1-pro-preview', GEMINI_EXTRA_MODELS: 'gemini-2.5-flash-preview-09-2025' },
-      emulator: { models: ['gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-2.5-flash-lite', 'gemini-3-pro-preview', 'gemini-3-flash-preview', 'gemini-3.1-pro-preview', 'gemini-2.5-flash-preview-09-2025'] },
+      env: {
+        GEMINI_MODEL_ALIASES: 'fast=gemini-2.5-flash-nothinking,pro=gemini-3.1-pro-preview',
+        GEMINI_EXTRA_MODELS: 'gemini-2.5-flash-preview-09-2025',
+      },
+      emulator: {
+        models: [
+          'gemini-2.5-pro',
+          'gemini-2.5-flash',
+          'gemini-2.5-flash-lite',
+          'gemini-3-pro-preview',
+          'gemini-3-flash-preview',
+          'gemini-3.1-pro-preview',
+          'gemini-2.5-flash-preview-09-2025',
+        ],
+      },
     });
   });
   afterAll(() => stack.close());
 
-  async function generate(model: string, body: Record<string, unknown> = {}): Promise<UpstreamBody> {
+  async function generate(
+    model: string,
+    body: Record<string, unknown> = {},
+  ): Promise<UpstreamBody> {
     const response = await fetch(`${stack.url}/v1beta/models/${model}:generateContent`, {
       method: 'POST',
       headers: { 'x-goog-api-key': stack.password, 'content-type': 'application/json' },
@@ -24,7 +40,9 @@ describe('model variants, as they reach the emulator', () => {
     });
     const text = await response.text();
     if (response.status !== 200) throw new Error(`${response.status}: ${text}`);
-    return stack.emulator.requests.filter((entry) => entry.path === '/v1internal:generateContent').at(-1)?.body as UpstreamBody;
+    return stack.emulator.requests
+      .filter((entry) => entry.path === '/v1internal:generateContent')
+      .at(-1)?.body as UpstreamBody;
   }
 
   it.each([
@@ -58,18 +76,35 @@ describe('model variants, as they reach the emulator', () => {
   });
 
   it('keeps the caller own thinkingConfig, tools and generationConfig; fills only the gaps', async () => {
-    const declarations = { functionDeclarations: [{ name: 'lookup', parametersJsonSchema: { type: 'object' } }] };
+    const declarations = {
+      functionDeclarations: [{ name: 'lookup', parametersJsonSchema: { type: 'object' } }],
+    };
     const upstream = await generate('gemini-2.5-flash-search-nothinking', {
       tools: [declarations],
-      generationConfig: { temperature: 0.2, thinkingConfig: { thinkingBudget: 2048, includeThoughts: true } },
+      generationConfig: {
+        temperature: 0.2,
+        thinkingConfig: { thinkingBudget: 2048, includeThoughts: true },
+      },
     });
-    expect(upstream.request.generationConfig).toEqual({ temperature: 0.2, thinkingConfig: { thinkingBudget: 2048, includeThoughts: true } });
+    expect(upstream.request.generationConfig).toEqual({
+      temperature: 0.2,
+      thinkingConfig: { thinkingBudget: 2048, includeThoughts: true },
+    });
     expect(upstream.request.tools).toEqual([declarations, { googleSearch: {} }]);
-    const level = await generate('gemini-3-pro-preview-maxthinking', { generationConfig: { thinkingConfig: { thinkingLevel: 'low' } } });
+    const level = await generate('gemini-3-pro-preview-maxthinking', {
+      generationConfig: { thinkingConfig: { thinkingLevel: 'low' } },
+    });
     expect(level.request.generationConfig?.thinkingConfig).toEqual({ thinkingLevel: 'low' });
-    const merged = await generate('gemini-2.5-pro-nothinking', { generationConfig: { thinkingConfig: { includeThoughts: false } } });
-    expect(merged.request.generationConfig?.thinkingConfig).toEqual({ includeThoughts: false, thinkingBudget: 128 });
-    const searched = await generate('gemini-2.5-flash-search', { tools: [{ googleSearch: { timeRangeFilter: {} } }] });
+    const merged = await generate('gemini-2.5-pro-nothinking', {
+      generationConfig: { thinkingConfig: { includeThoughts: false } },
+    });
+    expect(merged.request.generationConfig?.thinkingConfig).toEqual({
+      includeThoughts: false,
+      thinkingBudget: 128,
+    });
+    const searched = await generate('gemini-2.5-flash-search', {
+      tools: [{ googleSearch: { timeRangeFilter: {} } }],
+    });
     expect(searched.request.tools).toEqual([{ googleSearch: { timeRangeFilter: {} } }]);
   });
 
@@ -82,25 +117,43 @@ describe('model variants, as they reach the emulator', () => {
       });
       expect(response.status).toBe(200);
       const completion = (await response.json()) as { model: string };
-      const upstream = stack.emulator.requests.filter((entry) => entry.path === '/v1internal:generateContent').at(-1)?.body as UpstreamBody;
+      const upstream = stack.emulator.requests
+        .filter((entry) => entry.path === '/v1internal:generateContent')
+        .at(-1)?.body as UpstreamBody;
       return { completion, upstream };
     };
     const { completion, upstream } = await chat({ model: 'gemini-2.5-pro-search-nothinking' });
     expect(completion.model).toBe('gemini-2.5-pro-search-nothinking');
     expect(upstream.model).toBe('gemini-2.5-pro');
     expect(upstream.request.tools).toEqual([{ googleSearch: {} }]);
-    expect(upstream.request.generationConfig?.thinkingConfig).toMatchObject({ thinkingBudget: 128 });
+    expect(upstream.request.generationConfig?.thinkingConfig).toMatchObject({
+      thinkingBudget: 128,
+    });
     const max = await chat({ model: 'models/gemini-3-flash-preview-maxthinking' });
-    expect(max.upstream.request.generationConfig?.thinkingConfig).toMatchObject({ thinkingLevel: 'HIGH' });
+    expect(max.upstream.request.generationConfig?.thinkingConfig).toMatchObject({
+      thinkingLevel: 'HIGH',
+    });
   });
 
   it('lists variants of extra models in the Google list; GET resolves an alias', async () => {
     const headers = { 'x-goog-api-key': stack.password };
-    const google = (await (await fetch(`${stack.url}/v1beta/models?pageSize=1000`, { headers })).json()) as { models: { name: string; thinking: boolean }[] };
+    const google = (await (
+      await fetch(`${stack.url}/v1beta/models?pageSize=1000`, { headers })
+    ).json()) as { models: { name: string; thinking: boolean }[] };
     const names = google.models.map((model) => model.name);
-    expect(names).toEqual(expect.arrayContaining(['models/gemini-2.5-flash-preview-09-2025', 'models/gemini-2.5-flash-preview-09-2025-search-maxthinking']));
-    expect(google.models.find((model) => model.name === 'models/gemini-2.5-flash-nothinking')?.thinking).toBe(false);
-    const alias = (await (await fetch(`${stack.url}/v1beta/models/fast`, { headers })).json()) as { name: string; baseModelId: string };
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'models/gemini-2.5-flash-preview-09-2025',
+        'models/gemini-2.5-flash-preview-09-2025-search-maxthinking',
+      ]),
+    );
+    expect(
+      google.models.find((model) => model.name === 'models/gemini-2.5-flash-nothinking')?.thinking,
+    ).toBe(false);
+    const alias = (await (await fetch(`${stack.url}/v1beta/models/fast`, { headers })).json()) as {
+      name: string;
+      baseModelId: string;
+    };
     expect(alias).toMatchObject({ name: 'models/fast', baseModelId: 'gemini-2.5-flash' });
   });
 });

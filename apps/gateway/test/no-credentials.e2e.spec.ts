@@ -15,14 +15,23 @@ describe('a gateway started without any credentials', () => {
   });
 
   it('answers OpenAI calls with a 503 that says exactly how to provide credentials', async () => {
-    const client = new OpenAI({ baseURL: `${stack.url}/v1`, apiKey: stack.password, maxRetries: 0 });
+    const client = new OpenAI({
+      baseURL: `${stack.url}/v1`,
+      apiKey: stack.password,
+      maxRetries: 0,
+    });
     const error = await client.chat.completions
       .create({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'hi' }] })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InternalServerError);
     const apiError = error as InternalServerError;
     expect(apiError.status).toBe(503);
-    for (const hint of ['GEMINI_CREDENTIALS', 'GOOGLE_APPLICATION_CREDENTIALS', 'oauth_creds.json', 'GEMINI_API_KEY']) {
+    for (const hint of [
+      'GEMINI_CREDENTIALS',
+      'GOOGLE_APPLICATION_CREDENTIALS',
+      'oauth_creds.json',
+      'GEMINI_API_KEY',
+    ]) {
       expect(apiError.message).toContain(hint);
     }
   });
@@ -34,7 +43,9 @@ describe('a gateway started without any credentials', () => {
       body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'hi' }] }] }),
     });
     expect(response.status).toBe(503);
-    const body = (await response.json()) as { error: { code: number; status: string; message: string } };
+    const body = (await response.json()) as {
+      error: { code: number; status: string; message: string };
+    };
     expect(body.error).toMatchObject({ code: 503, status: 'UNAVAILABLE' });
     expect(body.error.message).toContain('GEMINI_CREDENTIALS');
   });

@@ -28,7 +28,9 @@ describe('the official openai SDK against the gateway and the emulator', () => {
     expect(completion.usage?.total_tokens).toBe(
       (completion.usage?.prompt_tokens ?? 0) + (completion.usage?.completion_tokens ?? 0),
     );
-    const upstream = stack.emulator.requests.filter((request) => request.path === '/v1internal:generateContent');
+    const upstream = stack.emulator.requests.filter(
+      (request) => request.path === '/v1internal:generateContent',
+    );
     expect(upstream.at(-1)?.body).toMatchObject({
       model: 'gemini-2.5-flash',
       project: 'demo-project',
@@ -61,7 +63,11 @@ describe('the official openai SDK against the gateway and the emulator', () => {
     const response = await fetch(`${stack.url}/v1/chat/completions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${stack.password}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'gemini-2.5-flash', stream: true, messages: [{ role: 'user', content: 'hi' }] }),
+      body: JSON.stringify({
+        model: 'gemini-2.5-flash',
+        stream: true,
+        messages: [{ role: 'user', content: 'hi' }],
+      }),
     });
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const body = await response.text();
@@ -71,14 +77,23 @@ describe('the official openai SDK against the gateway and the emulator', () => {
   it('lists the models', async () => {
     const ids = [];
     for await (const model of client.models.list()) ids.push(model.id);
-    expect(ids).toEqual(expect.arrayContaining(['gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-3-pro-preview']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['gemini-2.5-pro', 'gemini-2.5-flash', 'gemini-3-pro-preview']),
+    );
   });
 
   it('refuses a wrong password with 401 in the OpenAI error shape', async () => {
-    const wrong = new OpenAI({ baseURL: `${stack.url}/v1`, apiKey: 'not-the-password', maxRetries: 0 });
+    const wrong = new OpenAI({
+      baseURL: `${stack.url}/v1`,
+      apiKey: 'not-the-password',
+      maxRetries: 0,
+    });
     const error = await wrong.models.list().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as AuthenticationError).error).toMatchObject({ type: 'authentication_error', code: 'invalid_api_key' });
+    expect((error as AuthenticationError).error).toMatchObject({
+      type: 'authentication_error',
+      code: 'invalid_api_key',
+    });
   });
 
   it('rejects a malformed body with 400 naming the bad field', async () => {

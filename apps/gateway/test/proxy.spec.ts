@@ -32,7 +32,14 @@ async function startGatewayBehindProxy(emulator: Emulator, env: Record<string, s
   const secrets = new SecretRegistry();
   const logger = createLogger({ level: 'error', secrets, stream: new PassThrough() });
   const empty = await mkdtemp(join(tmpdir(), 'gateway-proxy-'));
-  const gateway = await createGateway({ config, logger, secrets, cwd: empty, homeDir: empty, defaultMetrics: false });
+  const gateway = await createGateway({
+    config,
+    logger,
+    secrets,
+    cwd: empty,
+    homeDir: empty,
+    defaultMetrics: false,
+  });
   const server: Server = await new Promise((resolve) => {
     const listening = gateway.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -42,7 +49,10 @@ async function startGatewayBehindProxy(emulator: Emulator, env: Record<string, s
       const response = await fetch(`${url}/v1/chat/completions`, {
         method: 'POST',
         headers: { authorization: `Bearer ${PASSWORD}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'hi' }] }),
+        body: JSON.stringify({
+          model: 'gemini-2.5-flash',
+          messages: [{ role: 'user', content: 'hi' }],
+        }),
       });
       await response.text();
       return response.status;
@@ -67,7 +77,10 @@ describe('outbound proxy (HTTP_PROXY / HTTPS_PROXY / NO_PROXY)', () => {
     await emulator.close();
   });
 
-  const targets = () => proxy.seen.map((line) => line.replace(/^CONNECT /, '').replace(/^\w+ http:\/\/([^/]+)\/.*$/, '$1'));
+  const targets = () =>
+    proxy.seen.map((line) =>
+      line.replace(/^CONNECT /, '').replace(/^\w+ http:\/\/([^/]+)\/.*$/, '$1'),
+    );
 
   it('sends Gemini calls and the token refresh through the proxy', async () => {
     const gateway = await startGatewayBehindProxy(emulator, { HTTP_PROXY: proxy.url });
@@ -92,7 +105,10 @@ describe('outbound proxy (HTTP_PROXY / HTTPS_PROXY / NO_PROXY)', () => {
   });
 
   it('NO_PROXY exempts the hosts it names', async () => {
-    const gateway = await startGatewayBehindProxy(emulator, { HTTP_PROXY: proxy.url, NO_PROXY: 'localhost' });
+    const gateway = await startGatewayBehindProxy(emulator, {
+      HTTP_PROXY: proxy.url,
+      NO_PROXY: 'localhost',
+    });
     try {
       expect(await gateway.chat()).toBe(200);
     } finally {

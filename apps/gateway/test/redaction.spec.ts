@@ -38,7 +38,10 @@ function expectNoSecrets(text: string, issuedTokens: readonly string[] = []): vo
 describe('secrets never reach logs or response bodies', () => {
   let stack: Stack | undefined;
   const bodies: string[] = [];
-  const start = async (account: Partial<EmulatorAccount> = {}, env: Record<string, string> = {}) => {
+  const start = async (
+    account: Partial<EmulatorAccount> = {},
+    env: Record<string, string> = {},
+  ) => {
     stack = await startCustomStack(
       {
         accounts: [
@@ -66,7 +69,13 @@ describe('secrets never reach logs or response bodies', () => {
     bodies.length = 0;
   });
 
-  async function send(running: Stack, { stream = false, via = 'bearer' }: { stream?: boolean; via?: 'bearer' | 'query' | 'header' } = {}): Promise<number> {
+  async function send(
+    running: Stack,
+    {
+      stream = false,
+      via = 'bearer',
+    }: { stream?: boolean; via?: 'bearer' | 'query' | 'header' } = {},
+  ): Promise<number> {
     const url = `${running.url}/v1/chat/completions${via === 'query' ? `?key=${SECRETS.password}` : ''}`;
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (via === 'bearer') headers['authorization'] = `Bearer ${SECRETS.password}`;
@@ -74,7 +83,11 @@ describe('secrets never reach logs or response bodies', () => {
     const response = await fetch(url, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ model: 'gemini-2.5-flash', stream, messages: [{ role: 'user', content: 'hi' }] }),
+      body: JSON.stringify({
+        model: 'gemini-2.5-flash',
+        stream,
+        messages: [{ role: 'user', content: 'hi' }],
+      }),
     });
     bodies.push(`${JSON.stringify([...response.headers])}\n${await response.text()}`);
     return response.status;
@@ -104,7 +117,12 @@ describe('secrets never reach logs or response bodies', () => {
     expect(await send(running)).toBe(200);
     running.emulator.script({ kind: 'status', status: 401, match: { method: 'generateContent' } });
     expect(await send(running, { via: 'query' })).toBe(200); // refreshed once, then served
-    running.emulator.script({ kind: 'status', status: 401, times: 2, match: { method: 'generateContent' } });
+    running.emulator.script({
+      kind: 'status',
+      status: 401,
+      times: 2,
+      match: { method: 'generateContent' },
+    });
     expect(await send(running, { via: 'header' })).toBe(401);
     expect(running.emulator.issuedAccessTokens(SECRETS.refreshToken)).toBeGreaterThanOrEqual(2);
     expect(running.logs().match(/"message":"request"/g)).toHaveLength(3); // the logs were written
@@ -121,7 +139,12 @@ describe('secrets never reach logs or response bodies', () => {
 
   it('a streaming error after the first byte leaks nothing', async () => {
     const running = await start();
-    running.emulator.script({ kind: 'error-event', afterEvents: 1, status: 500, match: { method: 'streamGenerateContent' } });
+    running.emulator.script({
+      kind: 'error-event',
+      afterEvents: 1,
+      status: 500,
+      match: { method: 'streamGenerateContent' },
+    });
     expect(await send(running, { stream: true })).toBe(200);
     expect(bodies[0]).toMatch(/data: \{"error"/);
     expectNoSecrets(running.logs() + bodies.join('\n'));
@@ -144,7 +167,11 @@ describe('secrets never reach logs or response bodies', () => {
     const logger = createLogger({ level: 'debug', secrets, stream });
     logger.info('synthetic', {
       headers: { Authorization: `Bearer ${SECRETS.apiKey}`, 'x-goog-api-key': SECRETS.apiKey },
-      nested: { refresh_token: SECRETS.refreshToken, client_secret: SECRETS.clientSecret, list: [{ password: SECRETS.password }] },
+      nested: {
+        refresh_token: SECRETS.refreshToken,
+        client_secret: SECRETS.clientSecret,
+        list: [{ password: SECRETS.password }],
+      },
       note: `the password is ${SECRETS.password}`,
     });
     logger.error(new Error(`upstream said ${SECRETS.password}`));

@@ -4,7 +4,9 @@ import { startStack, type Stack } from './support/start-stack';
 describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request ids', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ env: { REQUEST_BODY_LIMIT: '64kb', CORS_ORIGINS: 'https://app.example' } });
+    stack = await startStack({
+      env: { REQUEST_BODY_LIMIT: '64kb', CORS_ORIGINS: 'https://app.example' },
+    });
   });
   afterAll(async () => {
     await stack.close();
@@ -13,15 +15,25 @@ describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request i
   const post = (body: string, headers: Record<string, string> = {}) =>
     fetch(`${stack.url}/v1/chat/completions`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${stack.password}`, 'content-type': 'application/json', ...headers },
+      headers: {
+        authorization: `Bearer ${stack.password}`,
+        'content-type': 'application/json',
+        ...headers,
+      },
       body,
     });
 
   it('answers 413 in the OpenAI shape for a body over REQUEST_BODY_LIMIT', async () => {
-    const big = JSON.stringify({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'x'.repeat(70_000) }] });
+    const big = JSON.stringify({
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'user', content: 'x'.repeat(70_000) }],
+    });
     const response = await post(big);
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { error: unknown }).error).toMatchObject({ type: 'invalid_request_error', message: expect.stringContaining('REQUEST_BODY_LIMIT') });
+    expect(((await response.json()) as { error: unknown }).error).toMatchObject({
+      type: 'invalid_request_error',
+      message: expect.stringContaining('REQUEST_BODY_LIMIT'),
+    });
   });
 
   it('accepts an image-sized body under the default limit (50mb)', async () => {
@@ -33,7 +45,15 @@ describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request i
         headers: { authorization: `Bearer ${roomy.password}`, 'content-type': 'application/json' },
         body: JSON.stringify({
           model: 'gemini-2.5-flash',
-          messages: [{ role: 'user', content: [{ type: 'text', text: 'what is this' }, { type: 'image_url', image_url: { url: `data:image/png;base64,${image}` } }] }],
+          messages: [
+            {
+              role: 'user',
+              content: [
+                { type: 'text', text: 'what is this' },
+                { type: 'image_url', image_url: { url: `data:image/png;base64,${image}` } },
+              ],
+            },
+          ],
         }),
       });
       expect(response.status).toBe(200);
@@ -45,11 +65,20 @@ describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request i
   it('answers 400 for malformed JSON', async () => {
     const response = await post('{"model": "gemini-2.5-flash", "messages": [');
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: unknown }).error).toMatchObject({ type: 'invalid_request_error', code: 'invalid_json' });
+    expect(((await response.json()) as { error: unknown }).error).toMatchObject({
+      type: 'invalid_request_error',
+      code: 'invalid_json',
+    });
   });
 
   it('answers 400 naming the offending path for a schema violation', async () => {
-    const response = await post(JSON.stringify({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'hi' }], temperature: 'hot' }));
+    const response = await post(
+      JSON.stringify({
+        model: 'gemini-2.5-flash',
+        messages: [{ role: 'user', content: 'hi' }],
+        temperature: 'hot',
+      }),
+    );
     expect(response.status).toBe(400);
     const { error } = (await response.json()) as { error: { param: string; message: string } };
     expect(error.param).toBe('temperature');
@@ -57,16 +86,25 @@ describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request i
   });
 
   it('answers 404 in the OpenAI shape for an unknown route', async () => {
-    const response = await fetch(`${stack.url}/v1/nothing-here`, { headers: { authorization: `Bearer ${stack.password}` } });
+    const response = await fetch(`${stack.url}/v1/nothing-here`, {
+      headers: { authorization: `Bearer ${stack.password}` },
+    });
     expect(response.status).toBe(404);
-    expect(((await response.json()) as { error: unknown }).error).toMatchObject({ type: 'invalid_request_error', code: 'not_found' });
+    expect(((await response.json()) as { error: unknown }).error).toMatchObject({
+      type: 'invalid_request_error',
+      code: 'not_found',
+    });
   });
 
   it('answers a CORS preflight without credentials, for allowed origins only', async () => {
     const preflight = (origin: string) =>
       fetch(`${stack.url}/v1/chat/completions`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
       });
     const allowed = await preflight('https://app.example');
     expect(allowed.status).toBe(204);
@@ -78,7 +116,11 @@ describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request i
 
   it('exposes the request id to browsers and echoes a sane inbound X-Request-Id', async () => {
     const response = await fetch(`${stack.url}/v1/models`, {
-      headers: { authorization: `Bearer ${stack.password}`, origin: 'https://app.example', 'x-request-id': 'trace-123' },
+      headers: {
+        authorization: `Bearer ${stack.password}`,
+        origin: 'https://app.example',
+        'x-request-id': 'trace-123',
+      },
     });
     expect(response.headers.get('x-request-id')).toBe('trace-123');
     expect(response.headers.get('access-control-expose-headers')).toContain('x-request-id');
@@ -89,9 +131,15 @@ describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request i
   });
 
   it('writes one access-log line per request with id, route, model, account, status and tokens', async () => {
-    const response = await post(JSON.stringify({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'count me' }] }), {
-      'x-request-id': 'access-log-1',
-    });
+    const response = await post(
+      JSON.stringify({
+        model: 'gemini-2.5-flash',
+        messages: [{ role: 'user', content: 'count me' }],
+      }),
+      {
+        'x-request-id': 'access-log-1',
+      },
+    );
     expect(response.status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 20));
     const lines = accessLines(stack).filter((line) => line['requestId'] === 'access-log-1');

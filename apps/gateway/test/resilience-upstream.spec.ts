@@ -1,4 +1,11 @@
-import { accessLines, chat, FAST_RETRIES, generateCalls, busyEmulatorSockets, waitFor } from './support/resilience-helpers';
+import {
+  accessLines,
+  chat,
+  FAST_RETRIES,
+  generateCalls,
+  busyEmulatorSockets,
+  waitFor,
+} from './support/resilience-helpers';
 import { startStack, type Stack } from './support/start-stack';
 
 describe('upstream faults: retries, timeouts and their client-visible results', () => {
@@ -9,20 +16,33 @@ describe('upstream faults: retries, timeouts and their client-visible results', 
 
   it('retries a 503 and answers 200; the access log counts the retry', async () => {
     stack = await startStack({ env: FAST_RETRIES });
-    stack.emulator.script({ kind: 'server-error', status: 503, match: { method: 'generateContent' } });
+    stack.emulator.script({
+      kind: 'server-error',
+      status: 503,
+      match: { method: 'generateContent' },
+    });
     const result = await chat(stack);
     expect(result.status).toBe(200);
     expect(JSON.parse(result.text).choices[0].message.content).toContain('Echo: hello');
     expect(generateCalls(stack)).toBe(2);
-    expect(accessLines(stack)).toContainEqual(expect.objectContaining({ status: 200, retries: 1, route: '/v1/chat/completions' }));
+    expect(accessLines(stack)).toContainEqual(
+      expect.objectContaining({ status: 200, retries: 1, route: '/v1/chat/completions' }),
+    );
   });
 
   it('gives up after UPSTREAM_MAX_ATTEMPTS and answers the upstream status in the OpenAI shape', async () => {
     stack = await startStack({ env: { ...FAST_RETRIES, UPSTREAM_MAX_ATTEMPTS: '3' } });
-    stack.emulator.script({ kind: 'server-error', status: 503, times: Infinity, match: { method: 'generateContent' } });
+    stack.emulator.script({
+      kind: 'server-error',
+      status: 503,
+      times: Infinity,
+      match: { method: 'generateContent' },
+    });
     const result = await chat(stack);
     expect(result.status).toBe(503);
-    expect(JSON.parse(result.text)).toMatchObject({ error: { type: 'server_error', message: expect.any(String) } });
+    expect(JSON.parse(result.text)).toMatchObject({
+      error: { type: 'server_error', message: expect.any(String) },
+    });
     expect(generateCalls(stack)).toBe(3);
   });
 
@@ -45,7 +65,11 @@ describe('upstream faults: retries, timeouts and their client-visible results', 
 
   it('waits out a short 429 RetryInfo delay on the only account, then succeeds', async () => {
     stack = await startStack({ env: { ...FAST_RETRIES, UPSTREAM_RATE_LIMIT_MAX_WAIT_MS: '2000' } });
-    stack.emulator.script({ kind: 'rate-limit', retryDelaySeconds: 1, match: { method: 'generateContent' } });
+    stack.emulator.script({
+      kind: 'rate-limit',
+      retryDelaySeconds: 1,
+      match: { method: 'generateContent' },
+    });
     const started = Date.now();
     const result = await chat(stack);
     expect(result.status).toBe(200);
@@ -55,7 +79,11 @@ describe('upstream faults: retries, timeouts and their client-visible results', 
 
   it('returns a long 429 at once with Retry-After, without waiting', async () => {
     stack = await startStack({ env: FAST_RETRIES });
-    stack.emulator.script({ kind: 'rate-limit', retryDelaySeconds: 12, match: { method: 'generateContent' } });
+    stack.emulator.script({
+      kind: 'rate-limit',
+      retryDelaySeconds: 12,
+      match: { method: 'generateContent' },
+    });
     const result = await chat(stack);
     expect(result.status).toBe(429);
     expect(result.headers.get('retry-after')).toBe('12');
@@ -64,7 +92,9 @@ describe('upstream faults: retries, timeouts and their client-visible results', 
   });
 
   it('answers 504 when the upstream never starts answering, and closes the upstream socket', async () => {
-    stack = await startStack({ env: { ...FAST_RETRIES, UPSTREAM_FIRST_BYTE_TIMEOUT_MS: '150', UPSTREAM_MAX_ATTEMPTS: '2' } });
+    stack = await startStack({
+      env: { ...FAST_RETRIES, UPSTREAM_FIRST_BYTE_TIMEOUT_MS: '150', UPSTREAM_MAX_ATTEMPTS: '2' },
+    });
     stack.emulator.script({ kind: 'hang', times: Infinity, match: { method: 'generateContent' } });
     const result = await chat(stack);
     expect(result.status).toBe(504);

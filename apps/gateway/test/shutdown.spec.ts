@@ -12,13 +12,25 @@ async function start(emulator: Emulator, shutdownGraceMs: number): Promise<Runni
   const config = loadConfig({
     GEMINI_AUTH_PASSWORD: PASSWORD,
     CODE_ASSIST_ENDPOINT: emulator.url,
-    GEMINI_CREDENTIALS: JSON.stringify({ refresh_token: 'demo-refresh-token', token_uri: emulator.tokenUrl, client_id: 'c', client_secret: 's' }),
+    GEMINI_CREDENTIALS: JSON.stringify({
+      refresh_token: 'demo-refresh-token',
+      token_uri: emulator.tokenUrl,
+      client_id: 'c',
+      client_secret: 's',
+    }),
     SSE_KEEPALIVE_INTERVAL_MS: '0',
   });
   const secrets = new SecretRegistry();
   const logger = createLogger({ level: 'error', secrets, stream: new PassThrough() });
   const empty = await mkdtemp(join(tmpdir(), 'gateway-shutdown-'));
-  const gateway = await createGateway({ config, logger, secrets, cwd: empty, homeDir: empty, defaultMetrics: false });
+  const gateway = await createGateway({
+    config,
+    logger,
+    secrets,
+    cwd: empty,
+    homeDir: empty,
+    defaultMetrics: false,
+  });
   return startServer({ app: gateway.app, port: 0, host: '127.0.0.1', logger, shutdownGraceMs });
 }
 
@@ -26,7 +38,11 @@ function streamChat(port: number): Promise<string> {
   return fetch(`http://127.0.0.1:${port}/v1/chat/completions`, {
     method: 'POST',
     headers: { authorization: `Bearer ${PASSWORD}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'gemini-2.5-flash', stream: true, messages: [{ role: 'user', content: 'one two three four five six' }] }),
+    body: JSON.stringify({
+      model: 'gemini-2.5-flash',
+      stream: true,
+      messages: [{ role: 'user', content: 'one two three four five six' }],
+    }),
   }).then((response) => response.text());
 }
 

@@ -35,7 +35,11 @@ export type CheckOutcome = Omit<CheckResult, 'name'>;
 
 /** Shorthand constructors for check outcomes. */
 export const outcome = {
-  pass: (finding: string, details?: Record<string, unknown>): CheckOutcome => ({ status: 'pass', finding, details }),
+  pass: (finding: string, details?: Record<string, unknown>): CheckOutcome => ({
+    status: 'pass',
+    finding,
+    details,
+  }),
   warn: (finding: string, fix?: string, details?: Record<string, unknown>): CheckOutcome => ({
     status: 'warn',
     finding,

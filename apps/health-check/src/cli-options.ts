@@ -54,16 +54,23 @@ export class UsageError extends Error {
 
 function checkList(values: string[] | undefined, option: string): CheckName[] | undefined {
   if (!values) return undefined;
-  const names = values.flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean);
+  const names = values
+    .flatMap((value) => value.split(','))
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !(CHECK_NAMES as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new UsageError(`${option}: unknown check ${unknown.join(', ')} (known: ${CHECK_NAMES.join(', ')})`);
+  if (unknown.length > 0)
+    throw new UsageError(
+      `${option}: unknown check ${unknown.join(', ')} (known: ${CHECK_NAMES.join(', ')})`,
+    );
   return names as CheckName[];
 }
 
 function seconds(value: string | undefined, option: string, fallback: number): number {
   if (value === undefined) return fallback;
   const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0) throw new UsageError(`${option} needs a number of seconds, got "${value}"`);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0)
+    throw new UsageError(`${option} needs a number of seconds, got "${value}"`);
   return number;
 }
 

@@ -72,7 +72,12 @@ export function checkEnvText(text: string): EnvFileIssue[] {
     lastJsonKey = undefined;
     const previous = seen.get(key);
     if (previous !== undefined) {
-      issues.push({ line: lineNo, key, severity: 'warn', problem: `sets ${key} again (first on line ${previous}); the last one wins` });
+      issues.push({
+        line: lineNo,
+        key,
+        severity: 'warn',
+        problem: `sets ${key} again (first on line ${previous}); the last one wins`,
+      });
     }
     seen.set(key, lineNo);
     if (before || after || indent) {

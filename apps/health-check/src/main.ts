@@ -14,8 +14,13 @@ import { waitForGateway } from './wait-for-gateway';
 /** This tool's version (kept in step with package.json). */
 export const TOOL_VERSION = '0.1.0';
 
-function buildContext(options: CliOptions, cwd: string): CheckContext & { container?: string | undefined } {
-  const envFile = readEnvFile(options.envFile ? resolve(cwd, options.envFile) : defaultEnvPath(cwd));
+function buildContext(
+  options: CliOptions,
+  cwd: string,
+): CheckContext & { container?: string | undefined } {
+  const envFile = readEnvFile(
+    options.envFile ? resolve(cwd, options.envFile) : defaultEnvPath(cwd),
+  );
   // The gateway's precedence: the real environment wins over .env.
   const env: Record<string, string | undefined> = { ...envFile.values, ...process.env };
   const fromEnv = process.env['GEMINI_AUTH_PASSWORD'] !== undefined;
@@ -23,7 +28,8 @@ function buildContext(options: CliOptions, cwd: string): CheckContext & { contai
   return {
     url: options.url ?? `http://localhost:${env['PORT']?.trim() || '8888'}`,
     password: password === '' ? undefined : password,
-    passwordSource: options.password !== undefined ? '--password' : fromEnv ? 'GEMINI_AUTH_PASSWORD' : '.env',
+    passwordSource:
+      options.password !== undefined ? '--password' : fromEnv ? 'GEMINI_AUTH_PASSWORD' : '.env',
     env,
     envFile,
     cwd,
@@ -47,7 +53,8 @@ async function main(argv: string[]): Promise<number> {
   let options: CliOptions;
   try {
     options = parseCliOptions(argv);
-    if (options.envFile && !existsSync(resolve(options.envFile))) throw new UsageError(`--env-file ${options.envFile} does not exist`);
+    if (options.envFile && !existsSync(resolve(options.envFile)))
+      throw new UsageError(`--env-file ${options.envFile} does not exist`);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`${error.message}\nRun with --help for the options.\n`);
@@ -86,7 +93,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`health-check crashed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `health-check crashed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -15,14 +15,24 @@ export interface NetworkProbe {
 }
 
 /** The proxy to use for a URL per HTTPS_PROXY / HTTP_PROXY / NO_PROXY (as curl reads them). */
-export function proxyFor(target: URL, env: Readonly<Record<string, string | undefined>>): URL | undefined {
+export function proxyFor(
+  target: URL,
+  env: Readonly<Record<string, string | undefined>>,
+): URL | undefined {
   const pick = (name: string) => env[name] ?? env[name.toLowerCase()];
-  const raw = target.protocol === 'https:' ? pick('HTTPS_PROXY') ?? pick('HTTP_PROXY') : pick('HTTP_PROXY');
+  const raw =
+    target.protocol === 'https:' ? (pick('HTTPS_PROXY') ?? pick('HTTP_PROXY')) : pick('HTTP_PROXY');
   if (!raw) return undefined;
-  const noProxy = (pick('NO_PROXY') ?? '').split(',').map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  const noProxy = (pick('NO_PROXY') ?? '')
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
   const host = target.hostname.toLowerCase();
   const bypass = noProxy.some(
-    (entry) => entry === '*' || host === entry.replace(/^\./, '') || host.endsWith(entry.startsWith('.') ? entry : `.${entry}`),
+    (entry) =>
+      entry === '*' ||
+      host === entry.replace(/^\./, '') ||
+      host.endsWith(entry.startsWith('.') ? entry : `.${entry}`),
   );
   if (bypass) return undefined;
   try {
@@ -47,7 +57,9 @@ function errorCode(error: unknown): string {
 function openTcp(host: string, port: number, timeoutMs: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = tcpConnect({ host, port });
-    socket.setTimeout(timeoutMs, () => socket.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+    socket.setTimeout(timeoutMs, () =>
+      socket.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
+    );
     socket.once('connect', () => resolve(socket));
     socket.once('error', reject);
   });
@@ -66,18 +78,28 @@ function proxyConnect(socket: Socket, host: string, port: number, proxy: URL): P
       socket.off('data', onData);
       const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(head)?.[1];
       if (status === '200') resolve();
-      else reject(Object.assign(new Error(`proxy answered ${status ?? 'garbage'}`), { code: `PROXY_${status ?? 'ERROR'}` }));
+      else
+        reject(
+          Object.assign(new Error(`proxy answered ${status ?? 'garbage'}`), {
+            code: `PROXY_${status ?? 'ERROR'}`,
+          }),
+        );
     };
     socket.on('data', onData);
     socket.once('error', reject);
-    socket.once('close', () => reject(Object.assign(new Error('proxy closed'), { code: 'PROXY_CLOSED' })));
+    socket.once('close', () =>
+      reject(Object.assign(new Error('proxy closed'), { code: 'PROXY_CLOSED' })),
+    );
   });
 }
 
 function handshake(socket: Socket, servername: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const secure = tlsConnect({ socket, servername, ALPNProtocols: ['http/1.1'] });
-    const timer = setTimeout(() => secure.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), timeoutMs);
+    const timer = setTimeout(
+      () => secure.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
+      timeoutMs,
+    );
     secure.once('secureConnect', () => {
       clearTimeout(timer);
       secure.end();
@@ -91,11 +113,18 @@ function handshake(socket: Socket, servername: string, timeoutMs: number): Promi
 }
 
 /** DNS, TCP and (for https) TLS to a URL's host, through the proxy when one applies, timed. */
-export async function probeNetwork(rawUrl: string, env: Readonly<Record<string, string | undefined>>, timeoutMs: number): Promise<NetworkProbe> {
+export async function probeNetwork(
+  rawUrl: string,
+  env: Readonly<Record<string, string | undefined>>,
+  timeoutMs: number,
+): Promise<NetworkProbe> {
   const target = new URL(rawUrl);
   const proxy = proxyFor(target, env);
   const hop = proxy ?? target;
-  const result: NetworkProbe = { target: `${target.hostname}:${defaultPort(target)}`, via: proxy ? `proxy ${proxy.host}` : 'direct' };
+  const result: NetworkProbe = {
+    target: `${target.hostname}:${defaultPort(target)}`,
+    via: proxy ? `proxy ${proxy.host}` : 'direct',
+  };
   let step: NetworkProbe['failedStep'] = 'dns';
   let socket: Socket | undefined;
   try {

@@ -29,7 +29,9 @@ export function redactDeep<T>(value: T, secrets: readonly (string | undefined)[]
   if (typeof value === 'string') return redact(value, secrets) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => redactDeep(item, secrets)) as T;
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, secrets)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, redactDeep(item, secrets)]),
+    ) as T;
   }
   return value;
 }

@@ -13,7 +13,8 @@ export function renderReport(report: HealthReport, color: boolean): string {
   for (const check of report.checks) {
     const label = paint[check.status](LABELS[check.status]);
     lines.push(`  ${label}  ${checkTitle(check.name).padEnd(width)}  ${check.finding}`);
-    if (check.fix) lines.push(`  ${' '.repeat(6)}  ${' '.repeat(width)}  ${c.cyan(`fix: ${check.fix}`)}`);
+    if (check.fix)
+      lines.push(`  ${' '.repeat(6)}  ${' '.repeat(width)}  ${c.cyan(`fix: ${check.fix}`)}`);
   }
   const { pass, warn, fail, skipped } = report.summary;
   const parts = [
@@ -22,7 +23,9 @@ export function renderReport(report: HealthReport, color: boolean): string {
     (fail ? c.red : c.dim)(`${fail} failed`),
     c.dim(`${skipped} skipped`),
   ];
-  const verdict = report.ok ? c.green(c.bold('HEALTHY')) : c.red(c.bold(report.summary.fail ? 'UNHEALTHY' : 'WARNINGS (--strict)'));
+  const verdict = report.ok
+    ? c.green(c.bold('HEALTHY'))
+    : c.red(c.bold(report.summary.fail ? 'UNHEALTHY' : 'WARNINGS (--strict)'));
   lines.push('', `${verdict}  ${parts.join(', ')} in ${(report.durationMs / 1000).toFixed(1)} s`);
   return `${lines.join('\n')}\n`;
 }

@@ -7,13 +7,21 @@ import type { HealthReport } from './report-schema';
 const LOG_LINES = 200;
 
 /** Environment variable names worth listing: the gateway's settings and the proxy variables. */
-const RELEVANT_NAME = /^(PORT|HOST|LOG_LEVEL|REQUEST_BODY_LIMIT|NODE_ENV|(GEMINI|GOOGLE|CODE_ASSIST)_\w+|(HTTPS?|NO|ALL)_PROXY)$/i;
+const RELEVANT_NAME =
+  /^(PORT|HOST|LOG_LEVEL|REQUEST_BODY_LIMIT|NODE_ENV|(GEMINI|GOOGLE|CODE_ASSIST)_\w+|(HTTPS?|NO|ALL)_PROXY)$/i;
 
 /** Secret values known to the health check, redacted wherever they appear. */
 export function knownSecrets(context: CheckContext): string[] {
-  const names = ['GEMINI_AUTH_PASSWORD', 'GEMINI_CREDENTIALS', 'GEMINI_API_KEY', 'GEMINI_OAUTH_CLIENT_SECRET'];
+  const names = [
+    'GEMINI_AUTH_PASSWORD',
+    'GEMINI_CREDENTIALS',
+    'GEMINI_API_KEY',
+    'GEMINI_OAUTH_CLIENT_SECRET',
+  ];
   const values = names.map((name) => context.env[name]);
-  const found: string[] = [...values, context.password].filter((value): value is string => Boolean(value));
+  const found: string[] = [...values, context.password].filter((value): value is string =>
+    Boolean(value),
+  );
   const credentials = context.env['GEMINI_CREDENTIALS'];
   if (credentials) {
     try {
@@ -29,7 +37,10 @@ export function knownSecrets(context: CheckContext): string[] {
   return found;
 }
 
-async function lastLogLines(path: string, secrets: string[]): Promise<{ path: string; lines: string[] } | { path: string; error: string }> {
+async function lastLogLines(
+  path: string,
+  secrets: string[],
+): Promise<{ path: string; lines: string[] } | { path: string; error: string }> {
   try {
     const lines = (await readFile(path, 'utf8')).split(/\r?\n/).filter((line) => line !== '');
     return { path, lines: lines.slice(-LOG_LINES).map((line) => redact(line, secrets)) };
@@ -60,12 +71,18 @@ export async function writeReportBundle(
     },
     os: { platform: platform(), release: release(), arch: arch() },
     environmentVariables: {
-      set: Object.keys(process.env).filter((name) => RELEVANT_NAME.test(name)).sort(),
+      set: Object.keys(process.env)
+        .filter((name) => RELEVANT_NAME.test(name))
+        .sort(),
       fromEnvFile: context.envFile.present ? Object.keys(context.envFile.values).sort() : [],
     },
-    container: docker ? { status: docker.status, finding: docker.finding, ...docker.details } : null,
+    container: docker
+      ? { status: docker.status, finding: docker.finding, ...docker.details }
+      : null,
     report,
     log: logFile ? await lastLogLines(logFile, secrets) : null,
   };
-  await writeFile(file, `${JSON.stringify(redactDeep(bundle, secrets), null, 2)}\n`, { mode: 0o600 });
+  await writeFile(file, `${JSON.stringify(redactDeep(bundle, secrets), null, 2)}\n`, {
+    mode: 0o600,
+  });
 }

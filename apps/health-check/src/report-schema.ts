@@ -7,7 +7,10 @@ export const checkResultSchema = z.strictObject({
   status: z.enum(['pass', 'warn', 'fail', 'skipped']),
   finding: z.string().min(1),
   /** `docs/troubleshooting.md#<anchor>`, or null when there is nothing to fix. */
-  fix: z.string().regex(/^docs\/troubleshooting\.md#[a-z0-9-]+$/).nullable(),
+  fix: z
+    .string()
+    .regex(/^docs\/troubleshooting\.md#[a-z0-9-]+$/)
+    .nullable(),
   durationMs: z.number().int().nonnegative(),
   details: z.record(z.string(), z.unknown()),
 });

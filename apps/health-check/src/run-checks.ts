@@ -15,7 +15,10 @@ import type { HealthReport, ReportedCheck } from './report-schema';
 /** Options the runner needs beyond the check context. */
 export type RunContext = CheckContext & { container?: string | undefined };
 
-const CHECKS: Record<CheckName, { title: string; run: (context: RunContext) => Promise<CheckOutcome> }> = {
+const CHECKS: Record<
+  CheckName,
+  { title: string; run: (context: RunContext) => Promise<CheckOutcome> }
+> = {
   service: { title: 'Service', run: checkService },
   auth: { title: 'Authentication', run: checkAuthentication },
   endpoints: { title: 'Endpoints', run: checkEndpoints },
@@ -55,7 +58,10 @@ export async function runChecks(
     try {
       result = await CHECKS[name].run(context);
     } catch (error) {
-      result = { status: 'fail', finding: `the check crashed: ${error instanceof Error ? error.message : String(error)}` };
+      result = {
+        status: 'fail',
+        finding: `the check crashed: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
     checks.push({
       name,
@@ -66,8 +72,14 @@ export async function runChecks(
       details: JSON.parse(JSON.stringify(result.details ?? {})) as Record<string, unknown>,
     });
   }
-  const count = (status: ReportedCheck['status']) => checks.filter((check) => check.status === status).length;
-  const summary = { pass: count('pass'), warn: count('warn'), fail: count('fail'), skipped: count('skipped') };
+  const count = (status: ReportedCheck['status']) =>
+    checks.filter((check) => check.status === status).length;
+  const summary = {
+    pass: count('pass'),
+    warn: count('warn'),
+    fail: count('fail'),
+    skipped: count('skipped'),
+  };
   const failed = summary.fail > 0 || (options.strict && summary.warn > 0);
   return {
     schemaVersion: 1,

@@ -16,7 +16,11 @@ export function runCommand(file: string, args: string[], timeoutMs = 5000): Prom
       const code = (error as NodeJS.ErrnoException | null)?.code;
       resolve({
         missing: code === 'ENOENT',
-        exitCode: error ? (typeof code === 'number' ? code : (error as { status?: number }).status ?? 1) : 0,
+        exitCode: error
+          ? typeof code === 'number'
+            ? code
+            : ((error as { status?: number }).status ?? 1)
+          : 0,
         stdout: String(stdout),
         stderr: String(stderr),
       });

@@ -28,7 +28,8 @@ export function fixLink(anchor: TroubleshootingAnchor): string {
 /** Picks the section that explains an account or upstream error message. */
 export function anchorForAccountProblem(text: string): TroubleshootingAnchor {
   if (/UNSUPPORTED_CLIENT/i.test(text)) return 'unsupported-client';
-  if (/invalid_grant|expired or revoked|RELOGIN|log in again/i.test(text)) return 'oauth-token-expired';
+  if (/invalid_grant|expired or revoked|RELOGIN|log in again/i.test(text))
+    return 'oauth-token-expired';
   if (/quota|429|RESOURCE_EXHAUSTED|cooldown|rate.?limit/i.test(text)) return 'quota-429';
   if (/no.credentials/i.test(text)) return 'no-credentials';
   return 'license-or-project-errors';

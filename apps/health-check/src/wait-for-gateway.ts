@@ -22,6 +22,8 @@ export async function waitForGateway(
     }
     if (Date.now() >= deadline) return false;
     onWait(Math.round((Date.now() - started) / 1000), reason);
-    await new Promise((resolve) => setTimeout(resolve, Math.min(500, Math.max(0, deadline - Date.now()))));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.min(500, Math.max(0, deadline - Date.now()))),
+    );
   }
 }

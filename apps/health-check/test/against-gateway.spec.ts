@@ -18,7 +18,9 @@ describe('health-check against a running gateway + emulator', () => {
   });
 
   it('is all green: every check passes or is skipped, exit 0, --json matches the schema', async () => {
-    const run = await runCli(['--json', '--generate', '--online', '--url', gateway.url], { env: gateway.env });
+    const run = await runCli(['--json', '--generate', '--online', '--url', gateway.url], {
+      env: gateway.env,
+    });
     const report = healthReportSchema.parse(run.json());
     expect(run.code).toBe(0);
     expect(report.ok).toBe(true);
@@ -38,7 +40,9 @@ describe('health-check against a running gateway + emulator', () => {
     expect(byName['port']?.finding).toContain('held by the gateway itself');
     expect(byName['credentials']?.finding).toContain('token refresh works');
     expect(byName['streaming']?.finding).toMatch(/first byte \d+ ms.*\[DONE\]/);
-    expect(gateway.emulator.requests.some((request) => request.path.includes('streamGenerateContent'))).toBe(true);
+    expect(
+      gateway.emulator.requests.some((request) => request.path.includes('streamGenerateContent')),
+    ).toBe(true);
   });
 
   it('prints a plain readable report with a summary line when not on a terminal', async () => {
@@ -47,17 +51,29 @@ describe('health-check against a running gateway + emulator', () => {
     expect(run.stdout).not.toContain('\u001b[');
     expect(run.stdout).toMatch(/PASS\s+Service\s+gateway .* is up/);
     expect(run.stdout).toMatch(/SKIP\s+Streaming\s+not checked: pass --generate/);
-    expect(run.stdout).toMatch(/^HEALTHY\s+\d+ passed, 0 warnings, 0 failed, \d+ skipped in [\d.]+ s$/m);
+    expect(run.stdout).toMatch(
+      /^HEALTHY\s+\d+ passed, 0 warnings, 0 failed, \d+ skipped in [\d.]+ s$/m,
+    );
     expect(run.stderr).toContain('[1/10] Service');
   });
 
   it('colours the report when FORCE_COLOR is set (as on a terminal)', async () => {
-    const run = await runCli(['--url', gateway.url, '--only', 'service'], { env: { ...gateway.env, FORCE_COLOR: '1' } });
+    const run = await runCli(['--url', gateway.url, '--only', 'service'], {
+      env: { ...gateway.env, FORCE_COLOR: '1' },
+    });
     expect(run.stdout).toContain('\u001b[32m✔ PASS\u001b[39m');
   });
 
   it('fails authentication with a wrong password and points to the 401 section', async () => {
-    const run = await runCli(['--json', '--url', gateway.url, '--password', 'not-the-password', '--only', 'service,auth']);
+    const run = await runCli([
+      '--json',
+      '--url',
+      gateway.url,
+      '--password',
+      'not-the-password',
+      '--only',
+      'service,auth',
+    ]);
     const report = healthReportSchema.parse(run.json());
     expect(run.code).toBe(1);
     expect(report.checks[1]).toMatchObject({
@@ -77,13 +93,18 @@ describe('health-check against a running gateway + emulator', () => {
       log,
       `{"message":"start"}\nAuthorization: Bearer ${PASSWORD}\n{"refresh_token":"${refresh}"}\nGET /v1/models?key=${PASSWORD}\n`,
     );
-    const run = await runCli(['--url', gateway.url, '--report', bundlePath, '--log-file', log], { env: gateway.env, cwd: dir });
+    const run = await runCli(['--url', gateway.url, '--report', bundlePath, '--log-file', log], {
+      env: gateway.env,
+      cwd: dir,
+    });
     expect(run.code).toBe(0);
     const text = readFileSync(bundlePath, 'utf8');
     expect(text).not.toContain(PASSWORD);
     expect(text).not.toContain(refresh);
     const bundle = JSON.parse(text);
-    expect(bundle.environmentVariables.set).toEqual(expect.arrayContaining(['GEMINI_AUTH_PASSWORD', 'GEMINI_CREDENTIALS', 'PORT']));
+    expect(bundle.environmentVariables.set).toEqual(
+      expect.arrayContaining(['GEMINI_AUTH_PASSWORD', 'GEMINI_CREDENTIALS', 'PORT']),
+    );
     expect(bundle.versions).toMatchObject({ gateway: expect.any(String), node: process.version });
     expect(bundle.container).toMatchObject({ status: 'skipped' });
     expect(bundle.log.lines).toHaveLength(4);
@@ -103,7 +124,11 @@ describe('health-check with an ineligible account', () => {
             tier: 'free-tier',
             onboarded: false,
             ineligible: [
-              { reasonCode: 'UNSUPPORTED_CLIENT', reasonMessage: 'This client is not supported for individuals.', tierId: 'free-tier' },
+              {
+                reasonCode: 'UNSUPPORTED_CLIENT',
+                reasonMessage: 'This client is not supported for individuals.',
+                tierId: 'free-tier',
+              },
             ],
           },
         ],
@@ -115,7 +140,9 @@ describe('health-check with an ineligible account', () => {
   });
 
   it('reports the account problem with the reason and the matching fix link, exit 1', async () => {
-    const run = await runCli(['--json', '--generate', '--url', gateway.url, '--skip', 'docker'], { env: gateway.env });
+    const run = await runCli(['--json', '--generate', '--url', gateway.url, '--skip', 'docker'], {
+      env: gateway.env,
+    });
     const report = healthReportSchema.parse(run.json());
     expect(run.code).toBe(1);
     const accounts = report.checks.find((check) => check.name === 'accounts');
@@ -125,6 +152,9 @@ describe('health-check with an ineligible account', () => {
       finding: expect.stringMatching(/^no usable account: .*UNSUPPORTED_CLIENT/),
       fix: 'docs/troubleshooting.md#unsupported-client',
     });
-    expect(streaming).toMatchObject({ status: 'fail', fix: 'docs/troubleshooting.md#unsupported-client' });
+    expect(streaming).toMatchObject({
+      status: 'fail',
+      fix: 'docs/troubleshooting.md#unsupported-client',
+    });
   });
 });

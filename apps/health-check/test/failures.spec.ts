@@ -28,18 +28,31 @@ describe('health-check failure modes', () => {
       finding: expect.stringContaining('ECONNREFUSED'),
       fix: 'docs/troubleshooting.md#service-not-reachable',
     });
-    expect(['auth', 'endpoints', 'accounts'].map((name) => check(report, name)?.status)).toEqual(['skipped', 'skipped', 'skipped']);
+    expect(['auth', 'endpoints', 'accounts'].map((name) => check(report, name)?.status)).toEqual([
+      'skipped',
+      'skipped',
+      'skipped',
+    ]);
   });
 
   it('fails authentication when the server accepts any password', async () => {
     const server = createServer((request, response) => {
       response.setHeader('content-type', 'application/json');
-      if (request.url === '/health') response.end('{"status":"ok","backend":"ready","version":"fake"}');
+      if (request.url === '/health')
+        response.end('{"status":"ok","backend":"ready","version":"fake"}');
       else response.end('{"object":"list","data":[{"id":"gemini-2.5-pro","object":"model"}]}');
     });
     const url = await listen(server);
     try {
-      const run = await runCli(['--json', '--url', url, '--password', PASSWORD, '--only', 'service,auth']);
+      const run = await runCli([
+        '--json',
+        '--url',
+        url,
+        '--password',
+        PASSWORD,
+        '--only',
+        'service,auth',
+      ]);
       const report = healthReportSchema.parse(run.json());
       expect(run.code).toBe(1);
       expect(check(report, 'auth')).toMatchObject({
@@ -55,7 +68,10 @@ describe('health-check failure modes', () => {
   it('--wait polls until a gateway that starts late is up, then passes', async () => {
     const gateway = await startGateway({ delayMs: 1500 });
     try {
-      const run = await runCli(['--wait', '20', '--url', gateway.url, '--only', 'service,auth,endpoints'], { env: gateway.env });
+      const run = await runCli(
+        ['--wait', '20', '--url', gateway.url, '--only', 'service,auth,endpoints'],
+        { env: gateway.env },
+      );
       expect(run.code).toBe(0);
       expect(run.ms).toBeGreaterThanOrEqual(1000);
       expect(run.stdout).toMatch(/^HEALTHY\s+3 passed, 0 warnings, 0 failed/m);
@@ -66,7 +82,15 @@ describe('health-check failure modes', () => {
   });
 
   it('--wait gives up after the given time and fails', async () => {
-    const run = await runCli(['--json', '--wait', '1', '--url', `http://127.0.0.1:${await freePort()}`, '--only', 'service']);
+    const run = await runCli([
+      '--json',
+      '--wait',
+      '1',
+      '--url',
+      `http://127.0.0.1:${await freePort()}`,
+      '--only',
+      'service',
+    ]);
     expect(run.code).toBe(1);
     expect(run.ms).toBeGreaterThanOrEqual(1000);
     expect(check(healthReportSchema.parse(run.json()), 'service')?.status).toBe('fail');
@@ -74,10 +98,15 @@ describe('health-check failure modes', () => {
 
   it('reports a port taken by another process', async () => {
     const port = await freePort();
-    const holder = spawn(process.execPath, ['-e', `require('net').createServer().listen(${port}, '127.0.0.1', () => console.log('up'))`]);
+    const holder = spawn(process.execPath, [
+      '-e',
+      `require('net').createServer().listen(${port}, '127.0.0.1', () => console.log('up'))`,
+    ]);
     await new Promise((resolve) => holder.stdout.once('data', resolve));
     try {
-      const run = await runCli(['--json', '--only', 'port'], { env: { PORT: String(port), HOST: '127.0.0.1' } });
+      const run = await runCli(['--json', '--only', 'port'], {
+        env: { PORT: String(port), HOST: '127.0.0.1' },
+      });
       expect(run.code).toBe(1);
       expect(check(healthReportSchema.parse(run.json()), 'port')).toMatchObject({
         status: 'fail',
@@ -91,11 +120,18 @@ describe('health-check failure modes', () => {
 
   it.each([
     ['no docker command on PATH', () => emptyDir(), /Docker is not installed/],
-    ['a docker client without an engine', () => fakeDocker('echo "Cannot connect to the Docker daemon" >&2; exit 1'), /no Docker engine reachable/],
+    [
+      'a docker client without an engine',
+      () => fakeDocker('echo "Cannot connect to the Docker daemon" >&2; exit 1'),
+      /no Docker engine reachable/,
+    ],
   ])('skips the Docker check cleanly with %s', async (_case, makePath, finding) => {
     const run = await runCli(['--json', '--only', 'docker'], { env: { PATH: makePath() } });
     expect(run.code).toBe(0);
-    expect(check(healthReportSchema.parse(run.json()), 'docker')).toMatchObject({ status: 'skipped', finding: expect.stringMatching(finding) });
+    expect(check(healthReportSchema.parse(run.json()), 'docker')).toMatchObject({
+      status: 'skipped',
+      finding: expect.stringMatching(finding),
+    });
   });
 
   it('fails the Docker check for a restarting gateway container', async () => {

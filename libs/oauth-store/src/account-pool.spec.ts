@@ -40,7 +40,11 @@ describe('AccountPool', () => {
     const time = clock();
     const pool = new AccountPool({ ids: ['a', 'b'], strategy: 'fill-first', now: time.now });
     pool.updateQuota('a', [
-      { modelId: 'pro', remainingFraction: 0, resetTime: new Date(time.now() + 60_000).toISOString() },
+      {
+        modelId: 'pro',
+        remainingFraction: 0,
+        resetTime: new Date(time.now() + 60_000).toISOString(),
+      },
       { modelId: 'flash', remainingFraction: 0.5 },
     ]);
     expect(pool.pick('pro')).toBe('b');
@@ -54,7 +58,9 @@ describe('AccountPool', () => {
     pool.markIneligible('a', 'licence missing', { reason: 'SUBSCRIPTION_REQUIRED' });
     pool.markReloginRequired('b', 'log in again');
     expect([1, 2, 3].map(() => pool.pick('m'))).toEqual(['c', 'c', 'c']);
-    expect(pool.snapshot().map(({ id, state, eligibility }) => ({ id, state, eligibility }))).toEqual([
+    expect(
+      pool.snapshot().map(({ id, state, eligibility }) => ({ id, state, eligibility })),
+    ).toEqual([
       { id: 'a', state: 'ineligible', eligibility: { reason: 'SUBSCRIPTION_REQUIRED' } },
       { id: 'b', state: 'relogin-required', eligibility: undefined },
       { id: 'c', state: 'ready', eligibility: undefined },
@@ -69,7 +75,10 @@ describe('AccountPool', () => {
     time.advance(1001);
     expect(pool.pick('m')).toBe('a');
     pool.recordSuccess('a');
-    expect(pool.account('a')).toMatchObject({ state: 'ready', counters: { successes: 1, failures: 1 } });
+    expect(pool.account('a')).toMatchObject({
+      state: 'ready',
+      counters: { successes: 1, failures: 1 },
+    });
     expect(pool.account('a')).not.toHaveProperty('problem');
   });
 });

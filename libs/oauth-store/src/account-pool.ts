@@ -41,7 +41,10 @@ export interface PoolAccountSnapshot {
   eligibility?: Eligibility;
   cooldowns: ModelCooldown[];
   counters: PoolCounters;
-  quota?: { checkedAt: number; buckets: { model: string; remainingFraction: number; resetTime?: string }[] };
+  quota?: {
+    checkedAt: number;
+    buckets: { model: string; remainingFraction: number; resetTime?: string }[];
+  };
 }
 
 /** Options of {@link AccountPool}. */
@@ -81,7 +84,12 @@ export class AccountPool {
 
   constructor(options: AccountPoolOptions) {
     this.entries = options.ids.map((id) => ({
-      snapshot: { id, state: 'ready', cooldowns: [], counters: { requests: 0, successes: 0, rateLimited: 0, forbidden: 0, failures: 0 } },
+      snapshot: {
+        id,
+        state: 'ready',
+        cooldowns: [],
+        counters: { requests: 0, successes: 0, rateLimited: 0, forbidden: 0, failures: 0 },
+      },
       cooldowns: new Map(),
     }));
     this.strategy = options.strategy ?? 'round-robin';
@@ -132,7 +140,11 @@ export class AccountPool {
   }
 
   /** A 429: cool the account down for `model` (terminal quota: until `resetAt` or the delay). */
-  recordRateLimit(id: string, model: string, outcome: { retryDelayMs?: number | undefined; terminal: boolean; resetAt?: number | undefined }): void {
+  recordRateLimit(
+    id: string,
+    model: string,
+    outcome: { retryDelayMs?: number | undefined; terminal: boolean; resetAt?: number | undefined },
+  ): void {
     const entry = this.get(id);
     entry.snapshot.counters.rateLimited += 1;
     const fallback = outcome.terminal ? this.terminalCooldownMs : this.defaultCooldownMs;
@@ -167,7 +179,11 @@ export class AccountPool {
     for (const bucket of buckets) {
       if (!bucket.modelId || typeof bucket.remainingFraction !== 'number') continue;
       const resetAt = bucket.resetTime ? Date.parse(bucket.resetTime) : Number.NaN;
-      summary.push({ model: bucket.modelId, remainingFraction: bucket.remainingFraction, ...(bucket.resetTime ? { resetTime: bucket.resetTime } : {}) });
+      summary.push({
+        model: bucket.modelId,
+        remainingFraction: bucket.remainingFraction,
+        ...(bucket.resetTime ? { resetTime: bucket.resetTime } : {}),
+      });
       if (bucket.remainingFraction <= 0) {
         const until = Number.isFinite(resetAt) ? resetAt : this.now() + this.terminalCooldownMs;
         entry.cooldowns.set(bucket.modelId, { model: bucket.modelId, until, terminal: true });
@@ -181,7 +197,9 @@ export class AccountPool {
   /** Every account with its state, live cooldowns and counters. */
   snapshot(): PoolAccountSnapshot[] {
     return this.entries.map((entry) => {
-      const cooldowns = [...entry.cooldowns.values()].filter((cooldown) => cooldown.until > this.now());
+      const cooldowns = [...entry.cooldowns.values()].filter(
+        (cooldown) => cooldown.until > this.now(),
+      );
       return structuredClone({ ...entry.snapshot, cooldowns });
     });
   }
@@ -201,7 +219,12 @@ export class AccountPool {
     return true;
   }
 
-  private setState(entry: Entry, state: PoolAccountState, problem?: string, eligibility?: Eligibility): void {
+  private setState(
+    entry: Entry,
+    state: PoolAccountState,
+    problem?: string,
+    eligibility?: Eligibility,
+  ): void {
     const { snapshot } = entry;
     snapshot.state = state;
     if (problem === undefined) delete snapshot.problem;

@@ -20,13 +20,18 @@ export async function callCodeAssist(
   target: { method: string; body: unknown } | { getPath: string },
 ): Promise<unknown> {
   const isGet = 'getPath' in target;
-  const url = isGet ? `${context.endpoint}/v1internal/${target.getPath}` : `${context.endpoint}/v1internal:${target.method}`;
+  const url = isGet
+    ? `${context.endpoint}/v1internal/${target.getPath}`
+    : `${context.endpoint}/v1internal:${target.method}`;
   const label = isGet ? 'the onboarding operation' : target.method;
   let response: Response;
   try {
     response = await context.fetch(url, {
       method: isGet ? 'GET' : 'POST',
-      headers: { authorization: `Bearer ${context.accessToken}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${context.accessToken}`,
+        'content-type': 'application/json',
+      },
       ...(isGet ? {} : { body: JSON.stringify(target.body) }),
       ...(context.signal ? { signal: context.signal } : {}),
     });
@@ -37,8 +42,13 @@ export async function callCodeAssist(
   if (response.status === 403) {
     const info = forbiddenInfoFromBody(text);
     const classified = classifyForbidden(info);
-    if (classified) throw eligibilityError(context.source, classified.reason, { actionUrl: classified.actionUrl });
-    throw eligibilityError(context.source, 'INELIGIBLE_ACCOUNT', { googleMessage: info.message || 'permission denied' });
+    if (classified)
+      throw eligibilityError(context.source, classified.reason, {
+        actionUrl: classified.actionUrl,
+      });
+    throw eligibilityError(context.source, 'INELIGIBLE_ACCOUNT', {
+      googleMessage: info.message || 'permission denied',
+    });
   }
   if (!response.ok) {
     const message = googleMessage(text);
@@ -56,7 +66,12 @@ export async function callCodeAssist(
 }
 
 /** A `PROJECT_DISCOVERY_FAILED` error naming the account. */
-export function setupError(source: string, problem: string, isRetryable: boolean, cause?: unknown): OAuthStoreError {
+export function setupError(
+  source: string,
+  problem: string,
+  isRetryable: boolean,
+  cause?: unknown,
+): OAuthStoreError {
   return new OAuthStoreError({
     code: 'PROJECT_DISCOVERY_FAILED',
     source,

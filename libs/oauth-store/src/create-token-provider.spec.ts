@@ -13,7 +13,14 @@ interface TokenServer {
 async function startTokenServer(): Promise<TokenServer> {
   const state: Omit<TokenServer, 'url' | 'close'> = {
     requests: [],
-    respond: () => ({ status: 200, body: { access_token: `ya29.fresh-${state.requests.length}`, expires_in: 3600, token_type: 'Bearer' } }),
+    respond: () => ({
+      status: 200,
+      body: {
+        access_token: `ya29.fresh-${state.requests.length}`,
+        expires_in: 3600,
+        token_type: 'Bearer',
+      },
+    }),
   };
   const server: Server = createServer((request, response) => {
     let body = '';
@@ -24,7 +31,9 @@ async function startTokenServer(): Promise<TokenServer> {
       // A slow endpoint makes concurrent callers overlap with the refresh in flight.
       setTimeout(() => {
         const { status, body: reply } = state.respond(params);
-        response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(reply));
+        response
+          .writeHead(status, { 'content-type': 'application/json' })
+          .end(JSON.stringify(reply));
       }, 30);
     });
   });
@@ -95,7 +104,10 @@ describe('createTokenProvider', () => {
     expect(new Set(tokens)).toEqual(new Set(['ya29.fresh-1']));
     expect(server.requests).toHaveLength(1);
     expect(saved).toHaveLength(1);
-    expect(saved[0]).toMatchObject({ accessToken: 'ya29.fresh-1', refreshToken: '1//refresh-secret' });
+    expect(saved[0]).toMatchObject({
+      accessToken: 'ya29.fresh-1',
+      refreshToken: '1//refresh-secret',
+    });
     expect(saved[0]?.expiryDate).toBeGreaterThan(Date.now());
   });
 
@@ -109,8 +121,15 @@ describe('createTokenProvider', () => {
   });
 
   it('reports invalid_grant as RELOGIN_REQUIRED without leaking the refresh token', async () => {
-    server.respond = () => ({ status: 400, body: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' } });
-    const provider = createTokenProvider({ credentials: expired, source: 'oauth_creds.json', tokenUrl: server.url });
+    server.respond = () => ({
+      status: 400,
+      body: { error: 'invalid_grant', error_description: 'Token has been expired or revoked.' },
+    });
+    const provider = createTokenProvider({
+      credentials: expired,
+      source: 'oauth_creds.json',
+      tokenUrl: server.url,
+    });
     const error = (await provider.getAccessToken().catch((caught: unknown) => caught)) as Error;
     expect(error).toMatchObject({ code: 'RELOGIN_REQUIRED', isRetryable: false });
     expect(error.message).toContain('oauth_creds.json');
@@ -119,9 +138,19 @@ describe('createTokenProvider', () => {
 
   it('reports a 503 from the token endpoint as retryable, and a later call tries again', async () => {
     server.respond = () => ({ status: 503, body: { error: 'unavailable' } });
-    const provider = createTokenProvider({ credentials: expired, source: 'test', tokenUrl: server.url });
-    await expect(provider.getAccessToken()).rejects.toMatchObject({ code: 'TOKEN_REFRESH_FAILED', isRetryable: true });
-    server.respond = () => ({ status: 200, body: { access_token: 'ya29.recovered', expires_in: 3600 } });
+    const provider = createTokenProvider({
+      credentials: expired,
+      source: 'test',
+      tokenUrl: server.url,
+    });
+    await expect(provider.getAccessToken()).rejects.toMatchObject({
+      code: 'TOKEN_REFRESH_FAILED',
+      isRetryable: true,
+    });
+    server.respond = () => ({
+      status: 200,
+      body: { access_token: 'ya29.recovered', expires_in: 3600 },
+    });
     expect(await provider.getAccessToken()).toBe('ya29.recovered');
   });
 });

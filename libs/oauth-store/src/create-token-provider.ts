@@ -110,7 +110,8 @@ export function createTokenProvider({
     refresh,
     async getAccessToken() {
       const { accessToken, expiryDate } = credentials;
-      const fresh = accessToken && (expiryDate === undefined || expiryDate - now() > refreshMarginMs);
+      const fresh =
+        accessToken && (expiryDate === undefined || expiryDate - now() > refreshMarginMs);
       if (fresh && !inFlight) return accessToken;
       return refresh();
     },

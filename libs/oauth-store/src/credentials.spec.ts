@@ -78,17 +78,33 @@ describe('serializeCredentials', () => {
   it('writes a gemini-cli file back in its own format, keeping unknown fields', () => {
     const credentials = parseCredentialsJson(JSON.stringify(CLI_FILE), 'f');
     const written = JSON.parse(
-      serializeCredentials({ ...credentials, accessToken: 'ya29.new', expiryDate: 1_800_000_000_000 }),
+      serializeCredentials({
+        ...credentials,
+        accessToken: 'ya29.new',
+        expiryDate: 1_800_000_000_000,
+      }),
     );
-    expect(written).toEqual({ ...CLI_FILE, access_token: 'ya29.new', expiry_date: 1_800_000_000_000 });
+    expect(written).toEqual({
+      ...CLI_FILE,
+      access_token: 'ya29.new',
+      expiry_date: 1_800_000_000_000,
+    });
   });
 
   it('writes an original-format file back with token, ISO expiry and project_id', () => {
     const credentials = parseCredentialsJson(JSON.stringify(ORIGINAL_FILE), 'f');
     const written = JSON.parse(
-      serializeCredentials({ ...credentials, accessToken: 'ya29.new', expiryDate: Date.parse('2027-01-01T00:00:00Z') }),
+      serializeCredentials({
+        ...credentials,
+        accessToken: 'ya29.new',
+        expiryDate: Date.parse('2027-01-01T00:00:00Z'),
+      }),
     );
-    expect(written).toEqual({ ...ORIGINAL_FILE, token: 'ya29.new', expiry: '2027-01-01T00:00:00.000Z' });
+    expect(written).toEqual({
+      ...ORIGINAL_FILE,
+      token: 'ya29.new',
+      expiry: '2027-01-01T00:00:00.000Z',
+    });
     expect(written).not.toHaveProperty('access_token');
   });
 });

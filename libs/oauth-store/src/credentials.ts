@@ -112,7 +112,9 @@ export function serializeCredentials(credentials: OAuthCredentials): string {
     setOrDelete(
       out,
       'expiry',
-      credentials.expiryDate === undefined ? undefined : new Date(credentials.expiryDate).toISOString(),
+      credentials.expiryDate === undefined
+        ? undefined
+        : new Date(credentials.expiryDate).toISOString(),
     );
     out['refresh_token'] = credentials.refreshToken;
     setOrDelete(out, 'project_id', credentials.projectId);

@@ -30,7 +30,11 @@ export interface DiscoverProjectOptions {
   maxPolls?: number;
 }
 
-const METADATA = { ideType: 'IDE_UNSPECIFIED', platform: 'PLATFORM_UNSPECIFIED', pluginType: 'GEMINI' } as const;
+const METADATA = {
+  ideType: 'IDE_UNSPECIFIED',
+  platform: 'PLATFORM_UNSPECIFIED',
+  pluginType: 'GEMINI',
+} as const;
 
 const tierSchema = z.looseObject({ id: z.string().nullish(), isDefault: z.boolean().nullish() });
 const ineligibleSchema = z.looseObject({
@@ -72,36 +76,52 @@ export async function discoverProject(options: DiscoverProjectOptions): Promise<
     ...(configuredProject ? { cloudaicompanionProject: configuredProject } : {}),
     metadata: { ...METADATA, ...(configuredProject ? { duetProject: configuredProject } : {}) },
   };
-  const parsed = loadResponseSchema.safeParse(await callCodeAssist(context, { method: 'loadCodeAssist', body: loadBody }));
+  const parsed = loadResponseSchema.safeParse(
+    await callCodeAssist(context, { method: 'loadCodeAssist', body: loadBody }),
+  );
   if (!parsed.success) throw setupError(source, 'loadCodeAssist returned an unexpected body', true);
   const data = parsed.data;
   const ineligible = data.ineligibleTiers ?? [];
-  const validation = ineligible.find((tier) => tier.reasonCode === 'VALIDATION_REQUIRED' && tier.validationUrl);
+  const validation = ineligible.find(
+    (tier) => tier.reasonCode === 'VALIDATION_REQUIRED' && tier.validationUrl,
+  );
   if (!data.currentTier && validation) throw ineligibleTiersError(source, [validation]);
 
   if (data.currentTier) {
     const projectId = configuredProject || projectIdOf(data.cloudaicompanionProject);
     if (!projectId) {
-      throw ineligible.length > 0 ? ineligibleTiersError(source, ineligible) : eligibilityError(source, 'PROJECT_REQUIRED');
+      throw ineligible.length > 0
+        ? ineligibleTiersError(source, ineligible)
+        : eligibilityError(source, 'PROJECT_REQUIRED');
     }
     const tierId = data.paidTier?.id ?? data.currentTier.id ?? undefined;
     return tierId ? { projectId, tierId } : { projectId };
   }
 
-  const tier = (data.allowedTiers ?? []).find((candidate) => candidate.isDefault) ?? { id: 'legacy-tier' };
+  const tier = (data.allowedTiers ?? []).find((candidate) => candidate.isDefault) ?? {
+    id: 'legacy-tier',
+  };
   const tierId = tier.id ?? 'legacy-tier';
   const free = tierId === 'free-tier';
   if (!free && !configuredProject) {
     // Every tier but the free one needs the operator's project; say why the free tier is not offered.
-    throw ineligible.length > 0 ? ineligibleTiersError(source, ineligible) : eligibilityError(source, 'PROJECT_REQUIRED');
+    throw ineligible.length > 0
+      ? ineligibleTiersError(source, ineligible)
+      : eligibilityError(source, 'PROJECT_REQUIRED');
   }
   const onboardBody = free
     ? { tierId, metadata: METADATA }
-    : { tierId, cloudaicompanionProject: configuredProject, metadata: { ...METADATA, duetProject: configuredProject } };
+    : {
+        tierId,
+        cloudaicompanionProject: configuredProject,
+        metadata: { ...METADATA, duetProject: configuredProject },
+      };
   const operation = await waitForOperation(context, onboardBody, options);
   const projectId = projectIdOf(operation.response?.cloudaicompanionProject) ?? configuredProject;
   if (!projectId) {
-    throw ineligible.length > 0 ? ineligibleTiersError(source, ineligible) : eligibilityError(source, 'PROJECT_REQUIRED');
+    throw ineligible.length > 0
+      ? ineligibleTiersError(source, ineligible)
+      : eligibilityError(source, 'PROJECT_REQUIRED');
   }
   return { projectId, tierId, onboarded: true };
 }
@@ -111,12 +131,24 @@ async function waitForOperation(
   body: unknown,
   { sleep = defaultSleep, pollIntervalMs = 5_000, maxPolls = 60 }: DiscoverProjectOptions,
 ): Promise<z.infer<typeof operationSchema>> {
-  let operation = parseOperation(context.source, await callCodeAssist(context, { method: 'onboardUser', body }));
+  let operation = parseOperation(
+    context.source,
+    await callCodeAssist(context, { method: 'onboardUser', body }),
+  );
   for (let poll = 0; !operation.done; poll++) {
-    if (!operation.name) throw setupError(context.source, 'onboardUser returned an unfinished operation without a name', true);
-    if (poll >= maxPolls) throw setupError(context.source, 'onboarding did not finish in time; try again later', true);
+    if (!operation.name)
+      throw setupError(
+        context.source,
+        'onboardUser returned an unfinished operation without a name',
+        true,
+      );
+    if (poll >= maxPolls)
+      throw setupError(context.source, 'onboarding did not finish in time; try again later', true);
     await sleep(pollIntervalMs);
-    operation = parseOperation(context.source, await callCodeAssist(context, { getPath: operation.name }));
+    operation = parseOperation(
+      context.source,
+      await callCodeAssist(context, { getPath: operation.name }),
+    );
   }
   return operation;
 }

@@ -30,7 +30,8 @@ const ADVICE: Record<EligibilityReason, string> = {
   PROJECT_REQUIRED: `This account requires a Google Cloud project. Set GOOGLE_CLOUD_PROJECT (or GEMINI_PROJECT_ID) to your project id. See ${PROJECT_DOCS_URL}`,
   TOS_DISABLED:
     'Google disabled Code Assist for this account for a Terms of Service violation. Submit an appeal to Google or use another account',
-  VALIDATION_REQUIRED: 'Google requires you to verify this account in a browser before it can be used',
+  VALIDATION_REQUIRED:
+    'Google requires you to verify this account in a browser before it can be used',
   INELIGIBLE_ACCOUNT: 'Code Assist refuses this account',
 };
 
@@ -40,29 +41,48 @@ export function eligibilityError(
   reason: EligibilityReason,
   detail?: { googleMessage?: string | undefined; actionUrl?: string | undefined },
 ): OAuthStoreError {
-  const eligibility: Eligibility = detail?.actionUrl ? { reason, actionUrl: detail.actionUrl } : { reason };
+  const eligibility: Eligibility = detail?.actionUrl
+    ? { reason, actionUrl: detail.actionUrl }
+    : { reason };
   const parts = [`Account ${source} cannot use Code Assist (${reason}): ${ADVICE[reason]}.`];
   if (detail?.actionUrl) parts.push(`Open ${detail.actionUrl}.`);
-  if (detail?.googleMessage && reason === 'INELIGIBLE_ACCOUNT') parts.push(`Google says: ${detail.googleMessage}`);
-  return new OAuthStoreError({ code: 'ACCOUNT_INELIGIBLE', source, eligibility, message: parts.join(' ') });
+  if (detail?.googleMessage && reason === 'INELIGIBLE_ACCOUNT')
+    parts.push(`Google says: ${detail.googleMessage}`);
+  return new OAuthStoreError({
+    code: 'ACCOUNT_INELIGIBLE',
+    source,
+    eligibility,
+    message: parts.join(' '),
+  });
 }
 
 /** Turns loadCodeAssist's `ineligibleTiers` into one eligibility error (the most specific entry wins). */
-export function ineligibleTiersError(source: string, tiers: readonly IneligibleTierInfo[]): OAuthStoreError {
+export function ineligibleTiersError(
+  source: string,
+  tiers: readonly IneligibleTierInfo[],
+): OAuthStoreError {
   const pick =
     tiers.find((tier) => tier.reasonCode === 'UNSUPPORTED_CLIENT') ??
     tiers.find((tier) => tier.reasonCode === 'VALIDATION_REQUIRED' && tier.validationUrl) ??
     tiers[0];
-  const message = tiers.map((tier) => tier.reasonMessage).filter(Boolean).join('; ');
-  if (pick?.reasonCode === 'UNSUPPORTED_CLIENT') return eligibilityError(source, 'UNSUPPORTED_CLIENT');
+  const message = tiers
+    .map((tier) => tier.reasonMessage)
+    .filter(Boolean)
+    .join('; ');
+  if (pick?.reasonCode === 'UNSUPPORTED_CLIENT')
+    return eligibilityError(source, 'UNSUPPORTED_CLIENT');
   if (pick?.reasonCode === 'VALIDATION_REQUIRED' && pick.validationUrl) {
     return eligibilityError(source, 'VALIDATION_REQUIRED', { actionUrl: pick.validationUrl });
   }
-  return eligibilityError(source, 'INELIGIBLE_ACCOUNT', { googleMessage: message || pick?.reasonCode || undefined });
+  return eligibilityError(source, 'INELIGIBLE_ACCOUNT', {
+    googleMessage: message || pick?.reasonCode || undefined,
+  });
 }
 
 /** Classifies a 403 from Code Assist; undefined when it is not about the account's eligibility. */
-export function classifyForbidden(info: ForbiddenInfo): { reason: EligibilityReason; actionUrl?: string } | undefined {
+export function classifyForbidden(
+  info: ForbiddenInfo,
+): { reason: EligibilityReason; actionUrl?: string } | undefined {
   const url = info.url ?? /https?:\/\/\S+?(?=[\s,;]|\.?\s|\.?$)/.exec(info.message)?.[0];
   switch (info.reason) {
     case 'SERVICE_DISABLED':
@@ -72,7 +92,9 @@ export function classifyForbidden(info: ForbiddenInfo): { reason: EligibilityRea
     case 'TOS_VIOLATION':
       return { reason: 'TOS_DISABLED' };
     case 'VALIDATION_REQUIRED':
-      return url ? { reason: 'VALIDATION_REQUIRED', actionUrl: url } : { reason: 'VALIDATION_REQUIRED' };
+      return url
+        ? { reason: 'VALIDATION_REQUIRED', actionUrl: url }
+        : { reason: 'VALIDATION_REQUIRED' };
   }
   if (/Terms of Service/i.test(info.message)) return { reason: 'TOS_DISABLED' };
   if (/has not been used in project|is disabled/i.test(info.message)) {
@@ -91,10 +113,11 @@ export function forbiddenInfoFromBody(text: string): ForbiddenInfo {
     return { message: '' };
   }
   const body = (Array.isArray(value) ? value[0] : value) as
-    | { error?: { message?: unknown; details?: unknown } }
-    | undefined;
+    { error?: { message?: unknown; details?: unknown } } | undefined;
   const message = typeof body?.error?.message === 'string' ? body.error.message : '';
-  const details = Array.isArray(body?.error?.details) ? (body.error.details as Record<string, unknown>[]) : [];
+  const details = Array.isArray(body?.error?.details)
+    ? (body.error.details as Record<string, unknown>[])
+    : [];
   let reason: string | undefined;
   let url: string | undefined;
   for (const detail of details) {

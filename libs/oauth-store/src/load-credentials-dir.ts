@@ -1,7 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseCredentialsJson } from './credentials';
-import { loadCredentials, type LoadCredentialsOptions, type LoadedCredentials } from './load-credentials';
+import {
+  loadCredentials,
+  type LoadCredentialsOptions,
+  type LoadedCredentials,
+} from './load-credentials';
 import { OAuthStoreError } from './oauth-store-error';
 
 /**
@@ -35,7 +39,10 @@ export async function loadCredentialsDir(
   const loaded: LoadedCredentials[] = [];
   for (const name of files) {
     const path = join(directory, name);
-    loaded.push({ credentials: parseCredentialsJson(await readTextFile(path), path), source: { kind: 'file', path } });
+    loaded.push({
+      credentials: parseCredentialsJson(await readTextFile(path), path),
+      source: { kind: 'file', path },
+    });
   }
   return loaded;
 }
@@ -50,7 +57,9 @@ export interface LoadAllCredentialsOptions extends LoadCredentialsOptions {
  * Every configured account. With a directory: the env JSON and explicit file (when set) plus each
  * file of the directory. Without: the single account `loadCredentials` finds, if any.
  */
-export async function loadAllCredentials(options: LoadAllCredentialsOptions): Promise<LoadedCredentials[]> {
+export async function loadAllCredentials(
+  options: LoadAllCredentialsOptions,
+): Promise<LoadedCredentials[]> {
   if (!options.directory) {
     const single = await loadCredentials(options);
     return single ? [single] : [];
@@ -59,7 +68,9 @@ export async function loadAllCredentials(options: LoadAllCredentialsOptions): Pr
   if (options.envJson?.trim() || options.filePath) {
     const { cwd, homeDir, envJson, envName, filePath, readTextFile } = options;
     // Only the explicit sources: the default files are not added to a configured directory.
-    const fromEnv = envJson?.trim() ? await loadCredentials({ cwd, homeDir, envJson, ...(envName ? { envName } : {}) }) : undefined;
+    const fromEnv = envJson?.trim()
+      ? await loadCredentials({ cwd, homeDir, envJson, ...(envName ? { envName } : {}) })
+      : undefined;
     if (fromEnv) explicit.push(fromEnv);
     const fromFile = filePath
       ? await loadCredentials({ cwd, homeDir, filePath, ...(readTextFile ? { readTextFile } : {}) })

@@ -4,9 +4,7 @@ import { parseCredentialsJson, type OAuthCredentials } from './credentials';
 import { OAuthStoreError } from './oauth-store-error';
 
 /** Where a set of credentials came from; decides whether refreshed tokens may be written back. */
-export type CredentialsSource =
-  | { kind: 'env'; name: string }
-  | { kind: 'file'; path: string };
+export type CredentialsSource = { kind: 'env'; name: string } | { kind: 'file'; path: string };
 
 /** Credentials together with their source. */
 export interface LoadedCredentials {
@@ -51,9 +49,15 @@ export async function loadCredentials({
   }
   if (filePath) {
     const text = await readRequired(readTextFile, filePath);
-    return { credentials: parseCredentialsJson(text, filePath), source: { kind: 'file', path: filePath } };
+    return {
+      credentials: parseCredentialsJson(text, filePath),
+      source: { kind: 'file', path: filePath },
+    };
   }
-  for (const path of [join(cwd, 'oauth_creds.json'), join(homeDir, '.gemini', 'oauth_creds.json')]) {
+  for (const path of [
+    join(cwd, 'oauth_creds.json'),
+    join(homeDir, '.gemini', 'oauth_creds.json'),
+  ]) {
     const text = await readOptional(readTextFile, path);
     if (text !== undefined) {
       return { credentials: parseCredentialsJson(text, path), source: { kind: 'file', path } };

@@ -38,6 +38,7 @@ export async function retrieveUserQuota(options: RetrieveUserQuotaOptions): Prom
     { method: 'retrieveUserQuota', body: { project: options.projectId } },
   );
   const parsed = responseSchema.safeParse(value);
-  if (!parsed.success) throw setupError(options.source, 'retrieveUserQuota returned an unexpected body', true);
+  if (!parsed.success)
+    throw setupError(options.source, 'retrieveUserQuota returned an unexpected body', true);
   return parsed.data.buckets ?? [];
 }

@@ -9,7 +9,10 @@ import { OAuthStoreError } from './oauth-store-error';
  * flushed, then renamed over the target. A crash at any point leaves either the old file or the
  * new one, never a truncated mix.
  */
-export async function saveCredentialsFile(path: string, credentials: OAuthCredentials): Promise<void> {
+export async function saveCredentialsFile(
+  path: string,
+  credentials: OAuthCredentials,
+): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx', 0o600);

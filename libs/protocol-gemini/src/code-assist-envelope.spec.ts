@@ -25,7 +25,10 @@ describe('codeAssistGenerateResponseSchema', () => {
     };
     const parsed = codeAssistGenerateResponseSchema.parse(body);
     expect(parsed.traceId).toBe('trace-0002');
-    expect(parsed.response?.candidates?.[0]).toMatchObject({ avgLogprobs: -0.1, finishReason: 'STOP' });
+    expect(parsed.response?.candidates?.[0]).toMatchObject({
+      avgLogprobs: -0.1,
+      finishReason: 'STOP',
+    });
   });
 
   it('accepts a final stream event whose candidate has no parts', () => {

@@ -69,9 +69,7 @@ export const loadCodeAssistResponseSchema = z.looseObject({
 export const codeAssistOperationSchema = z.looseObject({
   name: z.string().nullish(),
   done: z.boolean().nullish(),
-  response: z
-    .looseObject({ cloudaicompanionProject: projectReferenceSchema.nullish() })
-    .nullish(),
+  response: z.looseObject({ cloudaicompanionProject: projectReferenceSchema.nullish() }).nullish(),
 });
 
 /** The body of a `v1internal:retrieveUserQuota` response. */

@@ -16,7 +16,12 @@ describe('createModelCatalog', () => {
     ['gemini-3-pro-preview-maxthinking', 'gemini-3-pro-preview', false, 'max'],
     ['gemini-2.5-pro-search-nothinking', 'gemini-2.5-pro', true, 'off'],
     ['gemini-2.5-pro-nothinking-search', 'gemini-2.5-pro', true, 'off'],
-    ['gemini-2.5-flash-preview-09-2025-search', 'gemini-2.5-flash-preview-09-2025', true, 'default'],
+    [
+      'gemini-2.5-flash-preview-09-2025-search',
+      'gemini-2.5-flash-preview-09-2025',
+      true,
+      'default',
+    ],
     ['pro', 'gemini-2.5-pro', false, 'default'],
     ['pro-search', 'gemini-2.5-pro', true, 'default'],
     ['quick', 'gemini-3-flash-preview', false, 'off'],
@@ -27,12 +32,15 @@ describe('createModelCatalog', () => {
     expect(resolved?.variant).toEqual({ search, thinking });
   });
 
-  it.each(['gemini-2.5-flash-nothinking-maxthinking', 'gemini-2.5-flash-search-search', 'gpt-4o', 'gemini-9-ultra', ''])(
-    'does not resolve %j',
-    (name) => {
-      expect(catalog.resolve(name)).toBeUndefined();
-    },
-  );
+  it.each([
+    'gemini-2.5-flash-nothinking-maxthinking',
+    'gemini-2.5-flash-search-search',
+    'gpt-4o',
+    'gemini-9-ultra',
+    '',
+  ])('does not resolve %j', (name) => {
+    expect(catalog.resolve(name)).toBeUndefined();
+  });
 
   it('lists every model with its variants, thinking variants only where thinking is controllable', () => {
     const names = catalog.list().map((entry) => entry.name);
@@ -59,19 +67,35 @@ describe('createModelCatalog', () => {
   });
 
   it('rejects aliases that shadow a model or point nowhere', () => {
-    expect(() => createModelCatalog({ aliases: { 'gemini-2.5-pro': 'gemini-2.5-flash' } })).toThrow(/has the name of a model/);
-    expect(() => createModelCatalog({ aliases: { fast: 'gemini-9' } })).toThrow(/"fast" points to unknown model "gemini-9"/);
+    expect(() => createModelCatalog({ aliases: { 'gemini-2.5-pro': 'gemini-2.5-flash' } })).toThrow(
+      /has the name of a model/,
+    );
+    expect(() => createModelCatalog({ aliases: { fast: 'gemini-9' } })).toThrow(
+      /"fast" points to unknown model "gemini-9"/,
+    );
   });
 });
 
 describe('describeGeminiModel', () => {
   it.each([
-    ['gemini-2.5-pro', { thinking: 'budget', thinkingBudget: { min: 128, max: 32768, canDisable: false } }],
-    ['gemini-2.5-flash', { thinking: 'budget', thinkingBudget: { min: 1, max: 24576, canDisable: true } }],
-    ['gemini-2.5-flash-lite', { thinking: 'budget', thinkingBudget: { min: 512, max: 24576, canDisable: true } }],
+    [
+      'gemini-2.5-pro',
+      { thinking: 'budget', thinkingBudget: { min: 128, max: 32768, canDisable: false } },
+    ],
+    [
+      'gemini-2.5-flash',
+      { thinking: 'budget', thinkingBudget: { min: 1, max: 24576, canDisable: true } },
+    ],
+    [
+      'gemini-2.5-flash-lite',
+      { thinking: 'budget', thinkingBudget: { min: 512, max: 24576, canDisable: true } },
+    ],
     ['gemini-3-pro-preview', { thinking: 'level', thinkingLevels: ['LOW', 'HIGH'] }],
     ['gemini-3.1-pro-preview', { thinking: 'level', thinkingLevels: ['LOW', 'MEDIUM', 'HIGH'] }],
-    ['gemini-3-flash-preview', { thinking: 'level', thinkingLevels: ['MINIMAL', 'LOW', 'MEDIUM', 'HIGH'] }],
+    [
+      'gemini-3-flash-preview',
+      { thinking: 'level', thinkingLevels: ['MINIMAL', 'LOW', 'MEDIUM', 'HIGH'] },
+    ],
     ['gemma-4-31b-it', { thinking: 'none' }],
   ])('knows the thinking control of %s', (id, expected) => {
     expect(describeGeminiModel(id)).toMatchObject(expected);
@@ -88,7 +112,10 @@ describe('describeGeminiModel', () => {
 
 describe('splitModelVariant and editDistance', () => {
   it('keeps a name that is only a suffix', () => {
-    expect(splitModelVariant('-search')).toEqual({ base: '-search', variant: { search: false, thinking: 'default' } });
+    expect(splitModelVariant('-search')).toEqual({
+      base: '-search',
+      variant: { search: false, thinking: 'default' },
+    });
   });
   it.each([
     ['kitten', 'sitting', 3],

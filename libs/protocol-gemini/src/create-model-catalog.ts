@@ -1,4 +1,9 @@
-import { describeGeminiModel, GEMINI_MODELS, normalizeModelId, type GeminiModelInfo } from './model-catalog';
+import {
+  describeGeminiModel,
+  GEMINI_MODELS,
+  normalizeModelId,
+  type GeminiModelInfo,
+} from './model-catalog';
 import {
   DEFAULT_VARIANT,
   listModelVariants,
@@ -60,7 +65,9 @@ export function createModelCatalog({
     if (id && !models.some((entry) => entry.id === id)) models.push(describeGeminiModel(id));
   }
   const byId = new Map(models.map((entry) => [entry.id, entry]));
-  const aliasMap = new Map(Object.entries(aliases).map(([alias, target]) => [normalizeModelId(alias), target]));
+  const aliasMap = new Map(
+    Object.entries(aliases).map(([alias, target]) => [normalizeModelId(alias), target]),
+  );
 
   const resolve = (requested: string, depth = 0): ResolvedGeminiModel | undefined => {
     const name = normalizeModelId(requested.trim());
@@ -94,7 +101,11 @@ export function createModelCatalog({
   }
 
   const listed: ListedGeminiModel[] = models.flatMap((model) =>
-    listModelVariants(model).map((variant) => ({ name: `${model.id}${variantSuffix(variant)}`, model, variant })),
+    listModelVariants(model).map((variant) => ({
+      name: `${model.id}${variantSuffix(variant)}`,
+      model,
+      variant,
+    })),
   );
   const names = [...listed.map((entry) => entry.name), ...aliasMap.keys()];
 
@@ -107,8 +118,14 @@ export function createModelCatalog({
       const wanted = normalizeModelId(name.trim()).toLowerCase();
       const threshold = Math.max(3, Math.floor(wanted.length * 0.3));
       return names
-        .map((candidate) => ({ candidate, distance: editDistance(wanted, candidate.toLowerCase()) }))
-        .filter(({ candidate, distance }) => distance <= threshold || (wanted.length >= 4 && candidate.startsWith(wanted)))
+        .map((candidate) => ({
+          candidate,
+          distance: editDistance(wanted, candidate.toLowerCase()),
+        }))
+        .filter(
+          ({ candidate, distance }) =>
+            distance <= threshold || (wanted.length >= 4 && candidate.startsWith(wanted)),
+        )
         .sort((a, b) => a.distance - b.distance || a.candidate.length - b.candidate.length)
         .slice(0, limit)
         .map(({ candidate }) => candidate);
@@ -123,7 +140,11 @@ export function editDistance(a: string, b: string): number {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
     }
     previous = current;
   }

@@ -41,18 +41,27 @@ describe('parseGoogleError', () => {
   });
 
   it.each([
-    ['an HTML proxy page', '<html><body>Bad Gateway</body></html>', 502, 'Upstream responded with HTTP 502', 'INTERNAL'],
+    [
+      'an HTML proxy page',
+      '<html><body>Bad Gateway</body></html>',
+      502,
+      'Upstream responded with HTTP 502',
+      'INTERNAL',
+    ],
     ['an empty body', '', 503, 'Upstream responded with HTTP 503', 'UNAVAILABLE'],
     ['a short text body', 'Service Unavailable', 503, 'Service Unavailable', 'UNAVAILABLE'],
     ['JSON without error', '{"foo":1}', 404, 'Upstream responded with HTTP 404', 'NOT_FOUND'],
-  ])('builds an error from the HTTP status for %s', (_name, body, status, message, googleStatus) => {
-    expect(parseGoogleError(body, status)).toEqual({
-      code: status,
-      status: googleStatus,
-      message,
-      details: [],
-    });
-  });
+  ])(
+    'builds an error from the HTTP status for %s',
+    (_name, body, status, message, googleStatus) => {
+      expect(parseGoogleError(body, status)).toEqual({
+        code: status,
+        status: googleStatus,
+        message,
+        details: [],
+      });
+    },
+  );
 });
 
 describe('parseDurationMs', () => {

@@ -65,7 +65,11 @@ export const geminiSafetySettingSchema = z.looseObject({
 /** The body of `models/{model}:generateContent` (and the `request` of a Code Assist call). */
 export const generateContentRequestSchema = z.looseObject({
   contents: z
-    .array(geminiContentSchema.extend({ parts: z.array(geminiPartSchema).min(1, 'parts must not be empty') }))
+    .array(
+      geminiContentSchema.extend({
+        parts: z.array(geminiPartSchema).min(1, 'parts must not be empty'),
+      }),
+    )
     .min(1, 'contents must not be empty'),
   systemInstruction: geminiContentSchema.optional(),
   tools: z.array(geminiToolSchema).optional(),

@@ -77,9 +77,23 @@ export {
 export type { GoogleError, GoogleErrorBody, GoogleErrorDetail } from './gemini-error-body';
 export { createSseDecoder } from './create-sse-decoder';
 export type { SseDecoder } from './create-sse-decoder';
-export { GEMINI_MODELS, describeGeminiModel, findGeminiModel, normalizeModelId } from './model-catalog';
-export type { GeminiModelInfo, GeminiThinkingBudgetRange, GeminiThinkingLevel } from './model-catalog';
-export { DEFAULT_VARIANT, listModelVariants, splitModelVariant, variantSuffix } from './model-variants';
+export {
+  GEMINI_MODELS,
+  describeGeminiModel,
+  findGeminiModel,
+  normalizeModelId,
+} from './model-catalog';
+export type {
+  GeminiModelInfo,
+  GeminiThinkingBudgetRange,
+  GeminiThinkingLevel,
+} from './model-catalog';
+export {
+  DEFAULT_VARIANT,
+  listModelVariants,
+  splitModelVariant,
+  variantSuffix,
+} from './model-variants';
 export type { GeminiModelVariant } from './model-variants';
 export { createModelCatalog, editDistance } from './create-model-catalog';
 export type {

@@ -95,7 +95,11 @@ function displayNameFor(id: string): string {
   return id
     .replace(/flash-lite/g, 'flash_lite')
     .split('-')
-    .map((word) => WORDS[word] ?? word.replace('flash_lite', 'Flash-Lite').replace(/^[a-z]/, (c) => c.toUpperCase()))
+    .map(
+      (word) =>
+        WORDS[word] ??
+        word.replace('flash_lite', 'Flash-Lite').replace(/^[a-z]/, (c) => c.toUpperCase()),
+    )
     .join(' ')
     .replace(/Customtools/, '(Custom Tools)');
 }

@@ -10,7 +10,10 @@ export interface GeminiModelVariant {
 }
 
 /** No variant: the model as it is. */
-export const DEFAULT_VARIANT: GeminiModelVariant = Object.freeze({ search: false, thinking: 'default' });
+export const DEFAULT_VARIANT: GeminiModelVariant = Object.freeze({
+  search: false,
+  thinking: 'default',
+});
 
 const SEARCH = '-search';
 const THINKING_SUFFIXES = { '-nothinking': 'off', '-maxthinking': 'max' } as const;
@@ -44,7 +47,8 @@ export function splitModelVariant(name: string): { base: string; variant: Gemini
 
 /** The canonical suffix of a variant: `-search`, `-nothinking`, `-search-maxthinking`, or ''. */
 export function variantSuffix(variant: GeminiModelVariant): string {
-  const thinking = variant.thinking === 'off' ? '-nothinking' : variant.thinking === 'max' ? '-maxthinking' : '';
+  const thinking =
+    variant.thinking === 'off' ? '-nothinking' : variant.thinking === 'max' ? '-maxthinking' : '';
   return `${variant.search ? SEARCH : ''}${thinking}`;
 }
 

@@ -6,20 +6,29 @@ describe('chatCompletionChunkSchema', () => {
   it('accepts a role chunk, a tool-call fragment and the usage-only final chunk', () => {
     const base = { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'm' };
     const chunks = [
-      { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }], usage: null },
+      {
+        ...base,
+        choices: [{ index: 0, delta: { role: 'assistant', content: '' }, finish_reason: null }],
+        usage: null,
+      },
       {
         ...base,
         choices: [
           {
             index: 0,
-            delta: { tool_calls: [{ index: 0, id: 'c', type: 'function', function: { name: 'f', arguments: '{}' } }] },
+            delta: {
+              tool_calls: [
+                { index: 0, id: 'c', type: 'function', function: { name: 'f', arguments: '{}' } },
+              ],
+            },
             finish_reason: null,
           },
         ],
       },
       { ...base, choices: [], usage: { prompt_tokens: 1, completion_tokens: 2, total_tokens: 3 } },
     ];
-    for (const chunk of chunks) expect(chatCompletionChunkSchema.safeParse(chunk).success).toBe(true);
+    for (const chunk of chunks)
+      expect(chatCompletionChunkSchema.safeParse(chunk).success).toBe(true);
   });
 
   it('rejects a finish reason OpenAI does not define', () => {
@@ -41,7 +50,14 @@ describe('chatCompletionResponseSchema', () => {
       object: 'chat.completion',
       created: 1,
       model: 'm',
-      choices: [{ index: 0, message: { role: 'assistant', content: [] }, logprobs: null, finish_reason: 'stop' }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: [] },
+          logprobs: null,
+          finish_reason: 'stop',
+        },
+      ],
     };
     expect(chatCompletionResponseSchema.safeParse(response).success).toBe(false);
   });
@@ -50,7 +66,9 @@ describe('chatCompletionResponseSchema', () => {
 describe('createOpenAIErrorBody', () => {
   it('fills param and code with null so the body matches OpenAI exactly', () => {
     const body = createOpenAIErrorBody({ message: 'bad', type: 'invalid_request_error' });
-    expect(body).toEqual({ error: { message: 'bad', type: 'invalid_request_error', param: null, code: null } });
+    expect(body).toEqual({
+      error: { message: 'bad', type: 'invalid_request_error', param: null, code: null },
+    });
     expect(openAIErrorBodySchema.safeParse(body).success).toBe(true);
   });
 });

@@ -12,9 +12,7 @@ export const openAIToolCallDeltaSchema = z.object({
   index: z.number().int().nonnegative(),
   id: z.string().optional(),
   type: z.literal('function').optional(),
-  function: z
-    .object({ name: z.string().optional(), arguments: z.string().optional() })
-    .optional(),
+  function: z.object({ name: z.string().optional(), arguments: z.string().optional() }).optional(),
   extra_content: openAIExtraContentSchema.optional(),
 });
 

@@ -34,11 +34,23 @@ describe('chatCompletionRequestSchema', () => {
   it.each([
     ['a missing model', { messages: minimal.messages }, 'model'],
     ['an empty message list', { model: 'm', messages: [] }, 'messages'],
-    ['an unknown role', { model: 'm', messages: [{ role: 'robot', content: 'x' }] }, 'messages[0].role'],
+    [
+      'an unknown role',
+      { model: 'm', messages: [{ role: 'robot', content: 'x' }] },
+      'messages[0].role',
+    ],
     ['a temperature above 2', { ...minimal, temperature: 3 }, 'temperature'],
     ['n above 8', { ...minimal, n: 9 }, 'n'],
-    ['a tool message without tool_call_id', { model: 'm', messages: [{ role: 'tool', content: 'x' }] }, 'messages[0].tool_call_id'],
-    ['an image part without url', { model: 'm', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: {} }] }] }, 'messages[0].content[0].image_url.url'],
+    [
+      'a tool message without tool_call_id',
+      { model: 'm', messages: [{ role: 'tool', content: 'x' }] },
+      'messages[0].tool_call_id',
+    ],
+    [
+      'an image part without url',
+      { model: 'm', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: {} }] }] },
+      'messages[0].content[0].image_url.url',
+    ],
     ['a string max_tokens', { ...minimal, max_tokens: '10' }, 'max_tokens'],
   ])('rejects %s, naming the path', (_name, body, path) => {
     expect(firstIssue(body)?.path).toBe(path);

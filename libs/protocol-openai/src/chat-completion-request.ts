@@ -79,7 +79,10 @@ export const openAIToolCallSchema = z.looseObject({
   type: z.literal('function').default('function'),
   function: z.looseObject({
     name: z.string().min(1),
-    arguments: z.string().nullish().transform((value) => value ?? ''),
+    arguments: z
+      .string()
+      .nullish()
+      .transform((value) => value ?? ''),
     extra_content: openAIExtraContentSchema.nullish(),
     provider_specific_fields: openAIProviderSpecificFieldsSchema.nullish(),
   }),
@@ -160,7 +163,9 @@ export const openAIToolSchema = z.object({
  */
 export const openAIOtherToolSchema = z
   .looseObject({ type: z.string().optional() })
-  .refine((tool) => tool.type !== 'function', { message: 'A function tool needs a valid "function".' });
+  .refine((tool) => tool.type !== 'function', {
+    message: 'A function tool needs a valid "function".',
+  });
 
 /** One entry of `tools[]`. */
 export const openAIAnyToolSchema = z.union([openAIToolSchema, openAIOtherToolSchema]);
@@ -180,7 +185,9 @@ export const openAIGoogleExtensionSchema = z.looseObject({
   thinking_config: openAIGoogleThinkingConfigSchema.nullish(),
   thinkingConfig: openAIGoogleThinkingConfigSchema.nullish(),
   cached_content: z.string().nullish(),
-  safety_settings: z.array(z.looseObject({ category: z.string(), threshold: z.string() })).nullish(),
+  safety_settings: z
+    .array(z.looseObject({ category: z.string(), threshold: z.string() }))
+    .nullish(),
 });
 
 /** OpenRouter-style `reasoning: {effort, max_tokens, exclude}`. */
@@ -204,7 +211,9 @@ export const openAIToolChoiceSchema = z.union([
     type: z.literal('allowed_tools'),
     allowed_tools: z.object({
       mode: z.enum(['auto', 'required']),
-      tools: z.array(z.object({ type: z.literal('function'), function: z.object({ name: z.string() }) })),
+      tools: z.array(
+        z.object({ type: z.literal('function'), function: z.object({ name: z.string() }) }),
+      ),
     }),
   }),
 ]);
@@ -247,9 +256,7 @@ export const chatCompletionRequestSchema = z.object({
   tools: z.array(openAIAnyToolSchema).nullish(),
   tool_choice: openAIToolChoiceSchema.nullish(),
   functions: z.array(openAIFunctionDefinitionSchema).nullish(),
-  function_call: z
-    .union([z.enum(['none', 'auto']), z.object({ name: z.string() })])
-    .nullish(),
+  function_call: z.union([z.enum(['none', 'auto']), z.object({ name: z.string() })]).nullish(),
   parallel_tool_calls: z.boolean().nullish(),
   reasoning_effort: z.enum(['none', 'minimal', 'low', 'medium', 'high', 'xhigh']).nullish(),
   modalities: z.array(z.string()).nullish(),
@@ -266,7 +273,9 @@ export const chatCompletionRequestSchema = z.object({
   /** CPA-style escape hatch: Gemini `generationConfig` keys, allowlisted by the translator. */
   generationConfig: z.record(z.string(), z.unknown()).nullish(),
   /** LiteLLM-style Gemini safety settings. */
-  safety_settings: z.array(z.looseObject({ category: z.string(), threshold: z.string() })).nullish(),
+  safety_settings: z
+    .array(z.looseObject({ category: z.string(), threshold: z.string() }))
+    .nullish(),
   /** LiteLLM-style cached content name. */
   cached_content: z.string().nullish(),
 });

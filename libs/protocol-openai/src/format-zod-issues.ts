@@ -22,7 +22,10 @@ export function formatZodIssues(issues: readonly Issue[]): ValidationIssue[] {
   });
 }
 
-function deepestIssue(issue: Issue, prefix: readonly PropertyKey[]): { issue: Issue; path: PropertyKey[] } {
+function deepestIssue(
+  issue: Issue,
+  prefix: readonly PropertyKey[],
+): { issue: Issue; path: PropertyKey[] } {
   const path = [...prefix, ...issue.path];
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return { issue, path };
   let best: { issue: Issue; path: PropertyKey[] } = { issue, path };

@@ -1,8 +1,14 @@
 // Requests: OpenAI → Gemini
 export { convertChatRequestToGemini } from './request/convert-chat-request-to-gemini';
-export type { ConvertedChatRequest, ConvertRequestOptions } from './request/convert-chat-request-to-gemini';
+export type {
+  ConvertedChatRequest,
+  ConvertRequestOptions,
+} from './request/convert-chat-request-to-gemini';
 export { convertMessagesToContents } from './request/convert-messages-to-contents';
-export type { ConvertedMessages, ConvertMessagesOptions } from './request/convert-messages-to-contents';
+export type {
+  ConvertedMessages,
+  ConvertMessagesOptions,
+} from './request/convert-messages-to-contents';
 export { collectRemoteMediaUrls } from './request/collect-remote-media-urls';
 export { parseDataUrl, mimeTypeFromName } from './request/parse-data-url';
 export type { ParsedDataUrl } from './request/parse-data-url';
@@ -14,7 +20,11 @@ export type { ModelTraits, ThinkingLevel, ThinkingStyle } from './model-traits';
 // Tools and schemas
 export { convertTools } from './tools/convert-tools';
 export type { ConvertedTools, SchemaMode } from './tools/convert-tools';
-export { sanitizeFunctionName, restoreFunctionName, GEMINI_FUNCTION_NAME } from './tools/function-names';
+export {
+  sanitizeFunctionName,
+  restoreFunctionName,
+  GEMINI_FUNCTION_NAME,
+} from './tools/function-names';
 export { normalizeJsonSchema } from './schema/normalize-json-schema';
 export type { NormalizeJsonSchemaOptions } from './schema/normalize-json-schema';
 export { sanitizeLegacySchema, LEGACY_SCHEMA_KEYWORDS } from './schema/sanitize-legacy-schema';
@@ -32,7 +42,11 @@ export type { CachedThoughtSignature, SignatureCache } from './signature/signatu
 // Responses and streams: Gemini → OpenAI
 export { convertGeminiResponseToChatCompletion } from './response/convert-gemini-response-to-chat-completion';
 export type { ConvertResponseOptions } from './response/convert-gemini-response-to-chat-completion';
-export { convertGrounding, convertLogprobs, byteOffsetToCharOffset } from './response/convert-grounding';
+export {
+  convertGrounding,
+  convertLogprobs,
+  byteOffsetToCharOffset,
+} from './response/convert-grounding';
 export { createChatCompletionChunkTranslator } from './stream/create-chat-completion-chunk-translator';
 export type {
   ChatCompletionChunkTranslator,

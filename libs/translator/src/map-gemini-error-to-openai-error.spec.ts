@@ -14,7 +14,14 @@ describe('mapGeminiErrorToOpenAIError', () => {
     expect(mapped).toEqual({
       status: 429,
       headers: { 'retry-after': '35', 'retry-after-ms': '34400' },
-      body: { error: { message: 'slow down', type: 'rate_limit_error', param: null, code: 'rate_limit_exceeded' } },
+      body: {
+        error: {
+          message: 'slow down',
+          type: 'rate_limit_error',
+          param: null,
+          code: 'rate_limit_exceeded',
+        },
+      },
     });
   });
 
@@ -27,9 +34,16 @@ describe('mapGeminiErrorToOpenAIError', () => {
 
   it('E74: a too-long prompt is context_length_exceeded', () => {
     const mapped = mapGeminiErrorToOpenAIError(
-      google(400, 'INVALID_ARGUMENT', 'The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).'),
+      google(
+        400,
+        'INVALID_ARGUMENT',
+        'The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).',
+      ),
     );
-    expect(mapped.body.error).toMatchObject({ type: 'invalid_request_error', code: 'context_length_exceeded' });
+    expect(mapped.body.error).toMatchObject({
+      type: 'invalid_request_error',
+      code: 'context_length_exceeded',
+    });
   });
 
   it.each([
@@ -38,7 +52,9 @@ describe('mapGeminiErrorToOpenAIError', () => {
     ['RATE_LIMIT_EXCEEDED', 'rate_limit_error', 'rate_limit_exceeded'],
   ])('429 with reason %s is %s / %s', (reason, type, code) => {
     const mapped = mapGeminiErrorToOpenAIError(
-      google(429, 'RESOURCE_EXHAUSTED', 'm', [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason }]),
+      google(429, 'RESOURCE_EXHAUSTED', 'm', [
+        { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason },
+      ]),
     );
     expect(mapped.body.error).toMatchObject({ type, code });
   });
@@ -46,7 +62,10 @@ describe('mapGeminiErrorToOpenAIError', () => {
   it('a daily QuotaFailure is terminal: insufficient_quota', () => {
     const mapped = mapGeminiErrorToOpenAIError(
       google(429, 'RESOURCE_EXHAUSTED', 'm', [
-        { '@type': 'type.googleapis.com/google.rpc.QuotaFailure', violations: [{ quotaId: 'RequestsPerDayPerUser' }] },
+        {
+          '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+          violations: [{ quotaId: 'RequestsPerDayPerUser' }],
+        },
       ]),
     );
     expect(mapped.body.error.code).toBe('insufficient_quota');
@@ -65,6 +84,8 @@ describe('mapGeminiErrorToOpenAIError', () => {
     const mapped = mapGeminiErrorToOpenAIError(google(code, status));
     expect(mapped.status).toBe(httpStatus);
     expect(mapped.body.error.type).toBe(type);
-    expect(typeof mapped.body.error.code === 'string' || mapped.body.error.code === null).toBe(true);
+    expect(typeof mapped.body.error.code === 'string' || mapped.body.error.code === null).toBe(
+      true,
+    );
   });
 });

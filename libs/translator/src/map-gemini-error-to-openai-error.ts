@@ -41,7 +41,10 @@ const CONTEXT_TOO_LONG = /input token count.*exceeds the maximum/i;
  * Google's message is kept; it never contains credentials. With `maps` (from the request
  * translation) a 400 also gets the OpenAI `param` its message points at (E75).
  */
-export function mapGeminiErrorToOpenAIError(error: GoogleError, maps?: ParamMaps): MappedOpenAIError {
+export function mapGeminiErrorToOpenAIError(
+  error: GoogleError,
+  maps?: ParamMaps,
+): MappedOpenAIError {
   const mapping = BY_STATUS[error.status] ?? fromHttpStatus(error.code);
   let { type, code } = mapping;
   if (error.status === 'RESOURCE_EXHAUSTED') {
@@ -52,7 +55,8 @@ export function mapGeminiErrorToOpenAIError(error: GoogleError, maps?: ParamMaps
       code = 'model_capacity_exhausted';
     }
   }
-  if (mapping.status === 400 && CONTEXT_TOO_LONG.test(error.message)) code = 'context_length_exceeded';
+  if (mapping.status === 400 && CONTEXT_TOO_LONG.test(error.message))
+    code = 'context_length_exceeded';
   const headers: Record<string, string> = {};
   if (error.retryDelayMs !== undefined) {
     headers['retry-after'] = String(Math.max(0, Math.ceil(error.retryDelayMs / 1000)));
@@ -79,7 +83,8 @@ function isTerminalQuota(error: GoogleError): boolean {
 
 function fromHttpStatus(status: number): Mapping {
   if (status === 429) return { status, type: 'rate_limit_error', code: 'rate_limit_exceeded' };
-  if (status >= 500) return { status: status === 501 ? 400 : status, type: 'server_error', code: null };
+  if (status >= 500)
+    return { status: status === 501 ? 400 : status, type: 'server_error', code: null };
   if (status === 401) return { status, type: 'authentication_error', code: 'invalid_api_key' };
   if (status === 403) return { status, type: 'permission_error', code: null };
   return { status: status >= 400 ? status : 500, type: 'invalid_request_error', code: null };

@@ -26,7 +26,8 @@ const GENERATION_CONFIG: Record<string, string> = {
   thinking_config: 'reasoning_effort',
 };
 
-const DECLARATION = /\btools\[\d+\]\.(?:function_declarations|functionDeclarations)\[(\d+)\](?:\.([A-Za-z_]+))?/;
+const DECLARATION =
+  /\btools\[\d+\]\.(?:function_declarations|functionDeclarations)\[(\d+)\](?:\.([A-Za-z_]+))?/;
 const CONTENT = /\bcontents\[(\d+)\](?:\.parts\[(\d+)\])?/;
 const CONFIG = /\b(?:generation_config|generationConfig)\.([A-Za-z_]+)/;
 
@@ -46,7 +47,8 @@ export function recoverOpenAIParam(googleMessage: string, maps: ParamMaps): stri
     if (base === undefined) return null;
     const field = snake(declaration[2] ?? '');
     const fn = base.startsWith('functions[') ? base : `${base}.function`;
-    if (field.startsWith('parameters') || field === 'response' || field.startsWith('response_json')) return `${fn}.parameters`;
+    if (field.startsWith('parameters') || field === 'response' || field.startsWith('response_json'))
+      return `${fn}.parameters`;
     if (field === 'name' || field === 'description') return `${fn}.${field}`;
     return fn;
   }

@@ -27,6 +27,22 @@ export interface BenchSettings {
 
 export function benchSettings(smoke: boolean): BenchSettings {
   return smoke
-    ? { smoke, repeats: 1, durationSeconds: 1, streams: 50, streamChunks: 5, ttfbSamples: 10, translatorSmallRequests: 500 }
-    : { smoke, repeats: 3, durationSeconds: 8, streams: 1000, streamChunks: 50, ttfbSamples: 200, translatorSmallRequests: 10_000 };
+    ? {
+        smoke,
+        repeats: 1,
+        durationSeconds: 1,
+        streams: 50,
+        streamChunks: 5,
+        ttfbSamples: 10,
+        translatorSmallRequests: 500,
+      }
+    : {
+        smoke,
+        repeats: 3,
+        durationSeconds: 8,
+        streams: 1000,
+        streamChunks: 50,
+        ttfbSamples: 200,
+        translatorSmallRequests: 10_000,
+      };
 }

@@ -33,7 +33,9 @@ function percentile(values: number[], p: number): number {
 }
 
 async function gauge(url: string, name: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${BENCH_PASSWORD}` } })).text();
+  const text = await (
+    await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${BENCH_PASSWORD}` } })
+  ).text();
   const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `));
   return line ? Number(line.split(' ')[1]) : Number.NaN;
 }
@@ -57,7 +59,10 @@ async function burst(url: string, size: number): Promise<BurstResult> {
       const response = await fetch(`${url}/v1/chat/completions`, {
         method: 'POST',
         headers: { authorization: `Bearer ${BENCH_PASSWORD}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: `request ${index}` }] }),
+        body: JSON.stringify({
+          model: 'gemini-2.5-flash',
+          messages: [{ role: 'user', content: `request ${index}` }],
+        }),
       });
       await response.arrayBuffer();
       if (response.status === 429) retryAfter = response.headers.get('retry-after') ?? '';
@@ -88,7 +93,11 @@ async function burst(url: string, size: number): Promise<BurstResult> {
 export async function concurrencyCase(settings: BenchSettings): Promise<CaseResult> {
   const stack = await startStack({
     latencyMs: LATENCY_MS,
-    gatewayEnv: { UPSTREAM_MAX_CONCURRENCY: String(LIMIT), UPSTREAM_QUEUE_SIZE: String(QUEUE), LOG_LEVEL: 'warn' },
+    gatewayEnv: {
+      UPSTREAM_MAX_CONCURRENCY: String(LIMIT),
+      UPSTREAM_QUEUE_SIZE: String(QUEUE),
+      LOG_LEVEL: 'warn',
+    },
   });
   const rows: BurstResult[] = [];
   try {

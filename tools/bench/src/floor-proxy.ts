@@ -27,7 +27,9 @@ void fetchToken().then((token) => {
       outgoing.end('ok');
       return;
     }
-    const path = incoming.url?.includes('stream') ? '/v1internal:streamGenerateContent?alt=sse' : '/v1internal:generateContent';
+    const path = incoming.url?.includes('stream')
+      ? '/v1internal:streamGenerateContent?alt=sse'
+      : '/v1internal:generateContent';
     const forward = request(
       {
         host: upstream.hostname,
@@ -48,6 +50,8 @@ void fetchToken().then((token) => {
   server.keepAliveTimeout = 60_000;
   server.listen(Number(portArg), '127.0.0.1', () => {
     const address = server.address();
-    process.stdout.write(`floor listening on ${typeof address === 'object' && address ? address.port : portArg}\n`);
+    process.stdout.write(
+      `floor listening on ${typeof address === 'object' && address ? address.port : portArg}\n`,
+    );
   });
 });

@@ -15,7 +15,10 @@ import { latencyBoundCase, passthroughCase } from './throughput-cases';
 import { translatorCase } from './translator-case';
 import { renderTable, writeReport } from './write-report';
 
-const CASES: [string, (settings: ReturnType<typeof benchSettings>) => Promise<CaseResult> | CaseResult][] = [
+const CASES: [
+  string,
+  (settings: ReturnType<typeof benchSettings>) => Promise<CaseResult> | CaseResult,
+][] = [
   ['passthrough', passthroughCase],
   ['latency', latencyBoundCase],
   ['streams', concurrentStreamsCase],
@@ -40,7 +43,11 @@ async function main(): Promise<number> {
     process.stderr.write(`bench: ${name}…\n`);
     results.push(await run(settings));
   }
-  writeReport(results, settings, values.out ? resolve(process.cwd(), values.out) : resolve(ROOT, 'docs/performance.md'));
+  writeReport(
+    results,
+    settings,
+    values.out ? resolve(process.cwd(), values.out) : resolve(ROOT, 'docs/performance.md'),
+  );
   process.stdout.write(`${renderTable(results)}\n`);
   return 0;
 }

@@ -3,7 +3,11 @@ import { BENCH_PASSWORD } from './stack';
 /** Same conversation, in the two shapes: OpenAI for the gateway, Code Assist for the floor. */
 export function chatBodies(text: string, stream = false) {
   return {
-    gateway: JSON.stringify({ model: 'gemini-2.5-flash', stream, messages: [{ role: 'user', content: text }] }),
+    gateway: JSON.stringify({
+      model: 'gemini-2.5-flash',
+      stream,
+      messages: [{ role: 'user', content: text }],
+    }),
     floor: JSON.stringify({
       model: 'gemini-2.5-flash',
       project: 'demo-project',
@@ -12,7 +16,10 @@ export function chatBodies(text: string, stream = false) {
   };
 }
 
-export const GATEWAY_HEADERS = { authorization: `Bearer ${BENCH_PASSWORD}`, 'content-type': 'application/json' };
+export const GATEWAY_HEADERS = {
+  authorization: `Bearer ${BENCH_PASSWORD}`,
+  'content-type': 'application/json',
+};
 export const FLOOR_HEADERS = { 'content-type': 'application/json' };
 
 /** `count` words, so the emulator can split the echoed answer into that many stream events. */

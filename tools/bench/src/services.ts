@@ -26,7 +26,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** Polls `url` until it answers (2xx, or any status with `anyStatus`); returns the ms it took. */
-export async function waitForHttp(url: string, { timeoutMs = 15_000, anyStatus = false } = {}): Promise<number> {
+export async function waitForHttp(
+  url: string,
+  { timeoutMs = 15_000, anyStatus = false } = {},
+): Promise<number> {
   const started = performance.now();
   for (;;) {
     try {
@@ -55,7 +58,9 @@ export async function startService(options: {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const startupMs = await waitForHttp(`${options.url}${options.readyPath}`, { anyStatus: options.anyStatus ?? false }).catch((error: unknown) => {
+  const startupMs = await waitForHttp(`${options.url}${options.readyPath}`, {
+    anyStatus: options.anyStatus ?? false,
+  }).catch((error: unknown) => {
     child.kill('SIGKILL');
     throw error;
   });

@@ -19,11 +19,25 @@ export interface BenchStack {
 export const BENCH_PASSWORD = 'bench-password-123';
 
 /** Starts the emulator, then the gateway (built) and the floor against it. */
-export async function startStack({ latencyMs, chunkDelayMs = 0, streamChunks = 3, gatewayEnv = {} }: StackOptions): Promise<BenchStack> {
+export async function startStack({
+  latencyMs,
+  chunkDelayMs = 0,
+  streamChunks = 3,
+  gatewayEnv = {},
+}: StackOptions): Promise<BenchStack> {
   const emulatorPort = await freePort();
   const emulator = await startService({
     script: 'tools/emulator/dist/main.js',
-    args: ['--port', String(emulatorPort), '--latency', String(latencyMs), '--chunk-delay', String(chunkDelayMs), '--stream-chunks', String(streamChunks)],
+    args: [
+      '--port',
+      String(emulatorPort),
+      '--latency',
+      String(latencyMs),
+      '--chunk-delay',
+      String(chunkDelayMs),
+      '--stream-chunks',
+      String(streamChunks),
+    ],
     url: `http://127.0.0.1:${emulatorPort}`,
     readyPath: '/',
     anyStatus: true,

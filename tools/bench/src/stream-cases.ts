@@ -12,7 +12,12 @@ interface StreamOutcome {
 }
 
 /** POSTs and reads the whole (streamed) body, timing the first byte. */
-function streamOnce(url: string, body: string, headers: Record<string, string>, agent: Agent): Promise<StreamOutcome> {
+function streamOnce(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  agent: Agent,
+): Promise<StreamOutcome> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let firstByteMs = -1;
@@ -22,7 +27,13 @@ function streamOnce(url: string, body: string, headers: Record<string, string>, 
         if (firstByteMs < 0) firstByteMs = performance.now() - started;
         chunks.push(chunk);
       });
-      response.on('end', () => resolve({ firstByteMs, body: Buffer.concat(chunks).toString('utf8'), status: response.statusCode ?? 0 }));
+      response.on('end', () =>
+        resolve({
+          firstByteMs,
+          body: Buffer.concat(chunks).toString('utf8'),
+          status: response.statusCode ?? 0,
+        }),
+      );
       response.on('error', reject);
     });
     outgoing.on('error', reject);
@@ -32,7 +43,11 @@ function streamOnce(url: string, body: string, headers: Record<string, string>, 
 
 /** Many concurrent long streams: all must complete intact while the gateway's memory stays small. */
 export async function concurrentStreamsCase(settings: BenchSettings): Promise<CaseResult> {
-  const stack = await startStack({ latencyMs: 0, chunkDelayMs: 20, streamChunks: settings.streamChunks });
+  const stack = await startStack({
+    latencyMs: 0,
+    chunkDelayMs: 20,
+    streamChunks: settings.streamChunks,
+  });
   const body = chatBodies(words(settings.streamChunks * 2), true).gateway;
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
   const completed: number[] = [];
@@ -46,7 +61,12 @@ export async function concurrentStreamsCase(settings: BenchSettings): Promise<Ca
       }, 50);
       const outcomes = await Promise.all(
         Array.from({ length: settings.streams }, () =>
-          streamOnce(`${stack.gateway.url}/v1/chat/completions`, body, GATEWAY_HEADERS, agent).catch((error: unknown) => {
+          streamOnce(
+            `${stack.gateway.url}/v1/chat/completions`,
+            body,
+            GATEWAY_HEADERS,
+            agent,
+          ).catch((error: unknown) => {
             failures.add((error as NodeJS.ErrnoException).code ?? String(error));
             return undefined;
           }),
@@ -54,10 +74,14 @@ export async function concurrentStreamsCase(settings: BenchSettings): Promise<Ca
       );
       clearInterval(sampler);
       const intact = outcomes.filter(
-        (outcome) => outcome?.status === 200 && outcome.body.trimEnd().endsWith('data: [DONE]') && outcome.body.includes('"finish_reason":"stop"'),
+        (outcome) =>
+          outcome?.status === 200 &&
+          outcome.body.trimEnd().endsWith('data: [DONE]') &&
+          outcome.body.includes('"finish_reason":"stop"'),
       ).length;
       for (const outcome of outcomes) {
-        if (outcome && !(outcome.status === 200 && outcome.body.trimEnd().endsWith('data: [DONE]'))) failures.add(`HTTP ${outcome.status}, stream not ended by [DONE]`);
+        if (outcome && !(outcome.status === 200 && outcome.body.trimEnd().endsWith('data: [DONE]')))
+          failures.add(`HTTP ${outcome.status}, stream not ended by [DONE]`);
       }
       completed.push(intact);
       peaks.push(peak / 1_048_576);
@@ -87,7 +111,12 @@ export async function firstByteCase(settings: BenchSettings): Promise<CaseResult
   const floor: number[] = [];
   try {
     for (let i = 0; i < settings.ttfbSamples + 5; i++) {
-      const g = await streamOnce(`${stack.gateway.url}/v1/chat/completions`, bodies.gateway, GATEWAY_HEADERS, agent);
+      const g = await streamOnce(
+        `${stack.gateway.url}/v1/chat/completions`,
+        bodies.gateway,
+        GATEWAY_HEADERS,
+        agent,
+      );
       const f = await streamOnce(`${stack.floor.url}/stream`, bodies.floor, FLOOR_HEADERS, agent);
       if (i < 5) continue; // warm-up: JIT, keep-alive sockets, token refresh
       gateway.push(g.firstByteMs);

@@ -13,8 +13,20 @@ export async function passthroughCase(settings: BenchSettings): Promise<CaseResu
   let failures = 0;
   try {
     for (let i = 0; i < settings.repeats; i++) {
-      const g = await runLoad({ url: `${stack.gateway.url}/v1/chat/completions`, body: bodies.gateway, headers: GATEWAY_HEADERS, connections: 16, durationSeconds: settings.durationSeconds });
-      const f = await runLoad({ url: `${stack.floor.url}/generate`, body: bodies.floor, headers: FLOOR_HEADERS, connections: 16, durationSeconds: settings.durationSeconds });
+      const g = await runLoad({
+        url: `${stack.gateway.url}/v1/chat/completions`,
+        body: bodies.gateway,
+        headers: GATEWAY_HEADERS,
+        connections: 16,
+        durationSeconds: settings.durationSeconds,
+      });
+      const f = await runLoad({
+        url: `${stack.floor.url}/generate`,
+        body: bodies.floor,
+        headers: FLOOR_HEADERS,
+        connections: 16,
+        durationSeconds: settings.durationSeconds,
+      });
       gateway.push(g.requestsPerSecond);
       floor.push(f.requestsPerSecond);
       failures += g.non2xx + g.errors;
@@ -44,8 +56,20 @@ export async function latencyBoundCase(settings: BenchSettings): Promise<CaseRes
   let failures = 0;
   try {
     for (let i = 0; i < settings.repeats; i++) {
-      const g = await runLoad({ url: `${stack.gateway.url}/v1/chat/completions`, body: bodies.gateway, headers: GATEWAY_HEADERS, connections, durationSeconds: settings.smoke ? 2 : 10 });
-      const f = await runLoad({ url: `${stack.floor.url}/generate`, body: bodies.floor, headers: FLOOR_HEADERS, connections, durationSeconds: settings.smoke ? 2 : 10 });
+      const g = await runLoad({
+        url: `${stack.gateway.url}/v1/chat/completions`,
+        body: bodies.gateway,
+        headers: GATEWAY_HEADERS,
+        connections,
+        durationSeconds: settings.smoke ? 2 : 10,
+      });
+      const f = await runLoad({
+        url: `${stack.floor.url}/generate`,
+        body: bodies.floor,
+        headers: FLOOR_HEADERS,
+        connections,
+        durationSeconds: settings.smoke ? 2 : 10,
+      });
       gateway.push(g.requestsPerSecond);
       floor.push(f.requestsPerSecond);
       failures += g.non2xx + g.errors;

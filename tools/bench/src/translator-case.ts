@@ -1,5 +1,8 @@
 import type { GenerateContentResponse } from '@geminicli2api/protocol-gemini';
-import { chatCompletionRequestSchema, type ChatCompletionRequestInput } from '@geminicli2api/protocol-openai';
+import {
+  chatCompletionRequestSchema,
+  type ChatCompletionRequestInput,
+} from '@geminicli2api/protocol-openai';
 import {
   convertChatRequestToGemini,
   convertGeminiResponseToChatCompletion,
@@ -12,7 +15,10 @@ import { formatSpread, spread } from './stats';
 const tools = [
   {
     type: 'function' as const,
-    function: { name: 'search', parameters: { type: 'object', properties: { q: { type: 'string' } }, required: ['q'] } },
+    function: {
+      name: 'search',
+      parameters: { type: 'object', properties: { q: { type: 'string' } }, required: ['q'] },
+    },
   },
 ];
 
@@ -22,7 +28,9 @@ const tools = [
  * text differs, so nothing is shared between messages.
  */
 function bigConversation(bytes: number) {
-  const messages: ChatCompletionRequestInput['messages'] = [{ role: 'system', content: 'Be brief.' }];
+  const messages: ChatCompletionRequestInput['messages'] = [
+    { role: 'system', content: 'Be brief.' },
+  ];
   for (let turn = 0; JSON.stringify(messages).length < bytes; turn++) {
     const filler = `turn ${turn}: ${'lorem ipsum dolor sit amet '.repeat(150)}`;
     messages.push({ role: 'user', content: filler });
@@ -30,8 +38,16 @@ function bigConversation(bytes: number) {
       role: 'assistant',
       content: null,
       tool_calls: [
-        { id: `c${turn}a`, type: 'function', function: { name: 'search', arguments: `{"q":"a${turn}"}` } },
-        { id: `c${turn}b`, type: 'function', function: { name: 'search', arguments: `{"q":"b${turn}"}` } },
+        {
+          id: `c${turn}a`,
+          type: 'function',
+          function: { name: 'search', arguments: `{"q":"a${turn}"}` },
+        },
+        {
+          id: `c${turn}b`,
+          type: 'function',
+          function: { name: 'search', arguments: `{"q":"b${turn}"}` },
+        },
       ],
     });
     messages.push({ role: 'tool', tool_call_id: `c${turn}b`, content: filler });
@@ -70,7 +86,12 @@ export function translatorCase(settings: BenchSettings): CaseResult {
   const answer: GenerateContentResponse = {
     candidates: [
       {
-        content: { role: 'model', parts: [{ functionCall: { name: 'search', args: { q: 'paris' } }, thoughtSignature: 'SIG' }] },
+        content: {
+          role: 'model',
+          parts: [
+            { functionCall: { name: 'search', args: { q: 'paris' } }, thoughtSignature: 'SIG' },
+          ],
+        },
         finishReason: 'STOP',
         index: 0,
       },
@@ -84,18 +105,28 @@ export function translatorCase(settings: BenchSettings): CaseResult {
   const streamRates: number[] = [];
   for (let i = 0; i < settings.repeats; i++) {
     const runs = settings.smoke ? 5 : 50;
-    bigRates.push((megabytes * runs) / seconds(runs, () => convertChatRequestToGemini(big, { signatureCache: cache })));
+    bigRates.push(
+      (megabytes * runs) /
+        seconds(runs, () => convertChatRequestToGemini(big, { signatureCache: cache })),
+    );
     smallRates.push(
       count /
         seconds(count, () => {
           const { toolNames } = convertChatRequestToGemini(small);
-          convertGeminiResponseToChatCompletion(answer, { model: 'gemini-2.5-flash', toolNames, signatureCache: cache });
+          convertGeminiResponseToChatCompletion(answer, {
+            model: 'gemini-2.5-flash',
+            toolNames,
+            signatureCache: cache,
+          });
         }),
     );
     streamRates.push(
       count /
         seconds(count, () => {
-          const translator = createChatCompletionChunkTranslator({ model: 'gemini-2.5-flash', includeUsage: true });
+          const translator = createChatCompletionChunkTranslator({
+            model: 'gemini-2.5-flash',
+            includeUsage: true,
+          });
           translator.push({ candidates: [{ content: { parts: [{ text: 'Hello ' }] }, index: 0 }] });
           translator.push(answer);
           translator.end();

@@ -9,7 +9,9 @@ const END = '<!-- bench:end -->';
 
 function versionOf(path: string): string {
   try {
-    return (JSON.parse(readFileSync(resolve(ROOT, path), 'utf8')) as { version?: string }).version ?? '?';
+    return (
+      (JSON.parse(readFileSync(resolve(ROOT, path), 'utf8')) as { version?: string }).version ?? '?'
+    );
   } catch {
     return '?';
   }
@@ -18,13 +20,22 @@ function versionOf(path: string): string {
 /** The results as a markdown table. */
 export function renderTable(results: readonly CaseResult[]): string {
   const rows = results.map(
-    (r) => `| ${r.name} | ${r.target} | ${r.gateway} | ${r.floor} | ${r.ratio} | ${r.met === undefined ? 'reported' : r.met ? 'met' : 'NOT met'} |`,
+    (r) =>
+      `| ${r.name} | ${r.target} | ${r.gateway} | ${r.floor} | ${r.ratio} | ${r.met === undefined ? 'reported' : r.met ? 'met' : 'NOT met'} |`,
   );
-  return ['| case | target | gateway (min / median / max) | floor (min / median / max) | vs floor / ideal | target |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    '| case | target | gateway (min / median / max) | floor (min / median / max) | vs floor / ideal | target |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 /** Writes the benchmark section of `docs/performance.md`, keeping everything outside the markers. */
-export function writeReport(results: readonly CaseResult[], settings: BenchSettings, file = resolve(ROOT, 'docs/performance.md')): void {
+export function writeReport(
+  results: readonly CaseResult[],
+  settings: BenchSettings,
+  file = resolve(ROOT, 'docs/performance.md'),
+): void {
   const cpu = cpus();
   const section = [
     START,
@@ -39,9 +50,14 @@ export function writeReport(results: readonly CaseResult[], settings: BenchSetti
     ...results.flatMap((result) => (result.details ? ['', result.details] : [])),
     END,
   ].join('\n');
-  const before = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n\nHow to run: `npm run bench` (full, a few minutes) or `npm run bench -- --smoke` (seconds).\n';
+  const before = existsSync(file)
+    ? readFileSync(file, 'utf8')
+    : '# Performance\n\nHow to run: `npm run bench` (full, a few minutes) or `npm run bench -- --smoke` (seconds).\n';
   const start = before.indexOf(START);
   const end = before.indexOf(END);
-  const next = start >= 0 && end > start ? `${before.slice(0, start)}${section}${before.slice(end + END.length)}` : `${before.trimEnd()}\n\n${section}\n`;
+  const next =
+    start >= 0 && end > start
+      ? `${before.slice(0, start)}${section}${before.slice(end + END.length)}`
+      : `${before.trimEnd()}\n\n${section}\n`;
   writeFileSync(file, next);
 }

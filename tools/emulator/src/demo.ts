@@ -27,7 +27,8 @@ async function waitForHealth(url: string, deadline: number): Promise<void> {
 async function main(): Promise<void> {
   const emulator = await startEmulator({ chunkDelayMs: 40 });
   const port = process.env['PORT'] ?? '8888';
-  const password = process.env['GEMINI_AUTH_PASSWORD'] ?? `demo-${randomBytes(9).toString('base64url')}`;
+  const password =
+    process.env['GEMINI_AUTH_PASSWORD'] ?? `demo-${randomBytes(9).toString('base64url')}`;
   const credentials = JSON.stringify({
     refresh_token: 'demo-refresh-token',
     token_uri: emulator.tokenUrl,
@@ -63,7 +64,10 @@ async function main(): Promise<void> {
   const response = await fetch(`${url}/v1/chat/completions`, {
     method: 'POST',
     headers: { authorization: `Bearer ${password}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'Hello from the demo!' }] }),
+    body: JSON.stringify({
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'user', content: 'Hello from the demo!' }],
+    }),
   });
   const body = (await response.json()) as { choices?: { message?: { content?: string } }[] };
   process.stdout.write(
@@ -85,6 +89,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`The demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `The demo failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -2,7 +2,12 @@ import { applyFault, type FaultEffects } from './apply-fault';
 import { countContentsTokens } from './count-tokens';
 import { createAccountState, quotaForModel, type EmulatorAccountState } from './emulator-account';
 import { generateFakeAnswer } from './fake-model';
-import { createResponseMeta, frameStreamAnswer, frameUnaryAnswer, type CodeAssistEnvelope } from './frame-answer';
+import {
+  createResponseMeta,
+  frameStreamAnswer,
+  frameUnaryAnswer,
+  type CodeAssistEnvelope,
+} from './frame-answer';
 import type { GeminiContent } from './gemini-types';
 import { createGoogleError, googleErrorBody, UNAUTHENTICATED_ERROR } from './google-error';
 import { delay, sendJson } from './http-io';
@@ -24,7 +29,10 @@ export interface PublicApiRoute {
   method: 'generateContent' | 'streamGenerateContent' | 'countTokens';
 }
 
-const API_KEY_ACCOUNT = createAccountState({ refreshToken: 'api-key', onboarded: false }, () => 'api-key-project');
+const API_KEY_ACCOUNT = createAccountState(
+  { refreshToken: 'api-key', onboarded: false },
+  () => 'api-key-project',
+);
 
 /**
  * `POST /v1beta/models/{m}:…` (Gemini API, `x-goog-api-key` or `?key=` checked against the
@@ -32,7 +40,10 @@ const API_KEY_ACCOUNT = createAccountState({ refreshToken: 'api-key', onboarded:
  * (Vertex AI, bearer token of an account). Bodies are the bare `GenerateContentRequest`; answers
  * are not wrapped in the Code Assist envelope. Validation, fake model and faults are shared.
  */
-export async function handlePublicApi(context: RequestContext, route: PublicApiRoute): Promise<void> {
+export async function handlePublicApi(
+  context: RequestContext,
+  route: PublicApiRoute,
+): Promise<void> {
   const { state, response, signal, request } = context;
   await delay(state.options.latencyMs, signal);
   if (signal.aborted) return;
@@ -43,7 +54,11 @@ export async function handlePublicApi(context: RequestContext, route: PublicApiR
     const header = request.headers['x-goog-api-key'];
     const key = (Array.isArray(header) ? header[0] : header) ?? context.query.key;
     if (key === undefined || key === '') {
-      const error = createGoogleError({ code: 403, message: "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API." });
+      const error = createGoogleError({
+        code: 403,
+        message:
+          "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.",
+      });
       sendJson(response, 403, googleErrorBody(error));
       return;
     }
@@ -51,7 +66,14 @@ export async function handlePublicApi(context: RequestContext, route: PublicApiR
       const error = createGoogleError({
         code: 400,
         message: 'API key not valid. Please pass a valid API key.',
-        details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } }],
+        details: [
+          {
+            '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+            reason: 'API_KEY_INVALID',
+            domain: 'googleapis.com',
+            metadata: { service: 'generativelanguage.googleapis.com' },
+          },
+        ],
       });
       sendJson(response, 400, googleErrorBody(error));
       return;
@@ -70,13 +92,22 @@ export async function handlePublicApi(context: RequestContext, route: PublicApiR
   const fault = state.faults.take({ method: route.method, account: accountId, model: route.model });
   let effects: FaultEffects = {};
   if (fault !== undefined) {
-    const outcome = await applyFault(context, fault, { stream: false, token: false, model: route.model });
+    const outcome = await applyFault(context, fault, {
+      stream: false,
+      token: false,
+      model: route.model,
+    });
     if (outcome === 'handled' || signal.aborted) return;
     effects = outcome;
   }
   const body = bodyValue(context);
   if (route.method === 'countTokens') {
-    const contents = isJsonObject(body) ? (body.contents ?? (isJsonObject(body.generateContentRequest) ? body.generateContentRequest.contents : undefined)) : undefined;
+    const contents = isJsonObject(body)
+      ? (body.contents ??
+        (isJsonObject(body.generateContentRequest)
+          ? body.generateContentRequest.contents
+          : undefined))
+      : undefined;
     const failure = state.options.models.includes(route.model)
       ? validateContents(contents)
       : { code: 404, status: 'NOT_FOUND', message: `models/${route.model} is not found.` };
@@ -87,39 +118,76 @@ export async function handlePublicApi(context: RequestContext, route: PublicApiR
     sendJson(response, 200, { totalTokens: countContentsTokens(contents as GeminiContent[]) });
     return;
   }
-  const validation = validateGenerateRequest({ model: route.model, project: 'public-api', request: body }, state.options.models);
+  const validation = validateGenerateRequest(
+    { model: route.model, project: 'public-api', request: body },
+    state.options.models,
+  );
   if (!validation.ok) {
-    sendJson(response, validation.failure.code, googleErrorBody(createGoogleError(validation.failure)));
+    sendJson(
+      response,
+      validation.failure.code,
+      googleErrorBody(createGoogleError(validation.failure)),
+    );
     return;
   }
   const quota = quotaForModel(account, route.model);
   if (quota.remainingFraction <= 0) {
     const resetAt = Date.parse(quota.resetTime ?? nextMidnightUtc());
-    const error = createRateLimitError({ reason: 'QUOTA_EXHAUSTED', retryDelaySeconds: Math.max(1, Math.round((resetAt - Date.now()) / 1000)), model: route.model });
+    const error = createRateLimitError({
+      reason: 'QUOTA_EXHAUSTED',
+      retryDelaySeconds: Math.max(1, Math.round((resetAt - Date.now()) / 1000)),
+      model: route.model,
+    });
     sendJson(response, 429, googleErrorBody(error));
     return;
   }
   const inner = validation.value.request;
   const respond = state.options.respond;
-  const custom = respond === undefined ? undefined : await respond(inner, { model: route.model, account, stream });
-  const answer: ModelAnswer = custom !== undefined ? answerFromResponder(custom, inner) : generateFakeAnswer(inner, { model: route.model, stream });
+  const custom =
+    respond === undefined
+      ? undefined
+      : await respond(inner, { model: route.model, account, stream });
+  const answer: ModelAnswer =
+    custom !== undefined
+      ? answerFromResponder(custom, inner)
+      : generateFakeAnswer(inner, { model: route.model, stream });
   if (signal.aborted) return;
   const meta = createResponseMeta(route.model);
   if (!stream) {
-    sendJson(response, 200, frameUnaryAnswer(answer, meta, { omitFinishReason: effects.omitFinishReason === true }).response);
+    sendJson(
+      response,
+      200,
+      frameUnaryAnswer(answer, meta, { omitFinishReason: effects.omitFinishReason === true })
+        .response,
+    );
     return;
   }
-  const events = frameStreamAnswer(answer, meta, { chunkCount: state.options.streamChunkCount, omitFinishReason: effects.omitFinishReason === true });
+  const events = frameStreamAnswer(answer, meta, {
+    chunkCount: state.options.streamChunkCount,
+    omitFinishReason: effects.omitFinishReason === true,
+  });
   // The public API streams bare responses: unwrap the envelope, keep the framing and faults.
   const bare = events.map((event) => event.response) as unknown as CodeAssistEnvelope[];
-  await writeStream(response, bare, { sse: context.query.alt === 'sse', chunkDelayMs: effects.chunkDelayMs ?? state.options.chunkDelayMs, effects, signal });
+  await writeStream(response, bare, {
+    sse: context.query.alt === 'sse',
+    chunkDelayMs: effects.chunkDelayMs ?? state.options.chunkDelayMs,
+    effects,
+    signal,
+  });
 }
 
 /** Recognises the Gemini API and Vertex AI paths. */
-export function resolvePublicApiRoute(httpMethod: string, path: string): PublicApiRoute | undefined {
+export function resolvePublicApiRoute(
+  httpMethod: string,
+  path: string,
+): PublicApiRoute | undefined {
   if (httpMethod !== 'POST') return undefined;
-  const gemini = /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent|countTokens)$/.exec(path);
-  const vertex = /^\/v1\/projects\/[^/]+\/locations\/[^/]+\/publishers\/google\/models\/([^/:]+):(generateContent|streamGenerateContent|countTokens)$/.exec(path);
+  const gemini =
+    /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent|countTokens)$/.exec(path);
+  const vertex =
+    /^\/v1\/projects\/[^/]+\/locations\/[^/]+\/publishers\/google\/models\/([^/:]+):(generateContent|streamGenerateContent|countTokens)$/.exec(
+      path,
+    );
   const match = gemini ?? vertex;
   if (match?.[1] === undefined || match[2] === undefined) return undefined;
   return {

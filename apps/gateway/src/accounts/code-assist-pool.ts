@@ -11,7 +11,11 @@ import {
 import { GatewayError } from '../gateway-error';
 import { errorSummary } from '../middleware/error-handler';
 import type { AccountSelector, UpstreamAccount } from './account-selector';
-import { createManagedAccount, type ManagedAccount, type ManagedAccountSettings } from './managed-account';
+import {
+  createManagedAccount,
+  type ManagedAccount,
+  type ManagedAccountSettings,
+} from './managed-account';
 
 /** Options of {@link createCodeAssistPool}. */
 export interface CodeAssistPoolOptions extends ManagedAccountSettings {
@@ -28,7 +32,10 @@ export interface AccountStatus extends Omit<PoolAccountSnapshot, 'cooldowns' | '
   project: string | null;
   tier: string | null;
   cooldowns: { model: string; until: string; terminal: boolean }[];
-  quota: { checkedAt: string; buckets: { model: string; remainingFraction: number; resetTime?: string }[] } | null;
+  quota: {
+    checkedAt: string;
+    buckets: { model: string; remainingFraction: number; resetTime?: string }[];
+  } | null;
 }
 
 /** The Code Assist account selector plus what the app needs to show and maintain the pool. */
@@ -57,12 +64,17 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
   const now = options.now ?? Date.now;
 
   const record = (account: ManagedAccount, error: unknown): void => {
-    if (OAuthStoreError.isInstance(error) && error.code === 'RELOGIN_REQUIRED') pool.markReloginRequired(account.id, error.message);
+    if (OAuthStoreError.isInstance(error) && error.code === 'RELOGIN_REQUIRED')
+      pool.markReloginRequired(account.id, error.message);
     else if (OAuthStoreError.isInstance(error) && error.code === 'ACCOUNT_INELIGIBLE') {
       pool.markIneligible(account.id, error.message, error.eligibility);
-    } else if (OAuthStoreError.isInstance(error) && !error.isRetryable) pool.markIneligible(account.id, error.message);
+    } else if (OAuthStoreError.isInstance(error) && !error.isRetryable)
+      pool.markIneligible(account.id, error.message);
     else pool.markFailing(account.id, error instanceof Error ? error.message : String(error));
-    options.logger.warn('code assist account unavailable', { account: account.id, error: errorSummary(error) });
+    options.logger.warn('code assist account unavailable', {
+      account: account.id,
+      error: errorSummary(error),
+    });
   };
 
   const prepareAccount = async (account: ManagedAccount): Promise<void> => {
@@ -72,7 +84,11 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
     if (first) await fetchQuota(account, accessToken, project.projectId);
   };
 
-  const fetchQuota = async (account: ManagedAccount, accessToken: string, projectId: string): Promise<void> => {
+  const fetchQuota = async (
+    account: ManagedAccount,
+    accessToken: string,
+    projectId: string,
+  ): Promise<void> => {
     try {
       const buckets = await retrieveUserQuota({
         endpoint: options.endpoint,
@@ -83,7 +99,10 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
       });
       pool.updateQuota(account.id, buckets);
     } catch (error) {
-      options.logger.debug('quota not retrieved', { account: account.id, error: errorSummary(error) });
+      options.logger.debug('quota not retrieved', {
+        account: account.id,
+        error: errorSummary(error),
+      });
     }
   };
 
@@ -138,7 +157,8 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
     report(account, outcome) {
       pool.recordAttempt(account.id);
       if (outcome.kind === 'success') pool.recordSuccess(account.id);
-      else if (outcome.kind === 'rate-limited') pool.recordRateLimit(account.id, outcome.model, outcome);
+      else if (outcome.kind === 'rate-limited')
+        pool.recordRateLimit(account.id, outcome.model, outcome);
       else {
         const classified = classifyForbidden({ reason: outcome.reason, message: outcome.message });
         const error = eligibilityError(account.id, classified?.reason ?? 'INELIGIBLE_ACCOUNT', {
@@ -160,7 +180,11 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
     },
     status: () => pool.snapshot().map((snapshot) => toStatus(snapshot, byId.get(snapshot.id))),
     async prepare() {
-      await Promise.all(accounts.map((account) => prepareAccount(account).catch((error: unknown) => record(account, error))));
+      await Promise.all(
+        accounts.map((account) =>
+          prepareAccount(account).catch((error: unknown) => record(account, error)),
+        ),
+      );
     },
     async refreshQuota() {
       await Promise.all(
@@ -175,7 +199,10 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
   };
 }
 
-function toStatus(snapshot: PoolAccountSnapshot, account: ManagedAccount | undefined): AccountStatus {
+function toStatus(
+  snapshot: PoolAccountSnapshot,
+  account: ManagedAccount | undefined,
+): AccountStatus {
   const { cooldowns, quota, ...rest } = snapshot;
   return {
     ...rest,
@@ -184,7 +211,12 @@ function toStatus(snapshot: PoolAccountSnapshot, account: ManagedAccount | undef
     format: account?.format ?? 'unknown',
     project: account?.project?.projectId ?? null,
     tier: account?.project?.tierId ?? null,
-    cooldowns: cooldowns.map((cooldown) => ({ ...cooldown, until: new Date(cooldown.until).toISOString() })),
-    quota: quota ? { checkedAt: new Date(quota.checkedAt).toISOString(), buckets: quota.buckets } : null,
+    cooldowns: cooldowns.map((cooldown) => ({
+      ...cooldown,
+      until: new Date(cooldown.until).toISOString(),
+    })),
+    quota: quota
+      ? { checkedAt: new Date(quota.checkedAt).toISOString(), buckets: quota.buckets }
+      : null,
   };
 }

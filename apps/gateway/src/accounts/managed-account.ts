@@ -46,7 +46,10 @@ export interface ManagedAccount {
  * they came from (env-sourced credentials never touch the disk), and a discovered project is
  * cached — and persisted as `project_id` when the file is in the original format.
  */
-export function createManagedAccount(loaded: LoadedCredentials, settings: ManagedAccountSettings): ManagedAccount {
+export function createManagedAccount(
+  loaded: LoadedCredentials,
+  settings: ManagedAccountSettings,
+): ManagedAccount {
   const { source } = loaded;
   const id = source.kind === 'env' ? source.name : source.path;
   const { secrets, logger, fetch } = settings;
@@ -108,8 +111,17 @@ export function createManagedAccount(loaded: LoadedCredentials, settings: Manage
       })
         .then(async (found) => {
           account.project = found;
-          logger.info('code assist account ready', { account: id, project: found.projectId, tier: found.tierId, onboarded: found.onboarded ?? false });
-          if (!settings.configuredProject && found.projectId !== loaded.credentials.projectId && loaded.credentials.format === 'geminicli2api') {
+          logger.info('code assist account ready', {
+            account: id,
+            project: found.projectId,
+            tier: found.tierId,
+            onboarded: found.onboarded ?? false,
+          });
+          if (
+            !settings.configuredProject &&
+            found.projectId !== loaded.credentials.projectId &&
+            loaded.credentials.format === 'geminicli2api'
+          ) {
             await persist(withProject(tokens.credentials));
           }
           return found;

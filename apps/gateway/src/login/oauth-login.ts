@@ -22,10 +22,19 @@ export interface LoginClient {
 }
 
 /** The token endpoint's answer, as written to a gemini-cli `oauth_creds.json`. */
-export type TokenResponse = Record<string, unknown> & { refresh_token: string; access_token: string; expiry_date: number };
+export type TokenResponse = Record<string, unknown> & {
+  refresh_token: string;
+  access_token: string;
+  expiry_date: number;
+};
 
 /** Builds the consent URL (`access_type=offline`, random `state`, optional PKCE S256). */
-export function buildAuthUrl(client: LoginClient, redirectUri: string, state: string, codeVerifier?: string): string {
+export function buildAuthUrl(
+  client: LoginClient,
+  redirectUri: string,
+  state: string,
+  codeVerifier?: string,
+): string {
   const params = new URLSearchParams({
     client_id: client.clientId ?? GEMINI_CLI_OAUTH_CLIENT.clientId,
     redirect_uri: redirectUri,
@@ -43,7 +52,12 @@ export function buildAuthUrl(client: LoginClient, redirectUri: string, state: st
 }
 
 /** Exchanges an authorization code for tokens (form-encoded, client secret in the body). */
-export async function exchangeCode(client: LoginClient, code: string, redirectUri: string, codeVerifier?: string): Promise<TokenResponse> {
+export async function exchangeCode(
+  client: LoginClient,
+  code: string,
+  redirectUri: string,
+  codeVerifier?: string,
+): Promise<TokenResponse> {
   const fetch = client.fetch ?? globalThis.fetch;
   const body = new URLSearchParams({
     grant_type: 'authorization_code',
@@ -59,9 +73,15 @@ export async function exchangeCode(client: LoginClient, code: string, redirectUr
     body,
   });
   const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!response.ok || typeof data['access_token'] !== 'string' || typeof data['refresh_token'] !== 'string') {
+  if (
+    !response.ok ||
+    typeof data['access_token'] !== 'string' ||
+    typeof data['refresh_token'] !== 'string'
+  ) {
     const reason = typeof data['error'] === 'string' ? data['error'] : `HTTP ${response.status}`;
-    throw new Error(`Google did not accept the authorization code (${reason}). Start the login again; codes are single-use and expire after a few minutes.`);
+    throw new Error(
+      `Google did not accept the authorization code (${reason}). Start the login again; codes are single-use and expire after a few minutes.`,
+    );
   }
   const { expires_in: expiresIn, ...rest } = data;
   return { ...rest, expiry_date: Date.now() + Number(expiresIn ?? 3600) * 1000 } as TokenResponse;
@@ -79,10 +99,15 @@ export interface LoopbackLogin {
  * Starts the loopback redirect server on 127.0.0.1:`port` (`/oauth2callback`), checks `state`,
  * exchanges the code, and resolves with the tokens. A port in use is a clear error.
  */
-export async function startLoopbackLogin(client: LoginClient, port: number, timeoutMs = 5 * 60_000): Promise<LoopbackLogin> {
+export async function startLoopbackLogin(
+  client: LoginClient,
+  port: number,
+  timeoutMs = 5 * 60_000,
+): Promise<LoopbackLogin> {
   const state = randomBytes(32).toString('hex');
   let server: Server | undefined;
-  let settle: { resolve: (tokens: TokenResponse) => void; reject: (error: Error) => void } | undefined;
+  let settle:
+    { resolve: (tokens: TokenResponse) => void; reject: (error: Error) => void } | undefined;
   const tokens = new Promise<TokenResponse>((resolve, reject) => (settle = { resolve, reject }));
   tokens.catch(() => undefined);
   const listening = await new Promise<Server>((resolve, reject) => {
@@ -90,7 +115,9 @@ export async function startLoopbackLogin(client: LoginClient, port: number, time
     candidate.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} is already in use, so the login cannot receive Google's redirect. Stop the program using it, or choose another port with --port <n> (or GEMINI_OAUTH_CALLBACK_PORT).`)
+          ? new Error(
+              `Port ${port} is already in use, so the login cannot receive Google's redirect. Stop the program using it, or choose another port with --port <n> (or GEMINI_OAUTH_CALLBACK_PORT).`,
+            )
           : error,
       ),
     );
@@ -100,7 +127,10 @@ export async function startLoopbackLogin(client: LoginClient, port: number, time
   const address = listening.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const redirectUri = `http://127.0.0.1:${actualPort}/oauth2callback`;
-  const timer = setTimeout(() => finish(new Error('The login timed out after 5 minutes. Run it again.')), timeoutMs);
+  const timer = setTimeout(
+    () => finish(new Error('The login timed out after 5 minutes. Run it again.')),
+    timeoutMs,
+  );
   timer.unref();
   const finish = (outcome: TokenResponse | Error) => {
     clearTimeout(timer);
@@ -111,14 +141,18 @@ export async function startLoopbackLogin(client: LoginClient, port: number, time
   };
   listening.on('request', (request, response) => {
     const url = new URL(request.url ?? '/', redirectUri);
-    const reply = (status: number, text: string) => response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end(text);
+    const reply = (status: number, text: string) =>
+      response
+        .writeHead(status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' })
+        .end(text);
     if (url.pathname !== '/oauth2callback') return reply(404, 'Not the login callback.');
     const error = url.searchParams.get('error');
     if (error) {
       reply(400, 'Login failed. You can close this tab.');
       return finish(new Error(`Google refused the login (${error}).`));
     }
-    if (url.searchParams.get('state') !== state) return reply(400, 'State mismatch. Possible CSRF attack. Start the login again.');
+    if (url.searchParams.get('state') !== state)
+      return reply(400, 'State mismatch. Possible CSRF attack. Start the login again.');
     const code = url.searchParams.get('code');
     if (!code) return reply(400, 'The redirect carried no authorization code.');
     exchangeCode(client, code, redirectUri).then(
@@ -132,11 +166,19 @@ export async function startLoopbackLogin(client: LoginClient, port: number, time
       },
     );
   });
-  return { authUrl: buildAuthUrl(client, redirectUri, state), redirectUri, tokens, close: () => finish(new Error('Login cancelled.')) };
+  return {
+    authUrl: buildAuthUrl(client, redirectUri, state),
+    redirectUri,
+    tokens,
+    close: () => finish(new Error('Login cancelled.')),
+  };
 }
 
 /** The no-browser flow: a URL with PKCE to open anywhere, and a function taking the pasted code. */
-export function startManualLogin(client: LoginClient): { authUrl: string; complete(code: string): Promise<TokenResponse> } {
+export function startManualLogin(client: LoginClient): {
+  authUrl: string;
+  complete(code: string): Promise<TokenResponse>;
+} {
   const codeVerifier = randomBytes(64).toString('base64url');
   const state = randomBytes(32).toString('hex');
   return {

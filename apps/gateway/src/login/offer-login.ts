@@ -10,7 +10,9 @@ export async function offerLogin(config: Config): Promise<void> {
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
   let answer: string;
   try {
-    answer = await prompt.question('\nNo Google credentials found. Log in with Google now? [Y/n/no-browser] ');
+    answer = await prompt.question(
+      '\nNo Google credentials found. Log in with Google now? [Y/n/no-browser] ',
+    );
   } finally {
     prompt.close();
   }
@@ -19,6 +21,8 @@ export async function offerLogin(config: Config): Promise<void> {
   try {
     await runLogin({ config, noBrowser: choice === 'no-browser' || choice === 'nb' });
   } catch (error) {
-    process.stderr.write(`Login failed: ${error instanceof Error ? error.message : String(error)}\nStarting without credentials; run "npm run login" later.\n`);
+    process.stderr.write(
+      `Login failed: ${error instanceof Error ? error.message : String(error)}\nStarting without credentials; run "npm run login" later.\n`,
+    );
   }
 }

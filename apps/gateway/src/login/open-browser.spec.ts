@@ -9,7 +9,10 @@ describe('openBrowser', () => {
     const record = join(dir, 'opened.txt');
     await writeFile(join(dir, 'xdg-open'), `#!/bin/sh\necho "$1" > ${record}\n`);
     await chmod(join(dir, 'xdg-open'), 0o755);
-    const opened = await openBrowser('https://accounts.example/auth?a=1&b=2', { platform: 'linux', env: { PATH: dir } });
+    const opened = await openBrowser('https://accounts.example/auth?a=1&b=2', {
+      platform: 'linux',
+      env: { PATH: dir },
+    });
     expect(opened).toBe(true);
     for (let i = 0; i < 50; i++) {
       const text = await readFile(record, 'utf8').catch(() => '');
@@ -24,6 +27,11 @@ describe('openBrowser', () => {
 
   it('resolves false on a headless machine without an opener, so the printed URL is the way', async () => {
     const empty = await mkdtemp(join(tmpdir(), 'empty-path-'));
-    expect(await openBrowser('https://accounts.example/auth', { platform: 'linux', env: { PATH: empty } })).toBe(false);
+    expect(
+      await openBrowser('https://accounts.example/auth', {
+        platform: 'linux',
+        env: { PATH: empty },
+      }),
+    ).toBe(false);
   });
 });

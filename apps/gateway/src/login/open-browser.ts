@@ -8,7 +8,10 @@ import { spawn } from 'node:child_process';
  */
 export function openBrowser(
   url: string,
-  { platform = process.platform, env = process.env }: { platform?: NodeJS.Platform; env?: NodeJS.ProcessEnv } = {},
+  {
+    platform = process.platform,
+    env = process.env,
+  }: { platform?: NodeJS.Platform; env?: NodeJS.ProcessEnv } = {},
 ): Promise<boolean> {
   const [command, args] =
     platform === 'darwin'

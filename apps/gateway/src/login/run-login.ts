@@ -4,7 +4,12 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseCredentialsJson, saveCredentialsFile } from '@geminicli2api/oauth-store';
 import type { Config } from '../config';
-import { startLoopbackLogin, startManualLogin, type LoginClient, type TokenResponse } from './oauth-login';
+import {
+  startLoopbackLogin,
+  startManualLogin,
+  type LoginClient,
+  type TokenResponse,
+} from './oauth-login';
 import { openBrowser } from './open-browser';
 
 /** Options of {@link runLogin}. */
@@ -21,8 +26,16 @@ export interface RunLoginOptions {
 }
 
 /** Where a login writes: a new file in GEMINI_CREDENTIALS_DIR, the configured file, or ~/.gemini/oauth_creds.json. */
-export function defaultCredentialsPath(config: Config, tokens: TokenResponse, home = homedir()): string {
-  if (config.backends.credentialsDir) return join(config.backends.credentialsDir, `${emailOf(tokens) ?? `account-${Date.now()}`}.json`);
+export function defaultCredentialsPath(
+  config: Config,
+  tokens: TokenResponse,
+  home = homedir(),
+): string {
+  if (config.backends.credentialsDir)
+    return join(
+      config.backends.credentialsDir,
+      `${emailOf(tokens) ?? `account-${Date.now()}`}.json`,
+    );
   return config.credentialsFile ?? join(home, '.gemini', 'oauth_creds.json');
 }
 
@@ -40,11 +53,17 @@ export async function runLogin({
   stdout: out = process.stdout,
   openUrl = (url) => openBrowser(url),
 }: RunLoginOptions): Promise<string> {
-  const client: LoginClient = { clientId: config.oauthClientId, clientSecret: config.oauthClientSecret, tokenUrl: config.oauthTokenUrl };
+  const client: LoginClient = {
+    clientId: config.oauthClientId,
+    clientSecret: config.oauthClientSecret,
+    tokenUrl: config.oauthTokenUrl,
+  };
   let tokens: TokenResponse;
   if (noBrowser) {
     const manual = startManualLogin(client);
-    out.write(`\nOpen this URL in any browser, sign in, and copy the code it shows:\n\n  ${manual.authUrl}\n\n`);
+    out.write(
+      `\nOpen this URL in any browser, sign in, and copy the code it shows:\n\n  ${manual.authUrl}\n\n`,
+    );
     const prompt = createInterface({ input, output: out, terminal: false });
     try {
       const code = await prompt.question('Enter the authorization code: ');
@@ -63,7 +82,9 @@ export async function runLogin({
   const path = output ?? defaultCredentialsPath(config, tokens);
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   await saveCredentialsFile(path, parseCredentialsJson(JSON.stringify(tokens), path));
-  out.write(`Logged in${emailOf(tokens) ? ` as ${emailOf(tokens)}` : ''}. Credentials saved to ${path} (mode 0600).\n`);
+  out.write(
+    `Logged in${emailOf(tokens) ? ` as ${emailOf(tokens)}` : ''}. Credentials saved to ${path} (mode 0600).\n`,
+  );
   return path;
 }
 
@@ -71,7 +92,9 @@ function emailOf(tokens: TokenResponse): string | undefined {
   const idToken = tokens['id_token'];
   if (typeof idToken !== 'string') return undefined;
   try {
-    const payload = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { email?: unknown };
+    const payload = JSON.parse(
+      Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8'),
+    ) as { email?: unknown };
     return typeof payload.email === 'string' ? payload.email.replace(/[^\w.@+-]/g, '_') : undefined;
   } catch {
     return undefined;

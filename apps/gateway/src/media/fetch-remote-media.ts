@@ -32,9 +32,14 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
   dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
     if (error) return callback(error, '', 0);
     if (addresses.length === 0 || addresses.some((entry) => isBlockedAddress(entry.address))) {
-      return callback(new BlockedTargetError(`${hostname} resolves to a private network address`), '', 0);
+      return callback(
+        new BlockedTargetError(`${hostname} resolves to a private network address`),
+        '',
+        0,
+      );
     }
-    if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+    if (options.all)
+      return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
     const [first] = addresses;
     callback(null, first?.address ?? '', first?.family ?? 4);
   });
@@ -58,10 +63,17 @@ export async function fetchRemoteMedia(
   await Promise.all(
     collectRemoteMediaUrls(request).map(async (url) => {
       try {
-        const result = await fetchOne(url, options, AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]));
+        const result = await fetchOne(
+          url,
+          options,
+          AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]),
+        );
         if (result) media.set(url, result);
       } catch (error) {
-        const blocked = error instanceof BlockedTargetError ? error : (error as { cause?: unknown } | null)?.cause;
+        const blocked =
+          error instanceof BlockedTargetError
+            ? error
+            : (error as { cause?: unknown } | null)?.cause;
         if (blocked instanceof BlockedTargetError) {
           throw new GatewayError({
             code: 'INVALID_REQUEST',
@@ -88,7 +100,9 @@ async function fetchOne(
     const answer = await undiciFetch(target, {
       signal,
       redirect: 'manual',
-      ...(options.allowPrivateNetworks ? {} : { dispatcher: (guardedAgent ??= new Agent({ connect: { lookup: guardedLookup } })) }),
+      ...(options.allowPrivateNetworks
+        ? {}
+        : { dispatcher: (guardedAgent ??= new Agent({ connect: { lookup: guardedLookup } })) }),
     });
     const location = answer.headers.get('location');
     if (REDIRECTS.has(answer.status) && location) {
@@ -98,8 +112,13 @@ async function fetchOne(
       if (target.protocol !== 'http:' && target.protocol !== 'https:') return undefined;
       continue;
     }
-    const mimeType = (answer.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    if (!answer.ok || mimeType === '' || Number(answer.headers.get('content-length') ?? '0') > options.maxBytes) {
+    const mimeType =
+      (answer.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (
+      !answer.ok ||
+      mimeType === '' ||
+      Number(answer.headers.get('content-length') ?? '0') > options.maxBytes
+    ) {
       await answer.body?.cancel();
       return undefined;
     }
@@ -112,16 +131,22 @@ async function assertPublicHost(target: URL, redirected: boolean): Promise<void>
   const why = redirected ? 'it redirects to ' : '';
   const host = target.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host)) {
-    if (isBlockedAddress(host)) throw new BlockedTargetError(`${why}${target.host}, a private network address`);
+    if (isBlockedAddress(host))
+      throw new BlockedTargetError(`${why}${target.host}, a private network address`);
     return;
   }
   const addresses = await dnsLookupAsync(host, { all: true });
   if (addresses.some((entry) => isBlockedAddress(entry.address))) {
-    throw new BlockedTargetError(`${why}${target.host}, which resolves to a private network address`);
+    throw new BlockedTargetError(
+      `${why}${target.host}, which resolves to a private network address`,
+    );
   }
 }
 
-async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Buffer | undefined> {
+async function readCapped(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<Buffer | undefined> {
   if (!body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -142,7 +167,8 @@ function locateUrl(request: Pick<ChatCompletionRequest, 'messages'>, url: string
     const content = 'content' in message ? message.content : null;
     if (!Array.isArray(content)) continue;
     for (const [j, part] of content.entries()) {
-      if (part.type === 'image_url' && part.image_url.url === url) return `messages[${i}].content[${j}].image_url.url`;
+      if (part.type === 'image_url' && part.image_url.url === url)
+        return `messages[${i}].content[${j}].image_url.url`;
     }
   }
   return null;

@@ -25,7 +25,9 @@ export interface AccountLike {
 }
 
 /** Builds the metrics. `defaultMetrics` adds process metrics (CPU, memory, event loop lag). */
-export function createGatewayMetrics({ defaultMetrics = true }: { defaultMetrics?: boolean } = {}): GatewayMetrics {
+export function createGatewayMetrics({
+  defaultMetrics = true,
+}: { defaultMetrics?: boolean } = {}): GatewayMetrics {
   const registry = new Registry();
   if (defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'geminicli2api_' });
   const registers = [registry];
@@ -88,7 +90,10 @@ export function createGatewayMetrics({ defaultMetrics = true }: { defaultMetrics
         collect() {
           this.reset();
           for (const account of source()) {
-            const state = account.state === 'ready' && account.cooldowns.length > 0 ? 'cooling-down' : account.state;
+            const state =
+              account.state === 'ready' && account.cooldowns.length > 0
+                ? 'cooling-down'
+                : account.state;
             this.inc({ state });
           }
         },

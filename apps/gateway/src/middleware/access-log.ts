@@ -35,7 +35,12 @@ export function accessLog({ logger, metrics, sseKeepaliveMs }: AccessLogOptions)
       log('request', entry);
       if (!metrics) return;
       const model = entry.model ?? 'none';
-      metrics.requests.inc({ route: entry.route, method: request.method, model, status: String(entry.status) });
+      metrics.requests.inc({
+        route: entry.route,
+        method: request.method,
+        model,
+        status: String(entry.status),
+      });
       metrics.requestDuration.observe(
         { route: entry.route, method: request.method, stream: String(entry.stream) },
         durationMs / 1000,
@@ -66,7 +71,12 @@ interface AccessLogEntry {
   totalTokens?: number;
 }
 
-function describe(request: Request, response: Response, context: RequestContext | undefined, durationMs: number): AccessLogEntry {
+function describe(
+  request: Request,
+  response: Response,
+  context: RequestContext | undefined,
+  durationMs: number,
+): AccessLogEntry {
   const model = context?.model ?? (response.locals['model'] as string | undefined);
   return {
     requestId: response.locals['requestId'],
@@ -92,7 +102,8 @@ function describe(request: Request, response: Response, context: RequestContext 
   };
 }
 
-const NATIVE_MODELS_PATH = /^\/(v1beta|v1alpha|v1)\/models(?:\/(?:models\/)?[^/:]+(:[A-Za-z]+)?)?\/?$/;
+const NATIVE_MODELS_PATH =
+  /^\/(v1beta|v1alpha|v1)\/models(?:\/(?:models\/)?[^/:]+(:[A-Za-z]+)?)?\/?$/;
 
 /**
  * A bounded route label: the matched express pattern, the native Gemini path with the model
@@ -104,7 +115,9 @@ function routeLabel(request: Request, _response: Response): string {
   const native = NATIVE_MODELS_PATH.exec(request.path);
   if (native) {
     const [whole, version, method = ''] = native;
-    return whole === `/${version}/models` || whole === `/${version}/models/` ? `/${version}/models` : `/${version}/models/:model${method}`;
+    return whole === `/${version}/models` || whole === `/${version}/models/`
+      ? `/${version}/models`
+      : `/${version}/models/:model${method}`;
   }
   return 'unmatched';
 }

@@ -2,7 +2,12 @@ import createCors from 'cors';
 import type { RequestHandler } from 'express';
 
 /** Response headers browsers may read (request id, rate-limit hints, translation warnings). */
-const EXPOSED_HEADERS = ['x-request-id', 'retry-after', 'retry-after-ms', 'x-geminicli2api-warnings'];
+const EXPOSED_HEADERS = [
+  'x-request-id',
+  'retry-after',
+  'retry-after-ms',
+  'x-geminicli2api-warnings',
+];
 
 /**
  * CORS for browser clients, answering preflights (`OPTIONS`, 204) before authentication, since

@@ -36,7 +36,12 @@ export function toOpenAIErrorResponse(error: unknown): OpenAIErrorResponse {
     return plain(error.status, error.message, error.param, codeFor(error));
   }
   if (TranslationError.isInstance(error)) {
-    return plain(400, error.message, error.param, error.code === 'UNSUPPORTED_FEATURE' ? 'unsupported_feature' : 'invalid_value');
+    return plain(
+      400,
+      error.message,
+      error.param,
+      error.code === 'UNSUPPORTED_FEATURE' ? 'unsupported_feature' : 'invalid_value',
+    );
   }
   if (OAuthStoreError.isInstance(error)) {
     return plain(503, error.message, null, 'credentials_unavailable');
@@ -46,12 +51,22 @@ export function toOpenAIErrorResponse(error: unknown): OpenAIErrorResponse {
     return plain(400, 'The request body is not valid JSON.', null, 'invalid_json');
   }
   if (bodyError?.type === 'entity.too.large') {
-    return plain(413, 'The request body is larger than REQUEST_BODY_LIMIT allows.', null, 'request_too_large');
+    return plain(
+      413,
+      'The request body is larger than REQUEST_BODY_LIMIT allows.',
+      null,
+      'request_too_large',
+    );
   }
   if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {
     return plain(bodyError.status, 'The request could not be read.', null, null);
   }
-  return plain(500, 'The gateway failed unexpectedly; see its logs for the request id.', null, null);
+  return plain(
+    500,
+    'The gateway failed unexpectedly; see its logs for the request id.',
+    null,
+    null,
+  );
 }
 
 function codeFor(error: GatewayError): string | null {
@@ -70,7 +85,12 @@ function codeFor(error: GatewayError): string | null {
   }
 }
 
-function plain(status: number, message: string, param: string | null, code: string | null): OpenAIErrorResponse {
+function plain(
+  status: number,
+  message: string,
+  param: string | null,
+  code: string | null,
+): OpenAIErrorResponse {
   const type = TYPE_BY_STATUS[status] ?? (status >= 500 ? 'server_error' : 'invalid_request_error');
   return { status, body: createOpenAIErrorBody({ message, type, param, code }), headers: {} };
 }
@@ -106,7 +126,10 @@ export function createErrorHandler(
     }
     if (response.destroyed || (response.headersSent && response.writableEnded)) {
       // The client left (its abort propagated here) or the answer is complete: nothing to send.
-      logger.info('request ended early', { requestId: response.locals['requestId'], route: request.path });
+      logger.info('request ended early', {
+        requestId: response.locals['requestId'],
+        route: request.path,
+      });
       return;
     }
     const mapped = map(error);

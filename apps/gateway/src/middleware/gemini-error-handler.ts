@@ -1,4 +1,7 @@
-import { mapHttpStatusToGoogleStatus, type GoogleErrorDetail } from '@geminicli2api/protocol-gemini';
+import {
+  mapHttpStatusToGoogleStatus,
+  type GoogleErrorDetail,
+} from '@geminicli2api/protocol-gemini';
 import { OAuthStoreError } from '@geminicli2api/oauth-store';
 import { TranslationError } from '@geminicli2api/translator';
 import type { ErrorRequestHandler, Request, Response } from 'express';
@@ -31,23 +34,35 @@ export function toGeminiErrorResponse(error: unknown): GeminiErrorResponse {
     const upstream = error.upstream;
     if (upstream) {
       const headers: Record<string, string> = {};
-      if (upstream.retryDelayMs !== undefined) headers['retry-after'] = String(Math.max(0, Math.ceil(upstream.retryDelayMs / 1000)));
+      if (upstream.retryDelayMs !== undefined)
+        headers['retry-after'] = String(Math.max(0, Math.ceil(upstream.retryDelayMs / 1000)));
       if (upstream.code === 401 || error.status === 401) {
-        return build(503, `Google rejected the gateway's credentials: ${upstream.message}`, [info('UPSTREAM_UNAUTHENTICATED')]);
+        return build(503, `Google rejected the gateway's credentials: ${upstream.message}`, [
+          info('UPSTREAM_UNAUTHENTICATED'),
+        ]);
       }
       const status = error.status >= 400 ? error.status : upstream.code;
       return { ...build(status, upstream.message, upstream.details, upstream.status), headers };
     }
     return build(error.status, error.message, detailsFor(error));
   }
-  if (TranslationError.isInstance(error)) return build(400, error.message, [info('INVALID_ARGUMENT')]);
-  if (OAuthStoreError.isInstance(error)) return build(503, error.message, [info('CREDENTIALS_UNAVAILABLE')]);
+  if (TranslationError.isInstance(error))
+    return build(400, error.message, [info('INVALID_ARGUMENT')]);
+  if (OAuthStoreError.isInstance(error))
+    return build(503, error.message, [info('CREDENTIALS_UNAVAILABLE')]);
   const bodyError = error as { type?: string; status?: number } | undefined;
   if (bodyError?.type === 'entity.parse.failed') {
-    return build(400, 'Invalid JSON payload received. The request body is not valid JSON.', [info('INVALID_JSON')]);
+    return build(400, 'Invalid JSON payload received. The request body is not valid JSON.', [
+      info('INVALID_JSON'),
+    ]);
   }
   if (bodyError?.type === 'entity.too.large') {
-    return build(413, 'Request payload size exceeds the limit (REQUEST_BODY_LIMIT).', [info('REQUEST_TOO_LARGE')], 'INVALID_ARGUMENT');
+    return build(
+      413,
+      'Request payload size exceeds the limit (REQUEST_BODY_LIMIT).',
+      [info('REQUEST_TOO_LARGE')],
+      'INVALID_ARGUMENT',
+    );
   }
   if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {
     return build(bodyError.status, 'The request could not be read.', []);
@@ -64,7 +79,12 @@ function detailsFor(error: GatewayError): GoogleErrorDetail[] {
       } as GoogleErrorDetail,
     ];
   }
-  const reason = error.code === 'UNAUTHORIZED' ? 'API_KEY_INVALID' : error.code === 'NOT_FOUND' && error.param === 'model' ? 'MODEL_NOT_FOUND' : error.code;
+  const reason =
+    error.code === 'UNAUTHORIZED'
+      ? 'API_KEY_INVALID'
+      : error.code === 'NOT_FOUND' && error.param === 'model'
+        ? 'MODEL_NOT_FOUND'
+        : error.code;
   return [info(reason)];
 }
 
@@ -72,10 +92,17 @@ function info(reason: string): GoogleErrorDetail {
   return { '@type': ERROR_INFO, reason, domain: DOMAIN };
 }
 
-function build(code: number, message: string, details: GoogleErrorDetail[], status?: string): GeminiErrorResponse {
+function build(
+  code: number,
+  message: string,
+  details: GoogleErrorDetail[],
+  status?: string,
+): GeminiErrorResponse {
   return {
     status: code,
-    body: { error: { code, message, status: status ?? mapHttpStatusToGoogleStatus(code), details } },
+    body: {
+      error: { code, message, status: status ?? mapHttpStatusToGoogleStatus(code), details },
+    },
     headers: {},
   };
 }

@@ -43,7 +43,11 @@ export function requestContext(): RequestHandler {
   return function requestContextMiddleware(_request, response, next) {
     let context = contextOf(response);
     if (!context) {
-      context = { requestId: String(response.locals['requestId'] ?? ''), retries: 0, stream: false };
+      context = {
+        requestId: String(response.locals['requestId'] ?? ''),
+        retries: 0,
+        stream: false,
+      };
       response.locals['requestContext'] = context;
     }
     storage.run(context, next);

@@ -14,7 +14,10 @@ const SEARCH_TOOL_KEYS = ['googleSearch', 'googleSearchRetrieval'];
  * Pro never 0; 3.x: `thinkingLevel`) unless the caller already chose a budget or a level.
  * The input is not modified.
  */
-export function applyVariant(request: GenerateContentRequest, resolved: ResolvedGeminiModel): GenerateContentRequest {
+export function applyVariant(
+  request: GenerateContentRequest,
+  resolved: ResolvedGeminiModel,
+): GenerateContentRequest {
   const { variant, model } = resolved;
   let result = request;
   if (variant.search) {
@@ -28,14 +31,20 @@ export function applyVariant(request: GenerateContentRequest, resolved: Resolved
     const chosen = thinking.thinkingBudget !== undefined || thinking.thinkingLevel !== undefined;
     const setting = chosen ? undefined : thinkingSetting(model, variant.thinking);
     if (setting) {
-      result = { ...result, generationConfig: { ...config, thinkingConfig: { ...thinking, ...setting } } };
+      result = {
+        ...result,
+        generationConfig: { ...config, thinkingConfig: { ...thinking, ...setting } },
+      };
     }
   }
   return result;
 }
 
 /** The thinking fields for `off`/`max` on a model, or undefined when it has no known control. */
-export function thinkingSetting(model: GeminiModelInfo, mode: 'off' | 'max'): GeminiThinkingConfig | undefined {
+export function thinkingSetting(
+  model: GeminiModelInfo,
+  mode: 'off' | 'max',
+): GeminiThinkingConfig | undefined {
   if (model.thinking === 'budget' && model.thinkingBudget) {
     const range = model.thinkingBudget;
     if (mode === 'max') return { thinkingBudget: range.max };

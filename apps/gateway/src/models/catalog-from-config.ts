@@ -7,8 +7,13 @@ import { ConfigError, type Config } from '../config';
  */
 export function catalogFromConfig(config: Pick<Config, 'models'>): GeminiModelCatalog {
   try {
-    return createModelCatalog({ extraModels: config.models.extraIds, aliases: config.models.aliases });
+    return createModelCatalog({
+      extraModels: config.models.extraIds,
+      aliases: config.models.aliases,
+    });
   } catch (error) {
-    throw new ConfigError([`GEMINI_MODEL_ALIASES: ${error instanceof Error ? error.message : String(error)}`]);
+    throw new ConfigError([
+      `GEMINI_MODEL_ALIASES: ${error instanceof Error ? error.message : String(error)}`,
+    ]);
   }
 }

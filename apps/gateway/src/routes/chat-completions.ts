@@ -54,7 +54,12 @@ export function chatCompletionsRoute({
     const client = getClient();
     const signal = abortOnClientClose(response);
     const remoteMedia = await fetchRemoteMedia(body, { ...remoteMediaOptions, signal, logger });
-    const { request: translated, warnings, toolNames, ...paramMaps } = convertChatRequestToGemini(
+    const {
+      request: translated,
+      warnings,
+      toolNames,
+      ...paramMaps
+    } = convertChatRequestToGemini(
       { ...body, model },
       { thinking: resolved.model.thinking, signatureCache, remoteMedia },
     );
@@ -65,7 +70,12 @@ export function chatCompletionsRoute({
     }
     response.locals['model'] = model;
     const call = { model, request: geminiRequest, signal };
-    const translation: ResponseTranslationOptions = { model: body.model, upstreamModel: model, toolNames, signatureCache };
+    const translation: ResponseTranslationOptions = {
+      model: body.model,
+      upstreamModel: model,
+      toolNames,
+      signatureCache,
+    };
     try {
       if (!body.stream) {
         const result = await client.generateContent(call);
@@ -98,7 +108,9 @@ function parseBody(value: unknown): ChatCompletionRequest {
     code: 'INVALID_REQUEST',
     status: 400,
     param: first?.path || null,
-    message: first ? `Invalid request: ${first.path || 'body'}: ${first.message}` : 'Invalid request body.',
+    message: first
+      ? `Invalid request: ${first.path || 'body'}: ${first.message}`
+      : 'Invalid request body.',
   });
 }
 

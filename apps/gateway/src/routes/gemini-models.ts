@@ -27,7 +27,11 @@ const MAX_PAGE_SIZE = 1000;
 export function toGoogleModel({ name, model, variant }: ListedGeminiModel): GoogleModel {
   const labels = [
     ...(variant.search ? ['Google Search'] : []),
-    ...(variant.thinking === 'off' ? ['No Thinking'] : variant.thinking === 'max' ? ['Max Thinking'] : []),
+    ...(variant.thinking === 'off'
+      ? ['No Thinking']
+      : variant.thinking === 'max'
+        ? ['Max Thinking']
+        : []),
   ];
   const suffix = labels.length > 0 ? ` (${labels.join(', ')})` : '';
   return {
@@ -65,7 +69,12 @@ export function listGoogleModels(
 export function getGoogleModel(catalog: GeminiModelCatalog, requested: string): GoogleModel {
   const resolved = catalog.resolve(requested);
   if (!resolved) {
-    throw new GatewayError({ code: 'NOT_FOUND', status: 404, param: 'model', message: unknownModelMessage(catalog, requested) });
+    throw new GatewayError({
+      code: 'NOT_FOUND',
+      status: 404,
+      param: 'model',
+      message: unknownModelMessage(catalog, requested),
+    });
   }
   return toGoogleModel(resolved);
 }
@@ -74,7 +83,12 @@ function readInteger(value: unknown, name: string): number | undefined {
   if (value === undefined || value === '') return undefined;
   const number = typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
   if (Number.isNaN(number)) {
-    throw new GatewayError({ code: 'INVALID_REQUEST', status: 400, param: name, message: `Invalid ${name}: expected a non-negative integer.` });
+    throw new GatewayError({
+      code: 'INVALID_REQUEST',
+      status: 400,
+      param: name,
+      message: `Invalid ${name}: expected a non-negative integer.`,
+    });
   }
   return number;
 }

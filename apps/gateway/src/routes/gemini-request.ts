@@ -8,7 +8,16 @@ import type { z } from 'zod';
 import { GatewayError } from '../gateway-error';
 
 /** Values kept as they are: user data whose keys are not field names (args, JSON Schemas, labels). */
-const OPAQUE = new Set(['args', 'response', 'parametersJsonSchema', 'responseJsonSchema', 'labels', 'metadata', 'default', 'example']);
+const OPAQUE = new Set([
+  'args',
+  'response',
+  'parametersJsonSchema',
+  'responseJsonSchema',
+  'labels',
+  'metadata',
+  'default',
+  'example',
+]);
 /** Legacy OpenAPI schemas: field names are converted, but not the keys of `properties`. */
 const SCHEMA = new Set(['parameters', 'responseSchema']);
 
@@ -30,9 +39,18 @@ export function normalizeRequestKeys(value: unknown, schema = false): unknown {
   entries.sort(([a], [b]) => Number(a === camel(a)) - Number(b === camel(b)));
   for (const [key, inner] of entries) {
     const name = camel(key);
-    if (schema && name === 'properties' && inner && typeof inner === 'object' && !Array.isArray(inner)) {
+    if (
+      schema &&
+      name === 'properties' &&
+      inner &&
+      typeof inner === 'object' &&
+      !Array.isArray(inner)
+    ) {
       result[name] = Object.fromEntries(
-        Object.entries(inner as Record<string, unknown>).map(([property, node]) => [property, normalizeRequestKeys(node, true)]),
+        Object.entries(inner as Record<string, unknown>).map(([property, node]) => [
+          property,
+          normalizeRequestKeys(node, true),
+        ]),
       );
     } else if (OPAQUE.has(name) && (!schema || name === 'default' || name === 'example')) {
       result[name] = inner;
@@ -56,11 +74,13 @@ function invalid(error: z.ZodError): GatewayError {
 }
 
 function requireObject(body: unknown): Record<string, unknown> {
-  if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+  if (body && typeof body === 'object' && !Array.isArray(body))
+    return body as Record<string, unknown>;
   throw new GatewayError({
     code: 'INVALID_REQUEST',
     status: 400,
-    message: 'Invalid request: the body must be a JSON object (send Content-Type: application/json).',
+    message:
+      'Invalid request: the body must be a JSON object (send Content-Type: application/json).',
   });
 }
 

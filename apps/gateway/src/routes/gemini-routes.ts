@@ -24,7 +24,14 @@ interface GeminiTarget {
 }
 
 const PATH = /^\/(v1beta|v1alpha|v1)\/models(?:\/([^/]+?|models\/[^/]+?)(?::([A-Za-z]+))?)?\/?$/;
-const UNSUPPORTED = new Set(['embedContent', 'batchEmbedContents', 'batchGenerateContent', 'predict', 'predictLongRunning', 'generateAnswer']);
+const UNSUPPORTED = new Set([
+  'embedContent',
+  'batchEmbedContents',
+  'batchGenerateContent',
+  'predict',
+  'predictLongRunning',
+  'generateAnswer',
+]);
 
 /**
  * Reads the target from the path. `/v1/models` and `/v1/models/{m}` stay OpenAI's unless a Google
@@ -34,7 +41,8 @@ function matchTarget(request: Request): GeminiTarget | undefined {
   const match = PATH.exec(request.path);
   if (!match) return undefined;
   const [, version, rawModel, method] = match;
-  if (version === 'v1' && method === undefined && !request.get('x-goog-api-client')) return undefined;
+  if (version === 'v1' && method === undefined && !request.get('x-goog-api-client'))
+    return undefined;
   let model: string | undefined;
   try {
     model = rawModel === undefined ? undefined : decodeURIComponent(rawModel);
@@ -59,12 +67,21 @@ export function geminiRoutes({ getClient, catalog, logger }: GeminiRoutesOptions
     response.locals['surface'] = 'gemini';
     const { model, method } = target;
     if (method === undefined && request.method === 'GET') {
-      response.json(model === undefined ? listGoogleModels(catalog, request.query) : getGoogleModel(catalog, model));
+      response.json(
+        model === undefined
+          ? listGoogleModels(catalog, request.query)
+          : getGoogleModel(catalog, model),
+      );
       return;
     }
-    if (model === undefined || method === undefined || request.method !== 'POST') throw methodNotFound(request);
+    if (model === undefined || method === undefined || request.method !== 'POST')
+      throw methodNotFound(request);
     if (UNSUPPORTED.has(method)) {
-      throw new GatewayError({ code: 'NOT_FOUND', status: 501, message: `${method} is not available through this gateway (Code Assist serves generateContent, streamGenerateContent and countTokens).` });
+      throw new GatewayError({
+        code: 'NOT_FOUND',
+        status: 501,
+        message: `${method} is not available through this gateway (Code Assist serves generateContent, streamGenerateContent and countTokens).`,
+      });
     }
     await handleMethod({ request, response, method, model, getClient, catalog, logger });
   });
@@ -72,7 +89,11 @@ export function geminiRoutes({ getClient, catalog, logger }: GeminiRoutesOptions
 }
 
 function methodNotFound(request: Request): GatewayError {
-  return new GatewayError({ code: 'NOT_FOUND', status: 404, message: `Method not found: ${request.method} ${request.path}.` });
+  return new GatewayError({
+    code: 'NOT_FOUND',
+    status: 404,
+    message: `Method not found: ${request.method} ${request.path}.`,
+  });
 }
 
 async function handleMethod({
@@ -83,21 +104,35 @@ async function handleMethod({
   getClient,
   catalog,
   logger,
-}: GeminiRoutesOptions & { request: Request; response: Response; method: string; model: string }): Promise<void> {
+}: GeminiRoutesOptions & {
+  request: Request;
+  response: Response;
+  method: string;
+  model: string;
+}): Promise<void> {
   if (method === 'countTokens') {
     const resolved = resolveModel(catalog, model);
     const contents = parseCountTokensRequest(request.body);
     const client = getClient();
-    const result = await client.countTokens({ model: resolved.model.id, contents, signal: abortOnClientClose(response) });
+    const result = await client.countTokens({
+      model: resolved.model.id,
+      contents,
+      signal: abortOnClientClose(response),
+    });
     response.json({ totalTokens: result.totalTokens });
     return;
   }
-  if (method !== 'generateContent' && method !== 'streamGenerateContent') throw methodNotFound(request);
+  if (method !== 'generateContent' && method !== 'streamGenerateContent')
+    throw methodNotFound(request);
   const resolved = resolveModel(catalog, model);
   const body = parseGenerateRequest(request.body);
   const client = getClient();
   response.locals['model'] = resolved.model.id;
-  const call = { model: resolved.model.id, request: applyVariant(body, resolved), signal: abortOnClientClose(response) };
+  const call = {
+    model: resolved.model.id,
+    request: applyVariant(body, resolved),
+    signal: abortOnClientClose(response),
+  };
   if (method === 'generateContent') {
     response.json(await client.generateContent(call));
     return;

@@ -33,7 +33,9 @@ export async function pipeGeminiStream(
   if (sse) {
     startSse(response);
   } else {
-    response.status(200).set({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' });
+    response
+      .status(200)
+      .set({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' });
     response.flushHeaders();
   }
   try {

@@ -23,7 +23,9 @@ export function statusRoute(getSource: () => StatusSource): Router {
       accounts,
       summary: {
         total: accounts.length,
-        ready: accounts.filter((account) => account.state === 'ready' && account.cooldowns.length === 0).length,
+        ready: accounts.filter(
+          (account) => account.state === 'ready' && account.cooldowns.length === 0,
+        ).length,
       },
     });
   });

@@ -29,7 +29,10 @@ export function writeSseData(response: Response, data: unknown): void {
 
 /** True once the response is an event stream (headers sent as `text/event-stream`). */
 export function isSseResponse(response: Response): boolean {
-  return response.headersSent && String(response.getHeader('content-type') ?? '').startsWith('text/event-stream');
+  return (
+    response.headersSent &&
+    String(response.getHeader('content-type') ?? '').startsWith('text/event-stream')
+  );
 }
 
 /**

@@ -63,7 +63,12 @@ export function createCodeAssistClient({
   return {
     name: 'code-assist',
     async generateContent(call) {
-      const response = await post({ method: 'generateContent', model: call.model, signal: call.signal, body: generateBody(call) });
+      const response = await post({
+        method: 'generateContent',
+        model: call.model,
+        signal: call.signal,
+        body: generateBody(call),
+      });
       return unwrap(await response.json());
     },
     async streamGenerateContent(call) {
@@ -88,7 +93,9 @@ export function createCodeAssistClient({
         model: call.model,
         signal: call.signal,
         // countTokens carries the model inside `request`, with the `models/` prefix.
-        body: () => ({ request: { model: `models/${toCodeAssistModelId(call.model)}`, contents: call.contents } }),
+        body: () => ({
+          request: { model: `models/${toCodeAssistModelId(call.model)}`, contents: call.contents },
+        }),
       });
       const parsed = countTokensResponseSchema.safeParse(await response.json());
       return { totalTokens: parsed.success ? (parsed.data.totalTokens ?? 0) : 0 };
@@ -101,7 +108,9 @@ export function createCodeAssistClient({
  * gemini-3.5-flash" and serves that model as `gemini-3-flash` (Gemini CLI's
  * CCPA_AI_MODEL_MAPPINGS). The Gemini API and Vertex take the public id as is.
  */
-const CODE_ASSIST_MODEL_IDS: Readonly<Record<string, string>> = { 'gemini-3.5-flash': 'gemini-3-flash' };
+const CODE_ASSIST_MODEL_IDS: Readonly<Record<string, string>> = {
+  'gemini-3.5-flash': 'gemini-3-flash',
+};
 
 /** The id to send to Code Assist for a catalog model. */
 export function toCodeAssistModelId(model: string): string {
@@ -125,7 +134,12 @@ function parseEventJson(data: string): unknown {
 function unwrap(value: unknown): GenerateContentResponse {
   if (value && typeof value === 'object' && 'error' in value) {
     const google = parseGoogleError(value, 500);
-    throw new GatewayError({ code: 'UPSTREAM_ERROR', status: google.code, upstream: google, message: google.message });
+    throw new GatewayError({
+      code: 'UPSTREAM_ERROR',
+      status: google.code,
+      upstream: google,
+      message: google.message,
+    });
   }
   const parsed = codeAssistGenerateResponseSchema.safeParse(value);
   if (!parsed.success) {

@@ -2,7 +2,11 @@ import { createConcurrencyLimiter } from './concurrency-limiter';
 
 describe('createConcurrencyLimiter', () => {
   it('admits maxInFlight at once, queues the next in order, and hands slots over on release', async () => {
-    const limiter = createConcurrencyLimiter({ maxInFlight: 2, maxQueued: 2, retryAfterSeconds: 1 });
+    const limiter = createConcurrencyLimiter({
+      maxInFlight: 2,
+      maxQueued: 2,
+      retryAfterSeconds: 1,
+    });
     const first = await limiter.acquire();
     await limiter.acquire();
     const order: string[] = [];
@@ -20,7 +24,11 @@ describe('createConcurrencyLimiter', () => {
   });
 
   it('drops a waiter whose client aborted, so the queue does not fill with ghosts', async () => {
-    const limiter = createConcurrencyLimiter({ maxInFlight: 1, maxQueued: 1, retryAfterSeconds: 1 });
+    const limiter = createConcurrencyLimiter({
+      maxInFlight: 1,
+      maxQueued: 1,
+      retryAfterSeconds: 1,
+    });
     const release = await limiter.acquire();
     const controller = new AbortController();
     const waiting = limiter.acquire(controller.signal);

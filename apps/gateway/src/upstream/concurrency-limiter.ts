@@ -45,7 +45,8 @@ export function createConcurrencyLimiter({
       if (released) return;
       released = true;
       const next = queue.shift();
-      if (next) next.grant(); // the slot passes straight to the next waiter
+      if (next)
+        next.grant(); // the slot passes straight to the next waiter
       else inFlight -= 1;
       changed();
     };
@@ -102,5 +103,11 @@ function queueFullError(retryAfterSeconds: number): GatewayError {
     retryDelayMs: retryAfterSeconds * 1000,
     reason: 'GATEWAY_QUEUE_FULL',
   };
-  return new GatewayError({ code: 'UPSTREAM_ERROR', status: 429, upstream, isRetryable: true, message });
+  return new GatewayError({
+    code: 'UPSTREAM_ERROR',
+    status: 429,
+    upstream,
+    isRetryable: true,
+    message,
+  });
 }

@@ -29,7 +29,10 @@ export function createUpstreamRuntime({
   let dispatcher: Dispatcher | undefined;
   let fetch = baseFetch;
   if (!fetch) {
-    const created = createUpstreamFetch({ proxy: config.proxy, connectTimeoutMs: config.timeouts.connectMs });
+    const created = createUpstreamFetch({
+      proxy: config.proxy,
+      connectTimeoutMs: config.timeouts.connectMs,
+    });
     fetch = created.fetch;
     dispatcher = created.dispatcher;
   }

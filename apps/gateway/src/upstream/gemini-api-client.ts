@@ -8,7 +8,12 @@ import { AccountPool } from '@geminicli2api/oauth-store';
 import { GatewayError } from '../gateway-error';
 import type { GeminiBackend } from './gemini-backend';
 import { readSseEvents } from './read-sse-events';
-import { sendUpstream, type Credential, type CredentialSelector, type UpstreamAttempt } from './send-upstream';
+import {
+  sendUpstream,
+  type Credential,
+  type CredentialSelector,
+  type UpstreamAttempt,
+} from './send-upstream';
 
 /** What a Gemini-shaped backend (Gemini API, Vertex AI) needs to address one call. */
 export interface DirectBackendOptions<C extends Credential> {
@@ -16,7 +21,10 @@ export interface DirectBackendOptions<C extends Credential> {
   /** For messages: `the Gemini API`, `Vertex AI`. */
   upstreamName: string;
   /** Full URL of `models/<model>:<method>` (without query). */
-  url: (model: string, method: 'generateContent' | 'streamGenerateContent' | 'countTokens') => string;
+  url: (
+    model: string,
+    method: 'generateContent' | 'streamGenerateContent' | 'countTokens',
+  ) => string;
   headers: (credential: C) => Record<string, string>;
   credentials: CredentialSelector<C>;
   fetch?: typeof globalThis.fetch | undefined;
@@ -27,8 +35,15 @@ export interface DirectBackendOptions<C extends Credential> {
  * itself and responses are not wrapped (no Code Assist envelope). Every call goes through
  * `sendUpstream`, so credentials rotate on 429 exactly as Code Assist accounts do.
  */
-export function createDirectGeminiBackend<C extends Credential>(options: DirectBackendOptions<C>): GeminiBackend {
-  const post = (model: string, method: Parameters<DirectBackendOptions<C>['url']>[1], body: unknown, signal?: AbortSignal) =>
+export function createDirectGeminiBackend<C extends Credential>(
+  options: DirectBackendOptions<C>,
+): GeminiBackend {
+  const post = (
+    model: string,
+    method: Parameters<DirectBackendOptions<C>['url']>[1],
+    body: unknown,
+    signal?: AbortSignal,
+  ) =>
     sendUpstream({
       upstreamName: options.upstreamName,
       model,
@@ -37,18 +52,31 @@ export function createDirectGeminiBackend<C extends Credential>(options: DirectB
       ...(options.fetch ? { fetch: options.fetch } : {}),
       build: (credential): UpstreamAttempt => ({
         url: `${options.url(model, method)}${method === 'streamGenerateContent' ? '?alt=sse' : ''}`,
-        headers: { ...options.headers(credential), 'content-type': 'application/json', 'user-agent': 'geminicli2api/0.1.0' },
+        headers: {
+          ...options.headers(credential),
+          'content-type': 'application/json',
+          'user-agent': 'geminicli2api/0.1.0',
+        },
         body: JSON.stringify(body),
       }),
     });
   const parse = (value: unknown): GenerateContentResponse => {
     if (value && typeof value === 'object' && 'error' in value) {
       const google = parseGoogleError(value, 500);
-      throw new GatewayError({ code: 'UPSTREAM_ERROR', status: google.code, upstream: google, message: google.message });
+      throw new GatewayError({
+        code: 'UPSTREAM_ERROR',
+        status: google.code,
+        upstream: google,
+        message: google.message,
+      });
     }
     const parsed = generateContentResponseSchema.safeParse(value);
     if (!parsed.success) {
-      throw new GatewayError({ code: 'UPSTREAM_ERROR', status: 502, message: `${options.upstreamName} returned a response the gateway does not understand.` });
+      throw new GatewayError({
+        code: 'UPSTREAM_ERROR',
+        status: 502,
+        message: `${options.upstreamName} returned a response the gateway does not understand.`,
+      });
     }
     return parsed.data;
   };
@@ -60,21 +88,33 @@ export function createDirectGeminiBackend<C extends Credential>(options: DirectB
     },
     async streamGenerateContent(call) {
       const response = await post(call.model, 'streamGenerateContent', call.request, call.signal);
-      const body = response.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
+      const body =
+        response.body ??
+        new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
       return (async function* () {
         for await (const data of readSseEvents(body)) {
           let value: unknown;
           try {
             value = JSON.parse(data);
           } catch (error) {
-            throw new GatewayError({ code: 'UPSTREAM_ERROR', status: 502, cause: error, message: `${options.upstreamName} sent a stream event that is not valid JSON.` });
+            throw new GatewayError({
+              code: 'UPSTREAM_ERROR',
+              status: 502,
+              cause: error,
+              message: `${options.upstreamName} sent a stream event that is not valid JSON.`,
+            });
           }
           yield parse(value);
         }
       })();
     },
     async countTokens(call) {
-      const response = await post(call.model, 'countTokens', { contents: call.contents }, call.signal);
+      const response = await post(
+        call.model,
+        'countTokens',
+        { contents: call.contents },
+        call.signal,
+      );
       const parsed = countTokensResponseSchema.safeParse(await response.json());
       return { totalTokens: parsed.success ? (parsed.data.totalTokens ?? 0) : 0 };
     },
@@ -90,9 +130,15 @@ export interface ApiKeyCredential extends Credential {
  * Rotates several API keys like accounts: round-robin, a 429 cools that key down for the model
  * (the request moves to the next key), a 403 sets the key aside.
  */
-export function createApiKeySelector(keys: readonly string[], now?: () => number): CredentialSelector<ApiKeyCredential> {
+export function createApiKeySelector(
+  keys: readonly string[],
+  now?: () => number,
+): CredentialSelector<ApiKeyCredential> {
   const credentials = keys.map((key, index) => ({ id: `api-key-${index + 1}`, key }));
-  const pool = new AccountPool({ ids: credentials.map((credential) => credential.id), ...(now ? { now } : {}) });
+  const pool = new AccountPool({
+    ids: credentials.map((credential) => credential.id),
+    ...(now ? { now } : {}),
+  });
   return {
     async acquire({ model, exclude }) {
       const id = pool.pick(model, exclude);
@@ -112,7 +158,8 @@ export function createApiKeySelector(keys: readonly string[], now?: () => number
     report(credential, outcome) {
       pool.recordAttempt(credential.id);
       if (outcome.kind === 'success') pool.recordSuccess(credential.id);
-      else if (outcome.kind === 'rate-limited') pool.recordRateLimit(credential.id, outcome.model, outcome);
+      else if (outcome.kind === 'rate-limited')
+        pool.recordRateLimit(credential.id, outcome.model, outcome);
       else pool.markIneligible(credential.id, outcome.message);
     },
     async invalidate() {
@@ -130,7 +177,11 @@ export interface GeminiApiClientOptions {
 }
 
 /** The Gemini API backend (`v1beta/models/{model}:…` with `x-goog-api-key`). */
-export function createGeminiApiClient({ baseUrl, apiKeys, fetch }: GeminiApiClientOptions): GeminiBackend {
+export function createGeminiApiClient({
+  baseUrl,
+  apiKeys,
+  fetch,
+}: GeminiApiClientOptions): GeminiBackend {
   return createDirectGeminiBackend<ApiKeyCredential>({
     name: 'gemini-api',
     upstreamName: 'the Gemini API',

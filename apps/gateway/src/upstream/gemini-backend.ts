@@ -1,4 +1,7 @@
-import type { GenerateContentRequest, GenerateContentResponse } from '@geminicli2api/protocol-gemini';
+import type {
+  GenerateContentRequest,
+  GenerateContentResponse,
+} from '@geminicli2api/protocol-gemini';
 
 /** One generate call, in Gemini terms. `model` is the bare upstream id. */
 export interface GenerateCall {

@@ -19,7 +19,10 @@ export interface GuardBodyOptions {
  * fails with a 504 `GatewayError`; a lost connection fails with a 502 one; cancelling the
  * returned stream aborts the upstream request at once.
  */
-export function guardBody(body: ReadableStream<Uint8Array>, options: GuardBodyOptions): ReadableStream<Uint8Array> {
+export function guardBody(
+  body: ReadableStream<Uint8Array>,
+  options: GuardBodyOptions,
+): ReadableStream<Uint8Array> {
   const { upstreamName, controller, clientSignal, idleTimeoutMs } = options;
   const reader = body.getReader();
   let finished = false;

@@ -41,7 +41,12 @@ export function classifyStatus(status: number): UpstreamFailureKind {
 
 /** True for failure kinds a new attempt may cure (429 is decided separately, by its RetryInfo). */
 export function isRetryableKind(kind: UpstreamFailureKind): boolean {
-  return kind === 'server-error' || kind === 'cancelled' || kind === 'network' || kind === 'timeout-first-byte';
+  return (
+    kind === 'server-error' ||
+    kind === 'cancelled' ||
+    kind === 'network' ||
+    kind === 'timeout-first-byte'
+  );
 }
 
 /**
@@ -49,7 +54,10 @@ export function isRetryableKind(kind: UpstreamFailureKind): boolean {
  * `random` returns [0, 1).
  */
 export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number): number {
-  const exponential = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  const exponential = Math.min(
+    policy.maxDelayMs,
+    policy.baseDelayMs * 2 ** Math.max(0, attempt - 1),
+  );
   const jitter = exponential * 0.3 * (random() * 2 - 1);
   return Math.max(0, Math.round(Math.min(policy.maxDelayMs, exponential + jitter)));
 }

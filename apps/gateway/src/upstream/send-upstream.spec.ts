@@ -27,7 +27,10 @@ function googleError(code: number, status: string, extra: Record<string, unknown
   return JSON.stringify({ error: { code, status, message: `${status} happened`, details: extra } });
 }
 
-const retryInfo = (seconds: number) => ({ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${seconds}s` });
+const retryInfo = (seconds: number) => ({
+  '@type': 'type.googleapis.com/google.rpc.RetryInfo',
+  retryDelay: `${seconds}s`,
+});
 const errorInfo = (reason: string) => ({
   '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
   reason,
@@ -66,7 +69,11 @@ function run(
     model: 'gemini-2.5-pro',
     credentials,
     signal,
-    build: (credential) => ({ url: 'http://upstream.test/x', headers: { 'x-cred': credential.id }, body: '{}' }),
+    build: (credential) => ({
+      url: 'http://upstream.test/x',
+      headers: { 'x-cred': credential.id },
+      body: '{}',
+    }),
     transport: {
       fetch,
       retry: DEFAULT_RETRY_POLICY,
@@ -83,14 +90,20 @@ function run(
 }
 
 const ok = () => new Response('{"ok":true}', { status: 200 });
-const status = (code: number, body = googleError(code, 'UNAVAILABLE')) => () => new Response(body, { status: code });
+const status =
+  (code: number, body = googleError(code, 'UNAVAILABLE')) =>
+  () =>
+    new Response(body, { status: code });
 
 describe('sendUpstream retry boundary', () => {
   it.each([
     ['503', status(503)],
     ['500', status(500)],
     ['499 (cancelled)', status(499, googleError(499, 'CANCELLED'))],
-    ['a connection reset', () => Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } })],
+    [
+      'a connection reset',
+      () => Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } }),
+    ],
   ])('retries %s with exponential backoff, then succeeds', async (_name, failure) => {
     const { promise, calls, sleeps } = run([failure, failure, ok]);
     const response = await promise;
@@ -120,14 +133,20 @@ describe('sendUpstream retry boundary', () => {
   it('caps the backoff at maxDelayMs and applies ±30 % jitter', async () => {
     const failures = Array.from({ length: 5 }, () => status(503));
     const { promise, sleeps } = run([...failures, ok], {
-      transport: { retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: 6, maxDelayMs: 3000 }, random: () => 0 },
+      transport: {
+        retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: 6, maxDelayMs: 3000 },
+        random: () => 0,
+      },
     });
     await promise;
     expect(sleeps).toEqual([700, 1400, 2100, 2100, 2100]);
   });
 
   it('moves a 429 to another credential first, without waiting', async () => {
-    const limited = status(429, googleError(429, 'RESOURCE_EXHAUSTED', [errorInfo('RATE_LIMIT_EXCEEDED'), retryInfo(5)]));
+    const limited = status(
+      429,
+      googleError(429, 'RESOURCE_EXHAUSTED', [errorInfo('RATE_LIMIT_EXCEEDED'), retryInfo(5)]),
+    );
     const { promise, calls, sleeps, credentials } = run([limited, ok], { ids: ['a', 'b'] });
     expect((await promise).status).toBe(200);
     expect(calls).toEqual(['a', 'b']);
@@ -136,7 +155,10 @@ describe('sendUpstream retry boundary', () => {
   });
 
   it('waits out a short RetryInfo delay on the same credential when it is the only one', async () => {
-    const limited = status(429, googleError(429, 'RESOURCE_EXHAUSTED', [errorInfo('RATE_LIMIT_EXCEEDED'), retryInfo(2)]));
+    const limited = status(
+      429,
+      googleError(429, 'RESOURCE_EXHAUSTED', [errorInfo('RATE_LIMIT_EXCEEDED'), retryInfo(2)]),
+    );
     const { promise, calls, sleeps } = run([limited, ok]);
     expect((await promise).status).toBe(200);
     expect(calls).toEqual(['a', 'a']);
@@ -148,7 +170,10 @@ describe('sendUpstream retry boundary', () => {
     ['QUOTA_EXHAUSTED', [errorInfo('QUOTA_EXHAUSTED'), retryInfo(2)]],
     ['no RetryInfo', [errorInfo('RATE_LIMIT_EXCEEDED')]],
   ])('returns a 429 with %s at once', async (_name, details) => {
-    const { promise, calls, sleeps } = run([status(429, googleError(429, 'RESOURCE_EXHAUSTED', details)), ok]);
+    const { promise, calls, sleeps } = run([
+      status(429, googleError(429, 'RESOURCE_EXHAUSTED', details)),
+      ok,
+    ]);
     await expect(promise).rejects.toMatchObject({ status: 429 });
     expect(calls).toHaveLength(1);
     expect(sleeps).toEqual([]);
@@ -195,7 +220,11 @@ describe('sendUpstream retry boundary', () => {
   });
 
   it('fails an idle body with 504 and frees the concurrency slot', async () => {
-    const limiter = createConcurrencyLimiter({ maxInFlight: 1, maxQueued: 0, retryAfterSeconds: 1 });
+    const limiter = createConcurrencyLimiter({
+      maxInFlight: 1,
+      maxQueued: 0,
+      retryAfterSeconds: 1,
+    });
     const fetch = (async (_url: unknown, init?: RequestInit) => {
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
@@ -210,7 +239,13 @@ describe('sendUpstream retry boundary', () => {
       model: 'm',
       credentials: selector(['a']),
       build: () => ({ url: 'http://upstream.test/x', headers: {}, body: '{}' }),
-      transport: { fetch, retry: DEFAULT_RETRY_POLICY, firstByteTimeoutMs: 0, idleTimeoutMs: 30, limiter },
+      transport: {
+        fetch,
+        retry: DEFAULT_RETRY_POLICY,
+        firstByteTimeoutMs: 0,
+        idleTimeoutMs: 30,
+        limiter,
+      },
     });
     expect(limiter.inFlight).toBe(1);
     const error = await response.text().catch((caught: unknown) => caught);
@@ -219,11 +254,18 @@ describe('sendUpstream retry boundary', () => {
   });
 
   it('refuses at once with 429 and a retry delay when the queue is full', async () => {
-    const limiter = createConcurrencyLimiter({ maxInFlight: 1, maxQueued: 0, retryAfterSeconds: 3 });
+    const limiter = createConcurrencyLimiter({
+      maxInFlight: 1,
+      maxQueued: 0,
+      retryAfterSeconds: 3,
+    });
     const release = await limiter.acquire();
     const { promise, calls } = run([ok], { transport: { limiter } });
     const error = await promise.catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ status: 429, upstream: { retryDelayMs: 3000, status: 'RESOURCE_EXHAUSTED' } });
+    expect(error).toMatchObject({
+      status: 429,
+      upstream: { retryDelayMs: 3000, status: 'RESOURCE_EXHAUSTED' },
+    });
     expect(calls).toHaveLength(0);
     release();
   });

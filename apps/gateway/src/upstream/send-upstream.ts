@@ -3,8 +3,18 @@ import type { AccountOutcome } from '../accounts/account-selector';
 import { GatewayError } from '../gateway-error';
 import { currentRequestContext } from '../middleware/request-context';
 import { guardBody } from './guard-body';
-import { backoffDelay, classifyStatus, isRetryableKind, rateLimitDelay, type UpstreamFailureKind } from './retry-policy';
-import { resolveTransport, type ResolvedTransport, type UpstreamTransport } from './upstream-transport';
+import {
+  backoffDelay,
+  classifyStatus,
+  isRetryableKind,
+  rateLimitDelay,
+  type UpstreamFailureKind,
+} from './retry-policy';
+import {
+  resolveTransport,
+  type ResolvedTransport,
+  type UpstreamTransport,
+} from './upstream-transport';
 
 /** Anything a backend authenticates with: a Code Assist account, an API key, an ADC identity. */
 export interface Credential {
@@ -55,7 +65,9 @@ export interface SendUpstreamOptions<C extends Credential> {
  *   backoff and jitter, up to `maxAttempts`.
  * - anything else (400 above all) becomes a `GatewayError` carrying Google's parsed error.
  */
-export async function sendUpstream<C extends Credential>(options: SendUpstreamOptions<C>): Promise<Response> {
+export async function sendUpstream<C extends Credential>(
+  options: SendUpstreamOptions<C>,
+): Promise<Response> {
   const { signal } = options;
   const transport = resolveTransport(options.fetch, options.transport);
   const context = currentRequestContext();
@@ -148,7 +160,11 @@ async function attemptUntilSettled<C extends Credential>(
         unlink();
         release();
       }
-      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      return new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
     }
     unlink();
     if (response.status === 401 && !refreshed) {
@@ -180,13 +196,22 @@ async function attemptUntilSettled<C extends Credential>(
         continue;
       }
       const delay = google.retryDelayMs;
-      if (!terminal && delay !== undefined && delay <= retry.maxRateLimitWaitMs && attempt < retry.maxAttempts) {
+      if (
+        !terminal &&
+        delay !== undefined &&
+        delay <= retry.maxRateLimitWaitMs &&
+        attempt < retry.maxAttempts
+      ) {
         tried.clear();
         await retryAfter(kind, rateLimitDelay(delay, transport.random));
         continue;
       }
     } else if (response.status === 403 && google) {
-      credentials.report(credential, { kind: 'forbidden', message: google.message, ...(google.reason ? { reason: google.reason } : {}) });
+      credentials.report(credential, {
+        kind: 'forbidden',
+        message: google.message,
+        ...(google.reason ? { reason: google.reason } : {}),
+      });
     } else if (isRetryableKind(kind) && attempt < retry.maxAttempts) {
       await retryAfter(kind, backoffDelay(retry, attempt, transport.random));
       continue;

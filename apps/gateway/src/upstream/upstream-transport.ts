@@ -1,7 +1,18 @@
 import type { Readable } from 'node:stream';
-import { Agent, EnvHttpProxyAgent, fetch as undiciFetch, request as undiciRequest, type Dispatcher } from 'undici';
+import {
+  Agent,
+  EnvHttpProxyAgent,
+  fetch as undiciFetch,
+  request as undiciRequest,
+  type Dispatcher,
+} from 'undici';
 import type { ConcurrencyLimiter } from './concurrency-limiter';
-import { abortableSleep, DEFAULT_RETRY_POLICY, type RetryPolicy, type UpstreamFailureKind } from './retry-policy';
+import {
+  abortableSleep,
+  DEFAULT_RETRY_POLICY,
+  type RetryPolicy,
+  type UpstreamFailureKind,
+} from './retry-policy';
 
 /** Hooks the boundary calls so metrics see every attempt (all optional). */
 export interface UpstreamObserver {
@@ -41,7 +52,8 @@ export function withTransport(transport: UpstreamTransport): typeof globalThis.f
 }
 
 /** A transport with its injectable parts filled in. */
-export type ResolvedTransport = UpstreamTransport & Required<Pick<UpstreamTransport, 'sleep' | 'random'>>;
+export type ResolvedTransport = UpstreamTransport &
+  Required<Pick<UpstreamTransport, 'sleep' | 'random'>>;
 
 /**
  * `explicit`, else the transport a fetch carries, else defaults around that fetch (no
@@ -84,7 +96,11 @@ export function createUpstreamFetch({ proxy, connectTimeoutMs }: UpstreamFetchOp
   fetch: typeof globalThis.fetch;
   dispatcher: Dispatcher;
 } {
-  const agentOptions = { connect: { timeout: connectTimeoutMs }, headersTimeout: 0, bodyTimeout: 0 };
+  const agentOptions = {
+    connect: { timeout: connectTimeoutMs },
+    headersTimeout: 0,
+    bodyTimeout: 0,
+  };
   const dispatcher: Dispatcher =
     proxy.httpProxy || proxy.httpsProxy
       ? new EnvHttpProxyAgent({
@@ -111,7 +127,9 @@ type SimpleInit = RequestInit & { headers?: Record<string, string>; body?: strin
 function isSimpleInit(init: RequestInit | undefined): init is SimpleInit {
   if (!init) return true;
   const { headers, body } = init;
-  const plainHeaders = headers === undefined || (typeof headers === 'object' && !Array.isArray(headers) && !(headers instanceof Headers));
+  const plainHeaders =
+    headers === undefined ||
+    (typeof headers === 'object' && !Array.isArray(headers) && !(headers instanceof Headers));
   return plainHeaders && (body === undefined || body === null || typeof body === 'string');
 }
 
@@ -122,7 +140,11 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  * measured in tools/bench) wrapped into a standard `Response`, so callers keep the fetch API.
  * Redirects are not followed; Google's APIs do not redirect these POSTs.
  */
-async function requestAsResponse(url: string, init: SimpleInit | undefined, dispatcher: Dispatcher): Promise<Response> {
+async function requestAsResponse(
+  url: string,
+  init: SimpleInit | undefined,
+  dispatcher: Dispatcher,
+): Promise<Response> {
   const answer = await undiciRequest(url, {
     method: (init?.method ?? 'GET') as Dispatcher.HttpMethod,
     ...(init?.headers ? { headers: init.headers } : {}),

@@ -22,7 +22,9 @@ interface AdcCredential extends Credential {
 
 /** The Vertex AI host for a location. */
 export function vertexBaseUrl(location: string): string {
-  return location === 'global' ? 'https://aiplatform.googleapis.com' : `https://${location}-aiplatform.googleapis.com`;
+  return location === 'global'
+    ? 'https://aiplatform.googleapis.com'
+    : `https://${location}-aiplatform.googleapis.com`;
 }
 
 /**
@@ -30,11 +32,20 @@ export function vertexBaseUrl(location: string): string {
  * bearer token from google-auth-library's application default credentials (service-account file,
  * `authorized_user` file or the metadata server). Tokens are cached and refreshed by the library.
  */
-export function createVertexClient({ project, location, baseUrl, authOptions = {}, fetch = globalThis.fetch }: VertexClientOptions): GeminiBackend {
+export function createVertexClient({
+  project,
+  location,
+  baseUrl,
+  authOptions = {},
+  fetch = globalThis.fetch,
+}: VertexClientOptions): GeminiBackend {
   const auth = new GoogleAuth({
     scopes: ['https://www.googleapis.com/auth/cloud-platform'],
     ...authOptions,
-    clientOptions: { ...authOptions.clientOptions, transporterOptions: { fetchImplementation: fetch } },
+    clientOptions: {
+      ...authOptions.clientOptions,
+      transporterOptions: { fetchImplementation: fetch },
+    },
   });
   const selector: CredentialSelector<AdcCredential> = {
     async acquire() {
@@ -59,7 +70,8 @@ export function createVertexClient({ project, location, baseUrl, authOptions = {
     async invalidate() {
       const client = await auth.getClient();
       // Mark the cached token expired so the next acquire refreshes it.
-      if ('credentials' in client && client.credentials) client.credentials = { ...client.credentials, expiry_date: 1 };
+      if ('credentials' in client && client.credentials)
+        client.credentials = { ...client.credentials, expiry_date: 1 };
     },
   };
   const base = (baseUrl ?? vertexBaseUrl(location)).replace(/\/+$/, '');

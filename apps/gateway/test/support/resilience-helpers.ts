@@ -11,12 +11,20 @@ export const FAST_RETRIES = {
 /** POSTs a chat completion to the stack; returns status, headers and the raw text. */
 export async function chat(
   stack: Stack,
-  { stream = false, signal, content = 'hello' }: { stream?: boolean; signal?: AbortSignal; content?: string } = {},
+  {
+    stream = false,
+    signal,
+    content = 'hello',
+  }: { stream?: boolean; signal?: AbortSignal; content?: string } = {},
 ): Promise<{ status: number; headers: Headers; text: string }> {
   const response = await fetch(`${stack.url}/v1/chat/completions`, {
     method: 'POST',
     headers: { authorization: `Bearer ${stack.password}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ model: 'gemini-2.5-flash', stream, messages: [{ role: 'user', content }] }),
+    body: JSON.stringify({
+      model: 'gemini-2.5-flash',
+      stream,
+      messages: [{ role: 'user', content }],
+    }),
     ...(signal ? { signal } : {}),
   });
   return { status: response.status, headers: response.headers, text: await response.text() };
@@ -24,7 +32,10 @@ export async function chat(
 
 /** The generate calls the emulator received (streamed or not). */
 export function generateCalls(stack: Stack): number {
-  return stack.emulator.requests.filter((request) => request.path.includes('GenerateContent') || request.path.includes('generateContent')).length;
+  return stack.emulator.requests.filter(
+    (request) =>
+      request.path.includes('GenerateContent') || request.path.includes('generateContent'),
+  ).length;
 }
 
 /**
@@ -55,9 +66,12 @@ export async function waitFor(condition: () => boolean, timeoutMs = 2000): Promi
 
 /** The `data:` payloads of an SSE body. */
 export function sseData(text: string): string[] {
-  return text
-    .split(/\r?\n\r?\n/)
-    .flatMap((event) => event.split(/\r?\n/).filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)));
+  return text.split(/\r?\n\r?\n/).flatMap((event) =>
+    event
+      .split(/\r?\n/)
+      .filter((line) => line.startsWith('data: '))
+      .map((line) => line.slice(6)),
+  );
 }
 
 /** The parsed access-log lines (`message: "request"`) the gateway wrote so far. */

@@ -22,15 +22,32 @@ export interface RunningGateway {
  * Starts a gateway with exactly `env` (plus port, host, password, log level) and an empty
  * cwd/home, so no developer credentials leak in. The caller owns any emulator.
  */
-export async function startGateway(env: Record<string, string | undefined>, dirs?: { cwd?: string; homeDir?: string }): Promise<RunningGateway> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', GEMINI_AUTH_PASSWORD: GATEWAY_PASSWORD, LOG_LEVEL: 'debug', GEMINI_QUOTA_REFRESH_MS: '0', ...env });
+export async function startGateway(
+  env: Record<string, string | undefined>,
+  dirs?: { cwd?: string; homeDir?: string },
+): Promise<RunningGateway> {
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    GEMINI_AUTH_PASSWORD: GATEWAY_PASSWORD,
+    LOG_LEVEL: 'debug',
+    GEMINI_QUOTA_REFRESH_MS: '0',
+    ...env,
+  });
   const stream = new PassThrough();
   let captured = '';
   stream.on('data', (chunk: Buffer) => (captured += chunk.toString('utf8')));
   const secrets = new SecretRegistry();
   const logger = createLogger({ level: config.logLevel, secrets, stream });
   const empty = await mkdtemp(join(tmpdir(), 'gateway-test-'));
-  const gateway = await createGateway({ config, logger, secrets, cwd: dirs?.cwd ?? empty, homeDir: dirs?.homeDir ?? empty, defaultMetrics: false });
+  const gateway = await createGateway({
+    config,
+    logger,
+    secrets,
+    cwd: dirs?.cwd ?? empty,
+    homeDir: dirs?.homeDir ?? empty,
+    defaultMetrics: false,
+  });
   const server: Server = await new Promise((resolve) => {
     const listening = gateway.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -40,7 +57,9 @@ export async function startGateway(env: Record<string, string | undefined>, dirs
     password: gateway.password,
     logs: () => captured,
     async getJson(path) {
-      const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${gateway.password}` } });
+      const response = await fetch(`${url}${path}`, {
+        headers: { authorization: `Bearer ${gateway.password}` },
+      });
       return { status: response.status, body: await response.json() };
     },
     async close() {

@@ -40,7 +40,10 @@ export async function startCustomStack(
   env: (emulator: Emulator) => Record<string, string | undefined>,
 ): Promise<Stack> {
   const emulator = await startEmulator(emulatorOptions);
-  const gateway = await startGateway({ CODE_ASSIST_ENDPOINT: emulator.url, ...env(emulator) }).catch(async (error: unknown) => {
+  const gateway = await startGateway({
+    CODE_ASSIST_ENDPOINT: emulator.url,
+    ...env(emulator),
+  }).catch(async (error: unknown) => {
     await emulator.close();
     throw error;
   });
@@ -57,7 +60,11 @@ export async function startCustomStack(
 }
 
 /** Starts emulator + gateway wired together the way `npm run demo` does. */
-export function startStack({ env = {}, emulator, withoutCredentials }: StackOptions = {}): Promise<Stack> {
+export function startStack({
+  env = {},
+  emulator,
+  withoutCredentials,
+}: StackOptions = {}): Promise<Stack> {
   return startCustomStack(emulator ?? {}, (running) => ({
     ...(withoutCredentials ? {} : { GEMINI_CREDENTIALS: demoCredentials(running) }),
     ...env,

@@ -18,7 +18,13 @@ export async function startTestProxy(): Promise<TestProxy> {
     seen.push(`${request.method} ${request.url}`);
     const target = new URL(request.url ?? '');
     const upstream = httpRequest(
-      { host: '127.0.0.1', port: target.port, path: `${target.pathname}${target.search}`, method: request.method, headers: request.headers },
+      {
+        host: '127.0.0.1',
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: request.method,
+        headers: request.headers,
+      },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(response);

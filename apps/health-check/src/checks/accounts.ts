@@ -9,16 +9,24 @@ export async function checkAccounts(context: CheckContext): Promise<CheckOutcome
   if (context.gatewayUp === false) return outcome.skipped('the gateway is not reachable');
   let response;
   try {
-    response = await probe(`${context.url}/status`, { headers: bearer(context.password), timeoutMs: context.timeoutMs });
+    response = await probe(`${context.url}/status`, {
+      headers: bearer(context.password),
+      timeoutMs: context.timeoutMs,
+    });
   } catch (error) {
     const reason = error instanceof ProbeError ? error.reason : String(error);
     return outcome.fail(`GET /status got no answer (${reason})`, fixLink('service-not-reachable'));
   }
-  if (response.status === 404) return outcome.skipped('GET /status is not available in this gateway version');
-  if (response.status === 401) return outcome.fail('GET /status refused the password (401)', fixLink('401-unauthorized'));
+  if (response.status === 404)
+    return outcome.skipped('GET /status is not available in this gateway version');
+  if (response.status === 401)
+    return outcome.fail('GET /status refused the password (401)', fixLink('401-unauthorized'));
   if (response.status !== 200) {
     const why = errorMessage(response.json) ?? 'no details';
-    return outcome.fail(`GET /status answered ${response.status}: ${why}`, fixLink(anchorForAccountProblem(why)));
+    return outcome.fail(
+      `GET /status answered ${response.status}: ${why}`,
+      fixLink(anchorForAccountProblem(why)),
+    );
   }
   const accounts = findAccounts(response.json).map(summarizeAccount);
   const details = { accounts };
@@ -32,9 +40,14 @@ export async function checkAccounts(context: CheckContext): Promise<CheckOutcome
   const problem = first ? `${first.label}: ${first.problem ?? first.cooldown}` : '';
   const count = `${usable}/${accounts.length} account${accounts.length === 1 ? '' : 's'} usable`;
   if (broken.length === accounts.length) {
-    return outcome.fail(`no usable account: ${problem}`, fixLink(anchorForAccountProblem(problem)), details);
+    return outcome.fail(
+      `no usable account: ${problem}`,
+      fixLink(anchorForAccountProblem(problem)),
+      details,
+    );
   }
-  if (first) return outcome.warn(`${count}; ${problem}`, fixLink(anchorForAccountProblem(problem)), details);
+  if (first)
+    return outcome.warn(`${count}; ${problem}`, fixLink(anchorForAccountProblem(problem)), details);
   const ok = accounts[0];
   const about = [ok?.tier, ok?.project && `project ${ok.project}`].filter(Boolean).join(', ');
   return outcome.pass(`${count}${about ? ` (${about})` : ''}`, details);

@@ -5,11 +5,17 @@ import { fixLink } from '../troubleshooting';
 
 const WRONG_PASSWORD = 'health-check-wrong-password-9f3c';
 
-type Method = { name: string; request: (password: string) => { path: string; headers: Record<string, string> } };
+type Method = {
+  name: string;
+  request: (password: string) => { path: string; headers: Record<string, string> };
+};
 
 /** Every way the gateway accepts the password. */
 const METHODS: Method[] = [
-  { name: 'Bearer', request: (p) => ({ path: '/v1/models', headers: { authorization: `Bearer ${p}` } }) },
+  {
+    name: 'Bearer',
+    request: (p) => ({ path: '/v1/models', headers: { authorization: `Bearer ${p}` } }),
+  },
   {
     name: 'Basic',
     request: (p) => ({
@@ -17,8 +23,14 @@ const METHODS: Method[] = [
       headers: { authorization: `Basic ${Buffer.from(`health-check:${p}`).toString('base64')}` },
     }),
   },
-  { name: 'x-goog-api-key', request: (p) => ({ path: '/v1/models', headers: { 'x-goog-api-key': p } }) },
-  { name: '?key=', request: (p) => ({ path: `/v1/models?key=${encodeURIComponent(p)}`, headers: {} }) },
+  {
+    name: 'x-goog-api-key',
+    request: (p) => ({ path: '/v1/models', headers: { 'x-goog-api-key': p } }),
+  },
+  {
+    name: '?key=',
+    request: (p) => ({ path: `/v1/models?key=${encodeURIComponent(p)}`, headers: {} }),
+  },
 ];
 
 /**
@@ -54,7 +66,9 @@ export async function checkAuthentication(context: CheckContext): Promise<CheckO
       const { path, headers } = method.request(password);
       accepted[method.name] = await statusOf(path, headers);
     }
-    const refused = Object.entries(accepted).filter(([, status]) => status === 401 || status === 403);
+    const refused = Object.entries(accepted).filter(
+      ([, status]) => status === 401 || status === 403,
+    );
     const details = { ...enforced, accepted };
     if (refused.length === METHODS.length) {
       return outcome.fail(
@@ -65,7 +79,11 @@ export async function checkAuthentication(context: CheckContext): Promise<CheckO
     }
     if (refused.length > 0) {
       const list = refused.map(([name, status]) => `${name} → ${status}`).join(', ');
-      return outcome.warn(`the password works, but not in every form: ${list}`, fixLink('401-unauthorized'), details);
+      return outcome.warn(
+        `the password works, but not in every form: ${list}`,
+        fixLink('401-unauthorized'),
+        details,
+      );
     }
     return outcome.pass(
       `password accepted as ${METHODS.map((m) => m.name).join(', ')}; missing and wrong passwords are refused (401)`,
@@ -73,6 +91,9 @@ export async function checkAuthentication(context: CheckContext): Promise<CheckO
     );
   } catch (error) {
     const reason = error instanceof ProbeError ? error.reason : String(error);
-    return outcome.fail(`the gateway stopped answering (${reason})`, fixLink('service-not-reachable'));
+    return outcome.fail(
+      `the gateway stopped answering (${reason})`,
+      fixLink('service-not-reachable'),
+    );
   }
 }

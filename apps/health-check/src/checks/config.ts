@@ -2,7 +2,11 @@ import { outcome, type CheckOutcome } from '../check-result';
 import type { CheckContext } from '../check-context';
 import { fixLink } from '../troubleshooting';
 
-const URL_SETTINGS = ['CODE_ASSIST_ENDPOINT', 'GEMINI_OAUTH_TOKEN_URL', 'GOOGLE_GEMINI_BASE_URL'] as const;
+const URL_SETTINGS = [
+  'CODE_ASSIST_ENDPOINT',
+  'GEMINI_OAUTH_TOKEN_URL',
+  'GOOGLE_GEMINI_BASE_URL',
+] as const;
 
 /** Values the gateway would refuse to start with (named, never echoed). */
 function invalidSettings(env: CheckContext['env']): string[] {
@@ -11,13 +15,15 @@ function invalidSettings(env: CheckContext['env']): string[] {
   if (port && !/^\d+$/.test(port)) problems.push('PORT is not a number');
   else if (port && Number(port) > 65_535) problems.push('PORT is above 65535');
   const password = env['GEMINI_AUTH_PASSWORD']?.trim();
-  if (password && password.length < 8) problems.push('GEMINI_AUTH_PASSWORD is shorter than 8 characters');
+  if (password && password.length < 8)
+    problems.push('GEMINI_AUTH_PASSWORD is shorter than 8 characters');
   for (const name of URL_SETTINGS) {
     const value = env[name]?.trim();
     if (value && !/^https?:\/\/[^\s/]+/.test(value)) problems.push(`${name} is not an http(s) URL`);
   }
   const level = env['LOG_LEVEL']?.trim();
-  if (level && !['error', 'warn', 'info', 'debug'].includes(level)) problems.push('LOG_LEVEL is not error|warn|info|debug');
+  if (level && !['error', 'warn', 'info', 'debug'].includes(level))
+    problems.push('LOG_LEVEL is not error|warn|info|debug');
   return problems;
 }
 
@@ -25,8 +31,8 @@ function invalidSettings(env: CheckContext['env']): string[] {
 export async function checkConfig(context: CheckContext): Promise<CheckOutcome> {
   const { envFile, env } = context;
   const invalid = invalidSettings(env);
-  const issues = envFile.issues.map(
-    (issue) => `${envFile.present ? '.env' : ''} line ${issue.line} ${issue.problem}`.trim(),
+  const issues = envFile.issues.map((issue) =>
+    `${envFile.present ? '.env' : ''} line ${issue.line} ${issue.problem}`.trim(),
   );
   const details = {
     envFile: envFile.present ? envFile.path : null,
@@ -36,12 +42,21 @@ export async function checkConfig(context: CheckContext): Promise<CheckOutcome> 
   };
   const failures = envFile.issues.filter((issue) => issue.severity === 'fail');
   if (failures.length > 0 || invalid.length > 0) {
-    const first = failures.length > 0 ? `.env line ${failures[0]?.line} ${failures[0]?.problem}` : invalid[0];
+    const first =
+      failures.length > 0 ? `.env line ${failures[0]?.line} ${failures[0]?.problem}` : invalid[0];
     const more = failures.length + invalid.length + envFile.issues.length - failures.length - 1;
-    return outcome.fail(`${first}${more > 0 ? ` (+${more} more)` : ''}`, fixLink('env-file-format'), details);
+    return outcome.fail(
+      `${first}${more > 0 ? ` (+${more} more)` : ''}`,
+      fixLink('env-file-format'),
+      details,
+    );
   }
   if (issues.length > 0) {
-    return outcome.warn(`${issues[0]}${issues.length > 1 ? ` (+${issues.length - 1} more)` : ''}`, fixLink('env-file-format'), details);
+    return outcome.warn(
+      `${issues[0]}${issues.length > 1 ? ` (+${issues.length - 1} more)` : ''}`,
+      fixLink('env-file-format'),
+      details,
+    );
   }
   if (!envFile.present) {
     if (env['GEMINI_AUTH_PASSWORD'] === undefined) {
@@ -53,5 +68,8 @@ export async function checkConfig(context: CheckContext): Promise<CheckOutcome> 
     }
     return outcome.pass('no .env file; settings come from the environment', details);
   }
-  return outcome.pass(`${envFile.path} is well formed (${details.variables.length} variables)`, details);
+  return outcome.pass(
+    `${envFile.path} is well formed (${details.variables.length} variables)`,
+    details,
+  );
 }

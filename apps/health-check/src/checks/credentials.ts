@@ -35,7 +35,10 @@ async function findCredentials(context: CheckContext): Promise<Found[]> {
     const names = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
     for (const name of names) {
       const path = join(dir, name);
-      found.push({ source: path, credentials: parseCredentialsJson(await readFile(path, 'utf8'), path) });
+      found.push({
+        source: path,
+        credentials: parseCredentialsJson(await readFile(path, 'utf8'), path),
+      });
     }
   }
   return found;
@@ -62,7 +65,8 @@ export async function checkCredentials(context: CheckContext): Promise<CheckOutc
     return outcome.fail(message, fixLink('credentials-invalid'));
   }
   if (found.length === 0) {
-    if (context.env['GEMINI_API_KEY']) return outcome.pass('no OAuth credentials; GEMINI_API_KEY is set');
+    if (context.env['GEMINI_API_KEY'])
+      return outcome.pass('no OAuth credentials; GEMINI_API_KEY is set');
     return outcome.warn(
       'no credentials: none of GEMINI_CREDENTIALS, GOOGLE_APPLICATION_CREDENTIALS, GEMINI_CREDENTIALS_DIR, ./oauth_creds.json, ~/.gemini/oauth_creds.json',
       fixLink('no-credentials'),
@@ -73,11 +77,17 @@ export async function checkCredentials(context: CheckContext): Promise<CheckOutc
       source,
       format: credentials.format,
       hasAccessToken: credentials.accessToken !== undefined,
-      expiryDate: credentials.expiryDate === undefined ? null : new Date(credentials.expiryDate).toISOString(),
+      expiryDate:
+        credentials.expiryDate === undefined
+          ? null
+          : new Date(credentials.expiryDate).toISOString(),
       projectId: credentials.projectId ?? null,
     })),
   };
-  const summary = found.length === 1 ? describe(found[0] as Found, context.env) : `${found.length} accounts: ${describe(found[0] as Found, context.env)}; …`;
+  const summary =
+    found.length === 1
+      ? describe(found[0] as Found, context.env)
+      : `${found.length} accounts: ${describe(found[0] as Found, context.env)}; …`;
   if (!context.online) return outcome.pass(summary, details);
   const refreshed: Record<string, number> = {};
   for (const { source, credentials } of found) {
@@ -95,9 +105,15 @@ export async function checkCredentials(context: CheckContext): Promise<CheckOutc
       const code = error instanceof OAuthStoreError ? error.code : undefined;
       const message = error instanceof Error ? error.message : String(error);
       const anchor = code === 'RELOGIN_REQUIRED' ? 'oauth-token-expired' : 'google-unreachable';
-      return outcome.fail(`token refresh failed: ${message}`, fixLink(anchor), { ...details, refreshed });
+      return outcome.fail(`token refresh failed: ${message}`, fixLink(anchor), {
+        ...details,
+        refreshed,
+      });
     }
   }
   const ms = Object.values(refreshed);
-  return outcome.pass(`${summary}; token refresh works (${ms.join(', ')} ms)`, { ...details, refreshed });
+  return outcome.pass(`${summary}; token refresh works (${ms.join(', ')} ms)`, {
+    ...details,
+    refreshed,
+  });
 }

@@ -20,13 +20,26 @@ function firstLine(text: string): string {
 
 /** Finds the gateway container: the named one, or the first whose name or image says geminicli2api. */
 async function findContainer(wanted: string | undefined): Promise<ContainerStatus | undefined> {
-  const list = await runCommand('docker', ['ps', '-a', '--format', '{{.ID}}\t{{.Names}}\t{{.Image}}']);
-  const rows = list.stdout.split('\n').filter(Boolean).map((line) => line.split('\t'));
+  const list = await runCommand('docker', [
+    'ps',
+    '-a',
+    '--format',
+    '{{.ID}}\t{{.Names}}\t{{.Image}}',
+  ]);
+  const rows = list.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('\t'));
   const row = wanted
     ? rows.find(([id, name]) => name === wanted || id === wanted)
     : rows.find(([, name = '', image = '']) => /geminicli2api/i.test(`${name} ${image}`));
   if (!row?.[0]) return undefined;
-  const inspect = await runCommand('docker', ['inspect', '--format', '{{json .State}}\t{{.RestartCount}}', row[0]]);
+  const inspect = await runCommand('docker', [
+    'inspect',
+    '--format',
+    '{{json .State}}\t{{.RestartCount}}',
+    row[0],
+  ]);
   const [stateJson = '{}', restarts = '0'] = inspect.stdout.trim().split('\t');
   let state: unknown;
   try {
@@ -47,11 +60,17 @@ async function findContainer(wanted: string | undefined): Promise<ContainerStatu
 }
 
 /** Docker engine present, the gateway container running, healthy, not restarting. */
-export async function checkDocker(context: CheckContext & { container?: string | undefined }): Promise<CheckOutcome> {
+export async function checkDocker(
+  context: CheckContext & { container?: string | undefined },
+): Promise<CheckOutcome> {
   const version = await runCommand('docker', ['version', '--format', '{{.Server.Version}}']);
-  if (version.missing) return outcome.skipped('Docker is not installed (no docker command)', { engine: null });
+  if (version.missing)
+    return outcome.skipped('Docker is not installed (no docker command)', { engine: null });
   if (version.exitCode !== 0) {
-    return outcome.skipped(`no Docker engine reachable (${firstLine(version.stderr) || 'docker version failed'})`, { engine: null });
+    return outcome.skipped(
+      `no Docker engine reachable (${firstLine(version.stderr) || 'docker version failed'})`,
+      { engine: null },
+    );
   }
   const engine = version.stdout.trim();
   const container = await findContainer(context.container);
@@ -62,18 +81,41 @@ export async function checkDocker(context: CheckContext & { container?: string |
   }
   const name = `container ${container.name}`;
   const restarts = `${container.restartCount} restart${container.restartCount === 1 ? '' : 's'}`;
-  if (container.status === 'restarting' || (container.status !== 'running' && container.restartCount > 0)) {
-    return outcome.fail(`${name} keeps restarting (${container.status}, ${restarts}, last exit ${container.exitCode ?? '?'})`, fixLink('container-keeps-restarting'), details);
+  if (
+    container.status === 'restarting' ||
+    (container.status !== 'running' && container.restartCount > 0)
+  ) {
+    return outcome.fail(
+      `${name} keeps restarting (${container.status}, ${restarts}, last exit ${container.exitCode ?? '?'})`,
+      fixLink('container-keeps-restarting'),
+      details,
+    );
   }
   if (container.status !== 'running') {
-    return outcome.fail(`${name} is ${container.status} (exit code ${container.exitCode ?? '?'})`, fixLink('reading-container-logs'), details);
+    return outcome.fail(
+      `${name} is ${container.status} (exit code ${container.exitCode ?? '?'})`,
+      fixLink('reading-container-logs'),
+      details,
+    );
   }
   if (container.health === 'unhealthy') {
-    return outcome.fail(`${name} is running but unhealthy (${restarts})`, fixLink('reading-container-logs'), details);
+    return outcome.fail(
+      `${name} is running but unhealthy (${restarts})`,
+      fixLink('reading-container-logs'),
+      details,
+    );
   }
   if (container.restartCount > 0) {
-    return outcome.warn(`${name} is running (${container.health ?? 'no healthcheck'}) but restarted ${restarts}`, fixLink('container-keeps-restarting'), details);
+    return outcome.warn(
+      `${name} is running (${container.health ?? 'no healthcheck'}) but restarted ${restarts}`,
+      fixLink('container-keeps-restarting'),
+      details,
+    );
   }
-  if (container.health === 'starting') return outcome.warn(`${name} is running, health check still starting`, undefined, details);
-  return outcome.pass(`${name} is running (${container.health ?? 'no healthcheck defined'}, ${restarts})`, details);
+  if (container.health === 'starting')
+    return outcome.warn(`${name} is running, health check still starting`, undefined, details);
+  return outcome.pass(
+    `${name} is running (${container.health ?? 'no healthcheck defined'}, ${restarts})`,
+    details,
+  );
 }

@@ -11,7 +11,11 @@ export async function checkService(context: CheckContext): Promise<CheckOutcome>
   } catch (error) {
     context.gatewayUp = false;
     const reason = error instanceof ProbeError ? error.reason : String(error);
-    return outcome.fail(`${context.url} is not reachable (${reason})`, fixLink('service-not-reachable'), { reason });
+    return outcome.fail(
+      `${context.url} is not reachable (${reason})`,
+      fixLink('service-not-reachable'),
+      { reason },
+    );
   }
   const status = field(health.json, 'status');
   if (health.status !== 200 || status !== 'ok') {
@@ -35,10 +39,21 @@ export async function checkService(context: CheckContext): Promise<CheckOutcome>
   const details = { version, backend, healthMs: health.ms, rootStatus: root?.status };
   const name = `gateway ${typeof version === 'string' ? version : '(unknown version)'}`;
   if (root?.status !== 200) {
-    return outcome.warn(`${name} is up, but GET / answered ${root?.status ?? 'nothing'}`, fixLink('service-not-reachable'), details);
+    return outcome.warn(
+      `${name} is up, but GET / answered ${root?.status ?? 'nothing'}`,
+      fixLink('service-not-reachable'),
+      details,
+    );
   }
   if (backend === 'no-credentials') {
-    return outcome.warn(`${name} is up, but has no Google credentials: API calls get 503`, fixLink('no-credentials'), details);
+    return outcome.warn(
+      `${name} is up, but has no Google credentials: API calls get 503`,
+      fixLink('no-credentials'),
+      details,
+    );
   }
-  return outcome.pass(`${name} is up at ${context.url} (backend: ${String(backend ?? 'unknown')}, ${health.ms} ms)`, details);
+  return outcome.pass(
+    `${name} is up at ${context.url} (backend: ${String(backend ?? 'unknown')}, ${health.ms} ms)`,
+    details,
+  );
 }

@@ -28,11 +28,21 @@ async function stream(context: CheckContext, body: string): Promise<StreamStats>
   const started = performance.now();
   const response = await fetch(`${context.url}/v1/chat/completions`, {
     method: 'POST',
-    headers: { ...bearer(context.password), 'content-type': 'application/json', accept: 'text/event-stream' },
+    headers: {
+      ...bearer(context.password),
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+    },
     body,
     signal: AbortSignal.timeout(GENERATE_TIMEOUT_MS),
   });
-  const stats: StreamStats = { status: response.status, totalMs: 0, events: 0, done: false, text: '' };
+  const stats: StreamStats = {
+    status: response.status,
+    totalMs: 0,
+    events: 0,
+    done: false,
+    text: '',
+  };
   if (!response.ok || !response.body) {
     const text = await response.text();
     let json: unknown;
@@ -41,7 +51,11 @@ async function stream(context: CheckContext, body: string): Promise<StreamStats>
     } catch {
       json = undefined;
     }
-    return { ...stats, totalMs: Math.round(performance.now() - started), error: errorMessage(json) ?? text.slice(0, 200) };
+    return {
+      ...stats,
+      totalMs: Math.round(performance.now() - started),
+      error: errorMessage(json) ?? text.slice(0, 200),
+    };
   }
   const decoder = new TextDecoder();
   let buffer = '';
@@ -69,10 +83,15 @@ async function stream(context: CheckContext, body: string): Promise<StreamStats>
 
 /** One tiny completion, unary then streamed (only with `--generate`): first byte time, `[DONE]`. */
 export async function checkStreaming(context: CheckContext): Promise<CheckOutcome> {
-  if (!context.generate) return outcome.skipped('not checked: pass --generate to run one tiny completion');
+  if (!context.generate)
+    return outcome.skipped('not checked: pass --generate to run one tiny completion');
   if (context.gatewayUp === false) return outcome.skipped('the gateway is not reachable');
   const model = context.model ?? 'gemini-2.5-flash';
-  const request = { model, messages: [{ role: 'user', content: 'Reply with the single word OK.' }], max_tokens: 16 };
+  const request = {
+    model,
+    messages: [{ role: 'user', content: 'Reply with the single word OK.' }],
+    max_tokens: 16,
+  };
   try {
     const unary = await probe(`${context.url}/v1/chat/completions`, {
       method: 'POST',
@@ -83,31 +102,58 @@ export async function checkStreaming(context: CheckContext): Promise<CheckOutcom
     const choices = field(unary.json, 'choices');
     if (unary.status !== 200 || !Array.isArray(choices) || choices.length === 0) {
       const message = errorMessage(unary.json) ?? `HTTP ${unary.status}`;
-      return outcome.fail(`completion with ${model} failed (${unary.status}): ${message}`, fixLink(anchorFor(unary.status, message)), {
-        model,
-        unary: { status: unary.status, ms: unary.ms },
-      });
+      return outcome.fail(
+        `completion with ${model} failed (${unary.status}): ${message}`,
+        fixLink(anchorFor(unary.status, message)),
+        {
+          model,
+          unary: { status: unary.status, ms: unary.ms },
+        },
+      );
     }
     const streamed = await stream(context, JSON.stringify({ ...request, stream: true }));
-    const details = { model, unary: { status: unary.status, ms: unary.ms }, stream: { ...streamed, text: undefined } };
+    const details = {
+      model,
+      unary: { status: unary.status, ms: unary.ms },
+      stream: { ...streamed, text: undefined },
+    };
     if (streamed.status !== 200) {
       const message = streamed.error ?? `HTTP ${streamed.status}`;
-      return outcome.fail(`streamed completion failed (${streamed.status}): ${message}`, fixLink(anchorFor(streamed.status, message)), details);
+      return outcome.fail(
+        `streamed completion failed (${streamed.status}): ${message}`,
+        fixLink(anchorFor(streamed.status, message)),
+        details,
+      );
     }
     if (streamed.error) {
-      return outcome.fail(`stream ended with an error: ${streamed.error}`, fixLink(anchorForStreamError(streamed.error)), details);
+      return outcome.fail(
+        `stream ended with an error: ${streamed.error}`,
+        fixLink(anchorForStreamError(streamed.error)),
+        details,
+      );
     }
     if (!streamed.done) {
-      return outcome.fail(`stream ended without [DONE] after ${streamed.events} events`, fixLink('stream-interrupted'), details);
+      return outcome.fail(
+        `stream ended without [DONE] after ${streamed.events} events`,
+        fixLink('stream-interrupted'),
+        details,
+      );
     }
     const finding = `${model}: unary ${unary.ms} ms; stream first byte ${streamed.firstByteMs ?? '?'} ms, ${streamed.events} events in ${streamed.totalMs} ms, ended with [DONE]`;
-    if ((streamed.firstByteMs ?? 0) > 20_000) return outcome.warn(finding, fixLink('slow-responses'), details);
+    if ((streamed.firstByteMs ?? 0) > 20_000)
+      return outcome.warn(finding, fixLink('slow-responses'), details);
     return outcome.pass(finding, details);
   } catch (error) {
-    return outcome.fail(`completion request got no answer (${failureReason(error)})`, fixLink('slow-responses'), { model });
+    return outcome.fail(
+      `completion request got no answer (${failureReason(error)})`,
+      fixLink('slow-responses'),
+      { model },
+    );
   }
 }
 
 function anchorForStreamError(message: string): TroubleshootingAnchor {
-  return /broke off|reset|closed|terminated/i.test(message) ? 'stream-interrupted' : anchorForAccountProblem(message);
+  return /broke off|reset|closed|terminated/i.test(message)
+    ? 'stream-interrupted'
+    : anchorForAccountProblem(message);
 }

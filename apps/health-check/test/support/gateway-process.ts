@@ -48,7 +48,12 @@ export interface GatewayProcess {
 
 /** Spawns `node apps/gateway/dist/main.js`, optionally after a delay (for `--wait`). */
 export async function startGateway(
-  options: { emulator?: EmulatorOptions; env?: Record<string, string>; delayMs?: number; port?: number } = {},
+  options: {
+    emulator?: EmulatorOptions;
+    env?: Record<string, string>;
+    delayMs?: number;
+    port?: number;
+  } = {},
 ): Promise<GatewayProcess> {
   const emulator = await startEmulator(options.emulator);
   const port = options.port ?? (await freePort());

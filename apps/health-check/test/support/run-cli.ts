@@ -26,14 +26,28 @@ export function emptyDir(): string {
  * Runs `node apps/health-check/dist/main.js …` with a clean environment: only PATH and what the
  * test passes; cwd and HOME are empty directories unless given.
  */
-export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<CliRun> {
   const cwd = options.cwd ?? emptyDir();
   const env = { PATH: process.env['PATH'] ?? '', HOME: cwd, ...options.env };
   const started = Date.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, stdout, stderr, ms: Date.now() - started, json: () => JSON.parse(stdout) as unknown });
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd, env, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({
+          code,
+          stdout,
+          stderr,
+          ms: Date.now() - started,
+          json: () => JSON.parse(stdout) as unknown,
+        });
+      },
+    );
   });
 }

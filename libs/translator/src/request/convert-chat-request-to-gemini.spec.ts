@@ -1,13 +1,23 @@
-import { chatCompletionRequestSchema, type ChatCompletionRequestInput } from '@geminicli2api/protocol-openai';
+import {
+  chatCompletionRequestSchema,
+  type ChatCompletionRequestInput,
+} from '@geminicli2api/protocol-openai';
 import { convertChatRequestToGemini } from './convert-chat-request-to-gemini';
 
 function convert(input: Omit<ChatCompletionRequestInput, 'model'>) {
-  return convertChatRequestToGemini(chatCompletionRequestSchema.parse({ model: 'gemini-2.5-flash', ...input }));
+  return convertChatRequestToGemini(
+    chatCompletionRequestSchema.parse({ model: 'gemini-2.5-flash', ...input }),
+  );
 }
 
 describe('convertChatRequestToGemini', () => {
   it('E1: merges consecutive user messages into one turn', () => {
-    const { request } = convert({ messages: [{ role: 'user', content: 'a' }, { role: 'user', content: 'b' }] });
+    const { request } = convert({
+      messages: [
+        { role: 'user', content: 'a' },
+        { role: 'user', content: 'b' },
+      ],
+    });
     expect(request.contents).toEqual([{ role: 'user', parts: [{ text: 'a' }, { text: 'b' }] }]);
   });
 
@@ -23,7 +33,10 @@ describe('convertChatRequestToGemini', () => {
       ],
     });
     expect(request).toEqual({
-      systemInstruction: { role: 'user', parts: [{ text: 'A' }, { text: 'B' }, { text: 'Be formal' }] },
+      systemInstruction: {
+        role: 'user',
+        parts: [{ text: 'A' }, { text: 'B' }, { text: 'Be formal' }],
+      },
       contents: [
         { role: 'user', parts: [{ text: 'hi' }] },
         { role: 'model', parts: [{ text: 'yo' }] },
@@ -38,9 +51,14 @@ describe('convertChatRequestToGemini', () => {
   });
 
   it('E6: skips empty text and never sends a turn without parts', () => {
-    expect(convert({ messages: [{ role: 'user', content: 'hi' }, { role: 'user', content: '' }] }).request.contents).toEqual([
-      { role: 'user', parts: [{ text: 'hi' }] },
-    ]);
+    expect(
+      convert({
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'user', content: '' },
+        ],
+      }).request.contents,
+    ).toEqual([{ role: 'user', parts: [{ text: 'hi' }] }]);
     expect(convert({ messages: [{ role: 'user', content: '' }] }).request.contents).toEqual([
       { role: 'user', parts: [{ text: ' ' }] },
     ]);
@@ -95,7 +113,10 @@ describe('convertChatRequestToGemini', () => {
   });
 
   it('E42: ignores logit_bias with a warning instead of failing', () => {
-    const { warnings } = convert({ messages: [{ role: 'user', content: 'x' }], logit_bias: { '50256': -100 } });
+    const { warnings } = convert({
+      messages: [{ role: 'user', content: 'x' }],
+      logit_bias: { '50256': -100 },
+    });
     expect(warnings).toEqual([expect.objectContaining({ param: 'logit_bias' })]);
   });
 
@@ -105,6 +126,9 @@ describe('convertChatRequestToGemini', () => {
       messages: [{ role: 'user', content: 'x' }],
       response_format: { type: 'json_schema', json_schema: { name: 'x', schema } },
     });
-    expect(request.generationConfig).toEqual({ responseMimeType: 'application/json', responseJsonSchema: schema });
+    expect(request.generationConfig).toEqual({
+      responseMimeType: 'application/json',
+      responseJsonSchema: schema,
+    });
   });
 });

@@ -72,12 +72,16 @@ export function convertChatRequestToGemini(
   if (tools.toolConfig) out.toolConfig = tools.toolConfig;
   const google = request.google ?? request.extra_body?.google;
   const safety = request.safety_settings ?? google?.safety_settings;
-  if (safety) out.safetySettings = safety.map(({ category, threshold }) => ({ category, threshold }));
+  if (safety)
+    out.safetySettings = safety.map(({ category, threshold }) => ({ category, threshold }));
   const cached = request.cached_content ?? google?.cached_content;
   if (cached) out.cachedContent = cached;
   if (Object.keys(generationConfig).length > 0) out.generationConfig = generationConfig;
   if (request.parallel_tool_calls === false && tools.tools) {
-    warnings.push({ param: 'parallel_tool_calls', message: 'Gemini cannot disable parallel function calls; ignored.' });
+    warnings.push({
+      param: 'parallel_tool_calls',
+      message: 'Gemini cannot disable parallel function calls; ignored.',
+    });
   }
   return {
     request: out,

@@ -30,7 +30,9 @@ export function convertContentParts(
   if (content == null) return [];
   if (typeof content === 'string') return convertText(content, context);
   const parts: GeminiPart[] = [];
-  content.forEach((part, index) => parts.push(...convertPart(part, `${param}.content[${index}]`, context)));
+  content.forEach((part, index) =>
+    parts.push(...convertPart(part, `${param}.content[${index}]`, context)),
+  );
   return parts;
 }
 
@@ -44,8 +46,14 @@ function convertPart(part: OpenAIContentPart, param: string, context: PartContex
       return [convertMediaUrl(part.image_url.url, `${param}.image_url.url`, context)];
     case 'input_audio': {
       const format = part.input_audio.format.toLowerCase();
-      if (part.input_audio.data === '') throw new TranslationError({ message: 'input_audio.data is empty.', param: `${param}.input_audio.data` });
-      const mimeType = parseDataUrl(part.input_audio.data)?.mimeType ?? (format === 'mp3' || format === 'mpeg' ? 'audio/mp3' : `audio/${format}`);
+      if (part.input_audio.data === '')
+        throw new TranslationError({
+          message: 'input_audio.data is empty.',
+          param: `${param}.input_audio.data`,
+        });
+      const mimeType =
+        parseDataUrl(part.input_audio.data)?.mimeType ??
+        (format === 'mp3' || format === 'mpeg' ? 'audio/mp3' : `audio/${format}`);
       const data = parseDataUrl(part.input_audio.data)?.data ?? part.input_audio.data;
       return [{ inlineData: { mimeType, data } }];
     }
@@ -67,7 +75,11 @@ function convertFile(
     if (parsed) return { inlineData: parsed };
     const mimeType = file.filename ? mimeTypeFromName(file.filename) : undefined;
     if (!mimeType) {
-      throw new TranslationError({ message: 'file_data is raw base64 and the filename has no known extension; send a data URL with a mime type.', param: `${param}.file.filename` });
+      throw new TranslationError({
+        message:
+          'file_data is raw base64 and the filename has no known extension; send a data URL with a mime type.',
+        param: `${param}.file.filename`,
+      });
     }
     return { inlineData: { mimeType, data: file.file_data } };
   }
@@ -76,7 +88,9 @@ function convertFile(
     return { fileData: mimeType ? { mimeType, fileUri: file.file_id } : { fileUri: file.file_id } };
   }
   throw new TranslationError({
-    message: file.file_id ? 'OpenAI file ids cannot be read by Gemini; send the file inline as file_data.' : 'A file part needs file_data.',
+    message: file.file_id
+      ? 'OpenAI file ids cannot be read by Gemini; send the file inline as file_data.'
+      : 'A file part needs file_data.',
     param: `${param}.file.${file.file_id ? 'file_id' : 'file_data'}`,
   });
 }
@@ -87,7 +101,9 @@ export function convertMediaUrl(url: string, param: string, context: PartContext
   if (parsed) return { inlineData: parsed };
   if (isGeminiReadableUrl(url)) {
     const mimeType = url.includes('youtu') ? 'video/*' : mimeTypeFromName(url);
-    return { fileData: mimeType && mimeType !== 'video/*' ? { mimeType, fileUri: url } : { fileUri: url } };
+    return {
+      fileData: mimeType && mimeType !== 'video/*' ? { mimeType, fileUri: url } : { fileUri: url },
+    };
   }
   const resolved = context.remoteMedia?.get(url);
   if (resolved) return { inlineData: { mimeType: resolved.mimeType, data: resolved.data } };

@@ -1,7 +1,11 @@
 import type { GeminiContent, GeminiPart } from '@geminicli2api/protocol-gemini';
 import type { OpenAIChatMessage } from '@geminicli2api/protocol-openai';
 import { detectModelTraits, type ModelTraits } from '../model-traits';
-import { SKIP_THOUGHT_SIGNATURE, splitThoughtId, type SignatureCache } from '../signature/signature-cache';
+import {
+  SKIP_THOUGHT_SIGNATURE,
+  splitThoughtId,
+  type SignatureCache,
+} from '../signature/signature-cache';
 import { sanitizeFunctionName } from '../tools/function-names';
 import type { TranslationWarning } from '../translation-options';
 import { TranslationError } from '../translator-error';
@@ -86,7 +90,10 @@ export function convertMessagesToContents(
       const resultIndex = results.get(id);
       const message = resultIndex === undefined ? undefined : messages[resultIndex];
       if (message && (message.role === 'tool' || message.role === 'function')) {
-        const [response, ...rest] = from(resultIndex ?? 0, convertToolResult(name, message.content, `messages[${resultIndex}]`, traits, options));
+        const [response, ...rest] = from(
+          resultIndex ?? 0,
+          convertToolResult(name, message.content, `messages[${resultIndex}]`, traits, options),
+        );
         if (response) responses.push(response);
         media.push(...rest);
       } else responses.push({ functionResponse: { name, response: MISSING_RESULT } });
@@ -104,14 +111,21 @@ export function convertMessagesToContents(
         return;
       case 'user':
         closeTurn();
-        appendTurn(contents, 'user', from(index, convertContentParts(message.content, param, options)));
+        appendTurn(
+          contents,
+          'user',
+          from(index, convertContentParts(message.content, param, options)),
+        );
         return;
       case 'assistant': {
         const parts = from(index, convertContentParts(message.content, param, options));
         const callIds: string[] = [];
         (message.tool_calls ?? []).forEach((call, position) => {
           const { id } = splitThoughtId(call.id);
-          const args = parseToolArguments(call.function.arguments, `${param}.tool_calls[${position}].function.arguments`);
+          const args = parseToolArguments(
+            call.function.arguments,
+            `${param}.tool_calls[${position}].function.arguments`,
+          );
           const part: GeminiPart = { functionCall: { name: geminiName(call.function.name), args } };
           const signature = recoverSignature(call, traits, options.signatureCache);
           if (signature) part.thoughtSignature = signature;
@@ -119,7 +133,10 @@ export function convertMessagesToContents(
           callIds.push(id);
         });
         if (message.function_call) {
-          const args = parseToolArguments(message.function_call.arguments, `${param}.function_call.arguments`);
+          const args = parseToolArguments(
+            message.function_call.arguments,
+            `${param}.function_call.arguments`,
+          );
           parts.push({ functionCall: { name: geminiName(message.function_call.name), args } });
           callIds.push(legacyId(index));
         }
@@ -143,10 +160,20 @@ export function convertMessagesToContents(
           return;
         }
         if (!message.name) {
-          throw new TranslationError({ message: `No assistant tool call has the id this tool message answers.`, param: `${param}.tool_call_id` });
+          throw new TranslationError({
+            message: `No assistant tool call has the id this tool message answers.`,
+            param: `${param}.tool_call_id`,
+          });
         }
         closeTurn();
-        appendTurn(contents, 'user', from(index, convertToolResult(geminiName(message.name), message.content, param, traits, options)));
+        appendTurn(
+          contents,
+          'user',
+          from(
+            index,
+            convertToolResult(geminiName(message.name), message.content, param, traits, options),
+          ),
+        );
         return;
       }
       default: {
@@ -158,18 +185,27 @@ export function convertMessagesToContents(
 
   if (open && open.callIds.length > 0 && !open.callIds.some((id) => results.has(id))) {
     throw new TranslationError({
-      message: "An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'.",
+      message:
+        "An assistant message with 'tool_calls' must be followed by tool messages responding to each 'tool_call_id'.",
       param: `messages[${open.assistantIndex}]`,
     });
   }
   closeTurn();
   let turns = coalesce(contents.filter((content) => content.parts.length > 0));
   const last = turns[turns.length - 1];
-  if (options.dropTrailingAssistant && last?.role === 'model' && !last.parts.some((part) => part.functionCall)) {
+  if (
+    options.dropTrailingAssistant &&
+    last?.role === 'model' &&
+    !last.parts.some((part) => part.functionCall)
+  ) {
     turns = turns.slice(0, -1);
   }
-  if (traits.gemini3) stampSentinels(turns, options.signatureSentinel ?? SKIP_THOUGHT_SIGNATURE, warnings);
-  const withParams = (contents: GeminiContent[], systemInstruction?: GeminiContent): ConvertedMessages => {
+  if (traits.gemini3)
+    stampSentinels(turns, options.signatureSentinel ?? SKIP_THOUGHT_SIGNATURE, warnings);
+  const withParams = (
+    contents: GeminiContent[],
+    systemInstruction?: GeminiContent,
+  ): ConvertedMessages => {
     const partParams = contents.map((content) =>
       content.parts.map((part) => {
         const origin = origins.get(part);
@@ -177,10 +213,18 @@ export function convertMessagesToContents(
       }),
     );
     const contentParams = contents.map((content) => {
-      const found = content.parts.map((part) => origins.get(part)).filter((origin) => origin !== undefined);
+      const found = content.parts
+        .map((part) => origins.get(part))
+        .filter((origin) => origin !== undefined);
       return found.length > 0 ? `messages[${Math.min(...found)}]` : null;
     });
-    return { contents, ...(systemInstruction ? { systemInstruction } : {}), warnings, contentParams, partParams };
+    return {
+      contents,
+      ...(systemInstruction ? { systemInstruction } : {}),
+      warnings,
+      contentParams,
+      partParams,
+    };
   };
   if (turns.length === 0) {
     if (systemParts.length > 0) return withParams([{ role: 'user', parts: systemParts }]);
@@ -189,7 +233,10 @@ export function convertMessagesToContents(
   if (turns[0]?.role === 'model' && turns[0].parts.some((part) => part.functionCall)) {
     turns.unshift({ role: 'user', parts: [{ text: ' ' }] });
   }
-  return withParams(turns, systemParts.length > 0 ? { role: 'user', parts: systemParts } : undefined);
+  return withParams(
+    turns,
+    systemParts.length > 0 ? { role: 'user', parts: systemParts } : undefined,
+  );
 }
 
 function legacyId(index: number): string {
@@ -197,14 +244,24 @@ function legacyId(index: number): string {
 }
 
 /** Pass 1: every call id → its name and turn; every result → the message answering it (last wins). */
-function indexCalls(messages: readonly OpenAIChatMessage[], calls: Map<string, Call>, results: Map<string, number>): void {
+function indexCalls(
+  messages: readonly OpenAIChatMessage[],
+  calls: Map<string, Call>,
+  results: Map<string, number>,
+): void {
   messages.forEach((message, index) => {
     if (message.role === 'assistant') {
       for (const call of message.tool_calls ?? []) {
-        calls.set(splitThoughtId(call.id).id, { name: sanitizeFunctionName(call.function.name), messageIndex: index });
+        calls.set(splitThoughtId(call.id).id, {
+          name: sanitizeFunctionName(call.function.name),
+          messageIndex: index,
+        });
       }
       if (message.function_call) {
-        calls.set(legacyId(index), { name: sanitizeFunctionName(message.function_call.name), messageIndex: index });
+        calls.set(legacyId(index), {
+          name: sanitizeFunctionName(message.function_call.name),
+          messageIndex: index,
+        });
       }
     } else if (message.role === 'tool') {
       const id = splitThoughtId(message.tool_call_id).id;
@@ -238,7 +295,11 @@ function coalesce(contents: GeminiContent[]): GeminiContent[] {
 }
 
 /** Gemini 3: a model turn whose calls carry no signature at all gets the bypass value on each. */
-function stampSentinels(contents: GeminiContent[], sentinel: string, warnings: TranslationWarning[]): void {
+function stampSentinels(
+  contents: GeminiContent[],
+  sentinel: string,
+  warnings: TranslationWarning[],
+): void {
   contents.forEach((content) => {
     if (content.role !== 'model') return;
     const calls = content.parts.filter((part) => part.functionCall);
@@ -246,7 +307,8 @@ function stampSentinels(contents: GeminiContent[], sentinel: string, warnings: T
     for (const part of calls) part.thoughtSignature = sentinel;
     warnings.push({
       param: 'messages',
-      message: 'A Gemini 3 tool-call turn had no recoverable thought signature; replayed with the validator bypass (reasoning state lost).',
+      message:
+        'A Gemini 3 tool-call turn had no recoverable thought signature; replayed with the validator bypass (reasoning state lost).',
     });
   });
 }

@@ -1,5 +1,8 @@
 import type { GeminiThinkingConfig } from '@geminicli2api/protocol-gemini';
-import type { ChatCompletionRequest, OpenAIGoogleThinkingConfig } from '@geminicli2api/protocol-openai';
+import type {
+  ChatCompletionRequest,
+  OpenAIGoogleThinkingConfig,
+} from '@geminicli2api/protocol-openai';
 import type { ModelTraits, ThinkingLevel } from '../model-traits';
 import type { TranslationWarning } from '../translation-options';
 
@@ -17,7 +20,10 @@ const BUDGETS: Record<Exclude<ReasoningEffort, 'none' | 'minimal' | 'xhigh'>, nu
  * models (with per-model minimums), `thinkingLevel` clamped to what a 3.x model supports. Never
  * sets both fields.
  */
-export function thinkingForEffort(effort: ReasoningEffort, traits: ModelTraits): GeminiThinkingConfig {
+export function thinkingForEffort(
+  effort: ReasoningEffort,
+  traits: ModelTraits,
+): GeminiThinkingConfig {
   if (traits.thinking === 'level') {
     return { thinkingLevel: levelForEffort(effort, traits), includeThoughts: effort !== 'none' };
   }
@@ -69,7 +75,10 @@ export function convertThinkingConfig(
 ): GeminiThinkingConfig | undefined {
   const config = pickThinkingConfig(request, traits, warnings);
   if (config && traits.thinking === 'none') {
-    warnings.push({ param: 'reasoning_effort', message: 'This model does not think; thinking settings ignored.' });
+    warnings.push({
+      param: 'reasoning_effort',
+      message: 'This model does not think; thinking settings ignored.',
+    });
     return undefined;
   }
   return config;
@@ -84,7 +93,10 @@ function pickThinkingConfig(
   const explicit = google?.thinking_config ?? google?.thinkingConfig;
   if (explicit) return fromGoogleConfig(explicit, traits, warnings);
   const reasoning = request.reasoning;
-  if (reasoning && (reasoning.effort != null || reasoning.max_tokens != null || reasoning.exclude != null)) {
+  if (
+    reasoning &&
+    (reasoning.effort != null || reasoning.max_tokens != null || reasoning.exclude != null)
+  ) {
     let config: GeminiThinkingConfig = {};
     if (reasoning.effort) config = thinkingForEffort(reasoning.effort, traits);
     else if (reasoning.max_tokens != null) config = fromBudget(reasoning.max_tokens, traits, true);
@@ -98,9 +110,15 @@ function pickThinkingConfig(
   return undefined;
 }
 
-function fromBudget(budget: number, traits: ModelTraits, includeThoughts: boolean): GeminiThinkingConfig {
+function fromBudget(
+  budget: number,
+  traits: ModelTraits,
+  includeThoughts: boolean,
+): GeminiThinkingConfig {
   if (traits.thinking === 'level') {
-    return budget < 0 ? { includeThoughts } : { thinkingLevel: levelForBudget(budget, traits), includeThoughts };
+    return budget < 0
+      ? { includeThoughts }
+      : { thinkingLevel: levelForBudget(budget, traits), includeThoughts };
   }
   return { thinkingBudget: budget === 0 && traits.pro ? 128 : budget, includeThoughts };
 }
@@ -115,11 +133,18 @@ function fromGoogleConfig(
   const include = config.include_thoughts ?? config.includeThoughts ?? undefined;
   const out: GeminiThinkingConfig = {};
   if (level != null && traits.thinking === 'budget') {
-    warnings.push({ param: 'google.thinking_config.thinking_level', message: 'This model takes a thinking budget; the level was converted.' });
+    warnings.push({
+      param: 'google.thinking_config.thinking_level',
+      message: 'This model takes a thinking budget; the level was converted.',
+    });
     out.thinkingBudget = budgetForLevel(level);
   } else if (level != null) {
     out.thinkingLevel = level.toLowerCase();
-    if (budget != null) warnings.push({ param: 'google.thinking_config.thinking_budget', message: 'thinking_budget and thinking_level cannot be combined; the budget was ignored.' });
+    if (budget != null)
+      warnings.push({
+        param: 'google.thinking_config.thinking_budget',
+        message: 'thinking_budget and thinking_level cannot be combined; the budget was ignored.',
+      });
   } else if (budget != null) out.thinkingBudget = budget;
   if (include != null) out.includeThoughts = include;
   return out;

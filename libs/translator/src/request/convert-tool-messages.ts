@@ -73,7 +73,15 @@ export function convertToolResult(
   const response = toResponseObject(text);
   const inline = media.filter((part) => part.inlineData !== undefined);
   if (traits.gemini3 && inline.length === media.length && inline.length > 0) {
-    return [{ functionResponse: { name, response, parts: inline.map((part) => ({ inlineData: part.inlineData })) } }];
+    return [
+      {
+        functionResponse: {
+          name,
+          response,
+          parts: inline.map((part) => ({ inlineData: part.inlineData })),
+        },
+      },
+    ];
   }
   return [{ functionResponse: { name, response } }, ...media];
 }

@@ -9,18 +9,28 @@ import { defaultGenerateId, type ResponseTranslationOptions } from '../translati
  * Gemini 3 thought signature in `extra_content.google.thought_signature` (also remembered in the
  * signature cache, when one is supplied).
  */
-export function buildToolCall(part: GeminiPart, options: ResponseTranslationOptions): OpenAIResponseToolCall | undefined {
+export function buildToolCall(
+  part: GeminiPart,
+  options: ResponseTranslationOptions,
+): OpenAIResponseToolCall | undefined {
   const call = part.functionCall;
   if (!call) return undefined;
-  const id = call.id && call.id !== '' ? call.id : `call_${(options.generateId ?? defaultGenerateId)()}`;
+  const id =
+    call.id && call.id !== '' ? call.id : `call_${(options.generateId ?? defaultGenerateId)()}`;
   const toolCall: OpenAIResponseToolCall = {
     id,
     type: 'function',
-    function: { name: restoreFunctionName(call.name, options.toolNames), arguments: JSON.stringify(call.args ?? {}) },
+    function: {
+      name: restoreFunctionName(call.name, options.toolNames),
+      arguments: JSON.stringify(call.args ?? {}),
+    },
   };
   if (part.thoughtSignature) {
     toolCall.extra_content = { google: { thought_signature: part.thoughtSignature } };
-    options.signatureCache?.set(id, { signature: part.thoughtSignature, model: options.upstreamModel ?? options.model });
+    options.signatureCache?.set(id, {
+      signature: part.thoughtSignature,
+      model: options.upstreamModel ?? options.model,
+    });
   }
   return toolCall;
 }

@@ -1,6 +1,10 @@
 import { convertGeminiResponseToChatCompletion } from './convert-gemini-response-to-chat-completion';
 
-const options = { model: 'gemini-2.5-flash', generateId: () => 'GEN', now: () => 1_767_225_600_000 };
+const options = {
+  model: 'gemini-2.5-flash',
+  generateId: () => 'GEN',
+  now: () => 1_767_225_600_000,
+};
 
 describe('convertGeminiResponseToChatCompletion', () => {
   it('E45/E46/E54: joins text parts without separators, thoughts to reasoning_content, usage with thoughts', () => {
@@ -8,7 +12,10 @@ describe('convertGeminiResponseToChatCompletion', () => {
       {
         candidates: [
           {
-            content: { role: 'model', parts: [{ text: 'plan', thought: true }, { text: 'Hel' }, { text: 'lo' }] },
+            content: {
+              role: 'model',
+              parts: [{ text: 'plan', thought: true }, { text: 'Hel' }, { text: 'lo' }],
+            },
             finishReason: 'STOP',
             index: 0,
           },
@@ -34,7 +41,12 @@ describe('convertGeminiResponseToChatCompletion', () => {
       choices: [
         {
           index: 0,
-          message: { role: 'assistant', content: 'Hello', refusal: null, reasoning_content: 'plan' },
+          message: {
+            role: 'assistant',
+            content: 'Hello',
+            refusal: null,
+            reasoning_content: 'plan',
+          },
           logprobs: null,
           finish_reason: 'stop',
           native_finish_reason: 'stop',
@@ -63,8 +75,14 @@ describe('convertGeminiResponseToChatCompletion', () => {
   });
 
   it('E50: OTHER with no output is a content filter, with output it is a stop', () => {
-    const empty = convertGeminiResponseToChatCompletion({ candidates: [{ finishReason: 'OTHER' }] }, options);
-    expect(empty.choices[0]).toMatchObject({ message: { content: null }, finish_reason: 'content_filter' });
+    const empty = convertGeminiResponseToChatCompletion(
+      { candidates: [{ finishReason: 'OTHER' }] },
+      options,
+    );
+    expect(empty.choices[0]).toMatchObject({
+      message: { content: null },
+      finish_reason: 'content_filter',
+    });
     const text = convertGeminiResponseToChatCompletion(
       { candidates: [{ content: { parts: [{ text: 'x' }] }, finishReason: 'OTHER' }] },
       options,
@@ -74,19 +92,30 @@ describe('convertGeminiResponseToChatCompletion', () => {
 
   it('E51: a blocked prompt becomes one content_filter choice with a refusal', () => {
     const completion = convertGeminiResponseToChatCompletion(
-      { promptFeedback: { blockReason: 'PROHIBITED_CONTENT' }, usageMetadata: { promptTokenCount: 9 } },
+      {
+        promptFeedback: { blockReason: 'PROHIBITED_CONTENT' },
+        usageMetadata: { promptTokenCount: 9 },
+      },
       options,
     );
     expect(completion.choices).toEqual([
       {
         index: 0,
-        message: { role: 'assistant', content: null, refusal: 'Prompt blocked by Gemini (PROHIBITED_CONTENT)' },
+        message: {
+          role: 'assistant',
+          content: null,
+          refusal: 'Prompt blocked by Gemini (PROHIBITED_CONTENT)',
+        },
         logprobs: null,
         finish_reason: 'content_filter',
         native_finish_reason: 'prohibited_content',
       },
     ]);
-    expect(completion.usage).toMatchObject({ prompt_tokens: 9, completion_tokens: 0, total_tokens: 9 });
+    expect(completion.usage).toMatchObject({
+      prompt_tokens: 9,
+      completion_tokens: 0,
+      total_tokens: 9,
+    });
   });
 
   it('E55: every candidate becomes a choice, ordered by index', () => {
@@ -99,7 +128,9 @@ describe('convertGeminiResponseToChatCompletion', () => {
       },
       options,
     );
-    expect(choices.map((choice) => [choice.index, choice.message.content, choice.finish_reason])).toEqual([
+    expect(
+      choices.map((choice) => [choice.index, choice.message.content, choice.finish_reason]),
+    ).toEqual([
       [0, 'first', 'stop'],
       [1, 'second', 'length'],
     ]);

@@ -1,5 +1,10 @@
 import type { GeminiCandidate, GenerateContentResponse } from '@geminicli2api/protocol-gemini';
-import type { ChatCompletionResponse, OpenAIChoice, OpenAIResponseImage, OpenAIResponseToolCall } from '@geminicli2api/protocol-openai';
+import type {
+  ChatCompletionResponse,
+  OpenAIChoice,
+  OpenAIResponseImage,
+  OpenAIResponseToolCall,
+} from '@geminicli2api/protocol-openai';
 import { convertGeminiUsage } from '../convert-gemini-usage';
 import { mapGeminiFinishReason } from '../map-gemini-finish-reason';
 import { defaultGenerateId, type ResponseTranslationOptions } from '../translation-options';
@@ -24,7 +29,9 @@ export function convertGeminiResponseToChatCompletion(
   const candidates = response.candidates ?? [];
   const choices =
     candidates.length > 0
-      ? candidates.map((candidate, position) => convertCandidate(candidate, position, options)).sort((a, b) => a.index - b.index)
+      ? candidates
+          .map((candidate, position) => convertCandidate(candidate, position, options))
+          .sort((a, b) => a.index - b.index)
       : [blockedChoice(response.promptFeedback?.blockReason)];
   return {
     id: `chatcmpl-${response.responseId ?? generateId()}`,
@@ -37,7 +44,11 @@ export function convertGeminiResponseToChatCompletion(
   };
 }
 
-function convertCandidate(candidate: GeminiCandidate, position: number, options: ResponseTranslationOptions): OpenAIChoice {
+function convertCandidate(
+  candidate: GeminiCandidate,
+  position: number,
+  options: ResponseTranslationOptions,
+): OpenAIChoice {
   let text = '';
   let reasoning = '';
   const toolCalls: OpenAIResponseToolCall[] = [];
@@ -48,7 +59,8 @@ function convertCandidate(candidate: GeminiCandidate, position: number, options:
     const image = imageDataUrl(part);
     const code = renderCodePart(part);
     if (call) toolCalls.push(call);
-    else if (image) images.push({ type: 'image_url', image_url: { url: image }, index: images.length });
+    else if (image)
+      images.push({ type: 'image_url', image_url: { url: image }, index: images.length });
     else if (code) text += code;
     else if (typeof part.text === 'string' && part.text !== '') {
       if (part.thought) reasoning += part.text;
@@ -62,7 +74,8 @@ function convertCandidate(candidate: GeminiCandidate, position: number, options:
   });
   const message: OpenAIChoice['message'] = {
     role: 'assistant',
-    content: text !== '' ? text : toolCalls.length > 0 || finishReason === 'content_filter' ? null : '',
+    content:
+      text !== '' ? text : toolCalls.length > 0 || finishReason === 'content_filter' ? null : '',
     refusal: null,
   };
   if (reasoning !== '') message.reasoning_content = reasoning;

@@ -9,8 +9,15 @@ export function utf8Bytes(text: string): number[] {
     const code = char.codePointAt(0) ?? 0;
     if (code < 0x80) bytes.push(code);
     else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63));
-    else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+    else if (code < 0x10000)
+      bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+    else
+      bytes.push(
+        0xf0 | (code >> 18),
+        0x80 | ((code >> 12) & 63),
+        0x80 | ((code >> 6) & 63),
+        0x80 | (code & 63),
+      );
   }
   return bytes;
 }
@@ -31,10 +38,15 @@ export function byteOffsetToCharOffset(text: string, byteOffset: number): number
  * `groundingMetadata` (Google Search) → `url_citation` annotations. Gemini segment indices are
  * UTF-8 byte offsets within a part; OpenAI wants character offsets in `content`.
  */
-export function convertGrounding(metadata: unknown, parts: readonly GeminiPart[]): OpenAIAnnotation[] {
+export function convertGrounding(
+  metadata: unknown,
+  parts: readonly GeminiPart[],
+): OpenAIAnnotation[] {
   if (!isRecord(metadata)) return [];
   const chunks = Array.isArray(metadata['groundingChunks']) ? metadata['groundingChunks'] : [];
-  const supports = Array.isArray(metadata['groundingSupports']) ? metadata['groundingSupports'] : [];
+  const supports = Array.isArray(metadata['groundingSupports'])
+    ? metadata['groundingSupports']
+    : [];
   const texts: { start: number; text: string }[] = [];
   let offset = 0;
   for (const part of parts) {
@@ -47,12 +59,17 @@ export function convertGrounding(metadata: unknown, parts: readonly GeminiPart[]
   for (const support of supports) {
     if (!isRecord(support) || !isRecord(support['segment'])) continue;
     const segment = support['segment'];
-    const indices = Array.isArray(support['groundingChunkIndices']) ? support['groundingChunkIndices'] : [];
+    const indices = Array.isArray(support['groundingChunkIndices'])
+      ? support['groundingChunkIndices']
+      : [];
     const chunk: unknown = chunks[typeof indices[0] === 'number' ? indices[0] : -1];
     const web = isRecord(chunk) && isRecord(chunk['web']) ? chunk['web'] : undefined;
     if (!web || typeof web['uri'] !== 'string') continue;
     const partIndex = typeof segment['partIndex'] === 'number' ? segment['partIndex'] : undefined;
-    const target = partIndex === undefined ? { start: 0, text: whole } : (texts[partIndex] ?? { start: 0, text: whole });
+    const target =
+      partIndex === undefined
+        ? { start: 0, text: whole }
+        : (texts[partIndex] ?? { start: 0, text: whole });
     const startByte = typeof segment['startIndex'] === 'number' ? segment['startIndex'] : 0;
     const endByte = typeof segment['endIndex'] === 'number' ? segment['endIndex'] : 0;
     const citation: OpenAIAnnotation['url_citation'] = {
@@ -75,18 +92,24 @@ export interface OpenAILogprob {
 }
 
 /** `candidate.logprobsResult` → `choices[i].logprobs` (`null` when absent). */
-export function convertLogprobs(result: unknown): { content: OpenAILogprob[]; refusal: null } | null {
+export function convertLogprobs(
+  result: unknown,
+): { content: OpenAILogprob[]; refusal: null } | null {
   if (!isRecord(result) || !Array.isArray(result['chosenCandidates'])) return null;
   const top = Array.isArray(result['topCandidates']) ? result['topCandidates'] : [];
   const entry = (value: unknown) => {
     const token = isRecord(value) && typeof value['token'] === 'string' ? value['token'] : '';
-    const logprob = isRecord(value) && typeof value['logProbability'] === 'number' ? value['logProbability'] : 0;
+    const logprob =
+      isRecord(value) && typeof value['logProbability'] === 'number' ? value['logProbability'] : 0;
     return { token, logprob, bytes: utf8Bytes(token) };
   };
   return {
     content: result['chosenCandidates'].map((chosen, index) => {
       const alternatives: unknown = top[index];
-      const list = isRecord(alternatives) && Array.isArray(alternatives['candidates']) ? alternatives['candidates'] : [];
+      const list =
+        isRecord(alternatives) && Array.isArray(alternatives['candidates'])
+          ? alternatives['candidates']
+          : [];
       return { ...entry(chosen), top_logprobs: list.map(entry) };
     }),
     refusal: null,

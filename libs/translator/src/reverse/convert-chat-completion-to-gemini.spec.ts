@@ -3,7 +3,10 @@ import type { ChatCompletionResponse, OpenAIChoice } from '@geminicli2api/protoc
 import { convertChatCompletionToGemini } from './convert-chat-completion-to-gemini';
 import { mapOpenAIErrorToGeminiError } from './map-openai-error-to-gemini-error';
 
-const completion = (choices: OpenAIChoice[], extra: Partial<ChatCompletionResponse> = {}): ChatCompletionResponse => ({
+const completion = (
+  choices: OpenAIChoice[],
+  extra: Partial<ChatCompletionResponse> = {},
+): ChatCompletionResponse => ({
   id: 'chatcmpl-1',
   object: 'chat.completion',
   created: 1_767_225_600,
@@ -11,7 +14,11 @@ const completion = (choices: OpenAIChoice[], extra: Partial<ChatCompletionRespon
   choices,
   ...extra,
 });
-const choice = (message: Partial<OpenAIChoice['message']>, finish: OpenAIChoice['finish_reason'] = 'stop', index = 0): OpenAIChoice => ({
+const choice = (
+  message: Partial<OpenAIChoice['message']>,
+  finish: OpenAIChoice['finish_reason'] = 'stop',
+  index = 0,
+): OpenAIChoice => ({
   index,
   message: { role: 'assistant', content: null, ...message },
   logprobs: null,
@@ -28,14 +35,26 @@ describe('convertChatCompletionToGemini', () => {
               content: 'Checking',
               reasoning_content: 'plan',
               tool_calls: [
-                { id: 'c1', type: 'function', function: { name: 'f', arguments: '{"a":1}' }, extra_content: { google: { thought_signature: 'S1' } } },
+                {
+                  id: 'c1',
+                  type: 'function',
+                  function: { name: 'f', arguments: '{"a":1}' },
+                  extra_content: { google: { thought_signature: 'S1' } },
+                },
                 { id: 'c2', type: 'function', function: { name: 'g', arguments: '' } },
               ],
             },
             'tool_calls',
           ),
         ],
-        { usage: { prompt_tokens: 10, completion_tokens: 50, total_tokens: 60, completion_tokens_details: { reasoning_tokens: 30 } } },
+        {
+          usage: {
+            prompt_tokens: 10,
+            completion_tokens: 50,
+            total_tokens: 60,
+            completion_tokens_details: { reasoning_tokens: 30 },
+          },
+        },
       ),
     );
     expect(warnings).toEqual([]);
@@ -55,7 +74,12 @@ describe('convertChatCompletionToGemini', () => {
           index: 0,
         },
       ],
-      usageMetadata: { promptTokenCount: 10, candidatesTokenCount: 20, thoughtsTokenCount: 30, totalTokenCount: 60 },
+      usageMetadata: {
+        promptTokenCount: 10,
+        candidatesTokenCount: 20,
+        thoughtsTokenCount: 30,
+        totalTokenCount: 60,
+      },
       modelVersion: 'gpt-x',
       responseId: 'chatcmpl-1',
       createTime: '2026-01-01T00:00:00.000Z',
@@ -70,7 +94,9 @@ describe('convertChatCompletionToGemini', () => {
     ['content_filter', 'SAFETY'],
     ['function_call', 'STOP'],
   ] as const)('finish %s → %s', (finish, expected) => {
-    const { response } = convertChatCompletionToGemini(completion([choice({ content: 'x' }, finish)]));
+    const { response } = convertChatCompletionToGemini(
+      completion([choice({ content: 'x' }, finish)]),
+    );
     expect(response.candidates?.[0]?.finishReason).toBe(expected);
   });
 
@@ -86,15 +112,36 @@ describe('convertChatCompletionToGemini', () => {
 
   it('invalid argument JSON becomes {} with a warning naming the call', () => {
     const { response, warnings } = convertChatCompletionToGemini(
-      completion([choice({ tool_calls: [{ id: 'c1', type: 'function', function: { name: 'f', arguments: '{a:1' } }] }, 'tool_calls')]),
+      completion([
+        choice(
+          {
+            tool_calls: [
+              { id: 'c1', type: 'function', function: { name: 'f', arguments: '{a:1' } },
+            ],
+          },
+          'tool_calls',
+        ),
+      ]),
     );
-    expect(response.candidates?.[0]?.content?.parts).toEqual([{ functionCall: { name: 'f', args: {} } }]);
-    expect(warnings).toEqual([{ param: 'choices[0].message.tool_calls[0].function.arguments', message: expect.stringContaining('{}') }]);
+    expect(response.candidates?.[0]?.content?.parts).toEqual([
+      { functionCall: { name: 'f', args: {} } },
+    ]);
+    expect(warnings).toEqual([
+      {
+        param: 'choices[0].message.tool_calls[0].function.arguments',
+        message: expect.stringContaining('{}'),
+      },
+    ]);
   });
 
   it('a refusal without content is a SAFETY candidate carrying the refusal text', () => {
-    const { response } = convertChatCompletionToGemini(completion([choice({ refusal: 'I cannot help with that.' })]));
-    expect(response.candidates?.[0]).toMatchObject({ content: { parts: [{ text: 'I cannot help with that.' }] }, finishReason: 'SAFETY' });
+    const { response } = convertChatCompletionToGemini(
+      completion([choice({ refusal: 'I cannot help with that.' })]),
+    );
+    expect(response.candidates?.[0]).toMatchObject({
+      content: { parts: [{ text: 'I cannot help with that.' }] },
+      finishReason: 'SAFETY',
+    });
   });
 
   it('images become inlineData, ids are kept only on request, an empty choice list stays empty', () => {
@@ -114,16 +161,42 @@ describe('convertChatCompletionToGemini', () => {
       { inlineData: { mimeType: 'image/png', data: 'iVBO' } },
       { functionCall: { id: 'c1', name: 'f', args: {} } },
     ]);
-    const empty = convertChatCompletionToGemini(completion([], { usage: { prompt_tokens: 3, completion_tokens: 0, total_tokens: 3 } }));
-    expect(empty.response).toMatchObject({ candidates: [], usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 0, totalTokenCount: 3 } });
+    const empty = convertChatCompletionToGemini(
+      completion([], { usage: { prompt_tokens: 3, completion_tokens: 0, total_tokens: 3 } }),
+    );
+    expect(empty.response).toMatchObject({
+      candidates: [],
+      usageMetadata: { promptTokenCount: 3, candidatesTokenCount: 0, totalTokenCount: 3 },
+    });
   });
 
   it('logprobs become logprobsResult', () => {
-    const withLogprobs = { ...choice({ content: 'Hi' }), logprobs: { content: [{ token: 'Hi', logprob: -0.1, top_logprobs: [{ token: 'Hi', logprob: -0.1 }, { token: 'Yo', logprob: -2 }] }] } };
+    const withLogprobs = {
+      ...choice({ content: 'Hi' }),
+      logprobs: {
+        content: [
+          {
+            token: 'Hi',
+            logprob: -0.1,
+            top_logprobs: [
+              { token: 'Hi', logprob: -0.1 },
+              { token: 'Yo', logprob: -2 },
+            ],
+          },
+        ],
+      },
+    };
     const { response } = convertChatCompletionToGemini(completion([withLogprobs]));
     expect(response.candidates?.[0]?.logprobsResult).toEqual({
       chosenCandidates: [{ token: 'Hi', logProbability: -0.1 }],
-      topCandidates: [{ candidates: [{ token: 'Hi', logProbability: -0.1 }, { token: 'Yo', logProbability: -2 }] }],
+      topCandidates: [
+        {
+          candidates: [
+            { token: 'Hi', logProbability: -0.1 },
+            { token: 'Yo', logProbability: -2 },
+          ],
+        },
+      ],
     });
   });
 });
@@ -149,8 +222,8 @@ describe('mapOpenAIErrorToGeminiError', () => {
   });
 
   it('retry-after on a 429 becomes RetryInfo', () => {
-    expect(mapOpenAIErrorToGeminiError({ message: 'slow down' }, 429, 7).body.error.details).toEqual([
-      { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '7s' },
-    ]);
+    expect(
+      mapOpenAIErrorToGeminiError({ message: 'slow down' }, 429, 7).body.error.details,
+    ).toEqual([{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '7s' }]);
   });
 });

@@ -1,4 +1,8 @@
-import type { GeminiCandidate, GeminiPart, GenerateContentResponse } from '@geminicli2api/protocol-gemini';
+import type {
+  GeminiCandidate,
+  GeminiPart,
+  GenerateContentResponse,
+} from '@geminicli2api/protocol-gemini';
 import type { ChatCompletionResponse, OpenAIChoice } from '@geminicli2api/protocol-openai';
 import { isRecord, type TranslationWarning } from '../translation-options';
 import {
@@ -74,8 +78,10 @@ function convertChoice(
     parts.push(part);
   });
   const candidate: GeminiCandidate = { content: { role: 'model', parts }, index: choice.index };
-  if (refusalOnly && (choice.finish_reason === null || choice.finish_reason === 'stop')) candidate.finishReason = 'SAFETY';
-  else if (choice.finish_reason) candidate.finishReason = mapOpenAIFinishReason(choice.finish_reason);
+  if (refusalOnly && (choice.finish_reason === null || choice.finish_reason === 'stop'))
+    candidate.finishReason = 'SAFETY';
+  else if (choice.finish_reason)
+    candidate.finishReason = mapOpenAIFinishReason(choice.finish_reason);
   const logprobs = convertLogprobsToGemini(choice.logprobs);
   if (logprobs) candidate.logprobsResult = logprobs;
   return candidate;
@@ -94,9 +100,15 @@ function convertLogprobsToGemini(value: unknown): Record<string, unknown> | unde
     (entry): entry is OpenAITokenLogprob => isRecord(entry) && typeof entry['token'] === 'string',
   );
   return {
-    chosenCandidates: tokens.map((entry) => ({ token: entry.token, logProbability: entry.logprob })),
+    chosenCandidates: tokens.map((entry) => ({
+      token: entry.token,
+      logProbability: entry.logprob,
+    })),
     topCandidates: tokens.map((entry) => ({
-      candidates: (entry.top_logprobs ?? []).map((top) => ({ token: top.token, logProbability: top.logprob })),
+      candidates: (entry.top_logprobs ?? []).map((top) => ({
+        token: top.token,
+        logProbability: top.logprob,
+      })),
     })),
   };
 }

@@ -53,7 +53,10 @@ export interface OpenAICallInput {
  * Builds a `functionCall` part from an OpenAI call. Gemini needs `args` as an object: invalid or
  * non-object JSON becomes `{}` and a warning naming the `param`.
  */
-export function toFunctionCallPart(call: OpenAICallInput, warnings: TranslationWarning[]): GeminiPart {
+export function toFunctionCallPart(
+  call: OpenAICallInput,
+  warnings: TranslationWarning[],
+): GeminiPart {
   let args: Record<string, unknown> = {};
   if (call.arguments.trim() !== '') {
     let parsed: unknown;
@@ -63,9 +66,15 @@ export function toFunctionCallPart(call: OpenAICallInput, warnings: TranslationW
       parsed = undefined;
     }
     if (isRecord(parsed)) args = parsed;
-    else warnings.push({ param: call.param, message: 'Tool-call arguments are not a JSON object; sent as {}.' });
+    else
+      warnings.push({
+        param: call.param,
+        message: 'Tool-call arguments are not a JSON object; sent as {}.',
+      });
   }
-  const part: GeminiPart = { functionCall: { ...(call.id ? { id: call.id } : {}), name: call.name, args } };
+  const part: GeminiPart = {
+    functionCall: { ...(call.id ? { id: call.id } : {}), name: call.name, args },
+  };
   if (call.signature) part.thoughtSignature = call.signature;
   return part;
 }
@@ -73,7 +82,8 @@ export function toFunctionCallPart(call: OpenAICallInput, warnings: TranslationW
 /** `data:<mime>;base64,<data>` → an `inlineData` part; other URLs → `fileData`. */
 export function imageUrlToPart(url: string): GeminiPart {
   const match = /^data:([^;,]+)(?:;[^,]*)?;base64,(.*)$/s.exec(url);
-  if (match?.[1] && match[2] !== undefined) return { inlineData: { mimeType: match[1], data: match[2] } };
+  if (match?.[1] && match[2] !== undefined)
+    return { inlineData: { mimeType: match[1], data: match[2] } };
   return { fileData: { fileUri: url } };
 }
 

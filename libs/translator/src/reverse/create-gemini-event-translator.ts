@@ -54,7 +54,9 @@ interface ChoiceState {
  * `finishReason` and `usageMetadata` together. An `{error}` chunk becomes a Gemini error body
  * and ends the stream.
  */
-export function createGeminiEventTranslator(options: ConvertToGeminiResponseOptions = {}): GeminiEventTranslator {
+export function createGeminiEventTranslator(
+  options: ConvertToGeminiResponseOptions = {},
+): GeminiEventTranslator {
   const warnings: TranslationWarning[] = [];
   const choices = new Map<number, ChoiceState>();
   let envelope: Pick<GenerateContentResponse, 'responseId' | 'modelVersion'> = {};
@@ -82,23 +84,29 @@ export function createGeminiEventTranslator(options: ConvertToGeminiResponseOpti
 
   const finalEvent = (): GenerateContentResponse => {
     done = true;
-    const candidates = [...choices].sort(([a], [b]) => a - b).map(([index, state]) => {
-      const parts = [...state.calls]
-        .sort(([a], [b]) => a - b)
-        .map(([callIndex, call]) =>
-          toFunctionCallPart(
-            {
-              name: call.name,
-              arguments: call.arguments,
-              param: `choices[${index}].delta.tool_calls[${callIndex}].function.arguments`,
-              id: options.includeCallIds ? call.id : undefined,
-              signature: call.signature,
-            },
-            warnings,
-          ),
-        );
-      return { content: { role: 'model', parts }, finishReason: state.finishReason ?? 'STOP', index };
-    });
+    const candidates = [...choices]
+      .sort(([a], [b]) => a - b)
+      .map(([index, state]) => {
+        const parts = [...state.calls]
+          .sort(([a], [b]) => a - b)
+          .map(([callIndex, call]) =>
+            toFunctionCallPart(
+              {
+                name: call.name,
+                arguments: call.arguments,
+                param: `choices[${index}].delta.tool_calls[${callIndex}].function.arguments`,
+                id: options.includeCallIds ? call.id : undefined,
+                signature: call.signature,
+              },
+              warnings,
+            ),
+          );
+        return {
+          content: { role: 'model', parts },
+          finishReason: state.finishReason ?? 'STOP',
+          index,
+        };
+      });
     const out = event(candidates);
     if (usage) out.usageMetadata = usage;
     return out;
@@ -134,14 +142,20 @@ export function createGeminiEventTranslator(options: ConvertToGeminiResponseOpti
           state.calls.set(fragment.index, call);
         }
         if (choice.finish_reason && !state.finishReason) {
-          state.finishReason = delta.refusal && !delta.content ? 'SAFETY' : mapOpenAIFinishReason(choice.finish_reason);
+          state.finishReason =
+            delta.refusal && !delta.content
+              ? 'SAFETY'
+              : mapOpenAIFinishReason(choice.finish_reason);
         }
-        if (parts.length > 0) candidates.push({ content: { role: 'model', parts }, index: choice.index });
+        if (parts.length > 0)
+          candidates.push({ content: { role: 'model', parts }, index: choice.index });
       }
       const out: GeminiStreamEvent[] = candidates.length > 0 ? [event(candidates)] : [];
       if (chunk.usage) {
         usage = convertOpenAIUsage(chunk.usage);
-        const allFinished = [...choices.values()].every((state) => state.finishReason !== undefined);
+        const allFinished = [...choices.values()].every(
+          (state) => state.finishReason !== undefined,
+        );
         if (allFinished) out.push(finalEvent());
       }
       return out;

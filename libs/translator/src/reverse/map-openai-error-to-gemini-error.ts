@@ -30,7 +30,9 @@ export function mapOpenAIErrorToGeminiError(
     error: { code, message: error?.message ?? 'The upstream reported an error.', status },
   };
   if (retryAfterSeconds !== undefined && code === 429) {
-    body.error.details = [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${retryAfterSeconds}s` }];
+    body.error.details = [
+      { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${retryAfterSeconds}s` },
+    ];
   }
   return { status: code, body };
 }

@@ -9,12 +9,38 @@ import {
   type SchemaNode,
 } from './schema-helpers';
 
-const DROPPED = new Set(['$schema', '$comment', '$id', 'strict', 'deprecated', 'readOnly', 'writeOnly', 'examples']);
+const DROPPED = new Set([
+  '$schema',
+  '$comment',
+  '$id',
+  'strict',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'examples',
+]);
 const HINTED = [
-  'not', 'if', 'then', 'else', 'patternProperties', 'propertyNames', 'dependentRequired',
-  'dependentSchemas', 'dependencies', 'unevaluatedProperties', 'unevaluatedItems', 'contains',
-  'uniqueItems', 'multipleOf', 'exclusiveMinimum', 'exclusiveMaximum', 'pattern', 'minLength',
-  'maxLength', 'minProperties', 'maxProperties',
+  'not',
+  'if',
+  'then',
+  'else',
+  'patternProperties',
+  'propertyNames',
+  'dependentRequired',
+  'dependentSchemas',
+  'dependencies',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'contains',
+  'uniqueItems',
+  'multipleOf',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minProperties',
+  'maxProperties',
 ];
 const SUBSCHEMA_LISTS = ['anyOf', 'oneOf', 'prefixItems'];
 
@@ -43,7 +69,8 @@ export function normalizeJsonSchema(
     if (!isRecord(value)) return value;
     let node: SchemaNode = { ...value };
     const rawRef = node['$ref'];
-    const ref = typeof rawRef === 'string' ? rawRef.replace('#/definitions/', '#/$defs/') : undefined;
+    const ref =
+      typeof rawRef === 'string' ? rawRef.replace('#/definitions/', '#/$defs/') : undefined;
     if (ref !== undefined && defs.has(ref)) {
       if (stack.includes(ref)) {
         recursive = true;
@@ -57,11 +84,14 @@ export function normalizeJsonSchema(
     if (Array.isArray(node['allOf'])) node = mergeAllOf(node, node['allOf']);
     const out: SchemaNode = {};
     for (const [key, child] of Object.entries(node)) {
-      if (DROPPED.has(key) || key.startsWith('x-') || key === '$defs' || key === 'definitions') continue;
+      if (DROPPED.has(key) || key.startsWith('x-') || key === '$defs' || key === 'definitions')
+        continue;
       if (key === 'default') continue;
       if (HINTED.includes(key)) continue;
       if (key === 'properties' && isRecord(child)) {
-        out[key] = Object.fromEntries(Object.entries(child).map(([name, sub]) => [name, visit(sub, stack)]));
+        out[key] = Object.fromEntries(
+          Object.entries(child).map(([name, sub]) => [name, visit(sub, stack)]),
+        );
       } else if ((key === 'items' || key === 'additionalProperties') && isRecord(child)) {
         out[key] = visit(child, stack);
       } else if (SUBSCHEMA_LISTS.includes(key) && Array.isArray(child)) {
@@ -93,7 +123,10 @@ export function normalizeJsonSchema(
     const type = result['type'];
     if (type === undefined) result['type'] = 'object';
     else if (type !== 'object') {
-      throw new TranslationError({ message: 'Function parameters must be a JSON Schema of type "object".', param });
+      throw new TranslationError({
+        message: 'Function parameters must be a JSON Schema of type "object".',
+        param,
+      });
     }
   }
   return result;

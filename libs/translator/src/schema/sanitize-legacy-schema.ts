@@ -11,15 +11,52 @@ import {
 
 /** Keywords the legacy Gemini `Schema` message accepts (translation.md §5.1). */
 export const LEGACY_SCHEMA_KEYWORDS: ReadonlySet<string> = new Set([
-  'type', 'format', 'title', 'description', 'nullable', 'enum', 'maxItems', 'minItems',
-  'properties', 'required', 'minProperties', 'maxProperties', 'minLength', 'maxLength', 'pattern',
-  'example', 'anyOf', 'propertyOrdering', 'default', 'items', 'minimum', 'maximum',
+  'type',
+  'format',
+  'title',
+  'description',
+  'nullable',
+  'enum',
+  'maxItems',
+  'minItems',
+  'properties',
+  'required',
+  'minProperties',
+  'maxProperties',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'example',
+  'anyOf',
+  'propertyOrdering',
+  'default',
+  'items',
+  'minimum',
+  'maximum',
 ]);
 const KEPT = new Set([
-  'title', 'description', 'maxItems', 'minItems', 'minProperties', 'maxProperties', 'minLength',
-  'maxLength', 'pattern', 'minimum', 'maximum',
+  'title',
+  'description',
+  'maxItems',
+  'minItems',
+  'minProperties',
+  'maxProperties',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
 ]);
-const SILENT = new Set(['$schema', '$id', '$comment', '$defs', 'definitions', 'additionalProperties', 'strict', '$ref']);
+const SILENT = new Set([
+  '$schema',
+  '$id',
+  '$comment',
+  '$defs',
+  'definitions',
+  'additionalProperties',
+  'strict',
+  '$ref',
+]);
 const MAX_UNROLL = 3;
 
 /** Options for {@link sanitizeLegacySchema}. */
@@ -61,7 +98,9 @@ export function sanitizeLegacySchema(
     let type = node['type'];
     if (Array.isArray(type)) {
       nullable ||= type.includes('null');
-      const types = type.filter((entry): entry is string => typeof entry === 'string' && entry !== 'null');
+      const types = type.filter(
+        (entry): entry is string => typeof entry === 'string' && entry !== 'null',
+      );
       if (types.length > 1) {
         const { type: _t, ...rest } = node;
         node = { ...rest, anyOf: types.map((entry) => ({ type: entry })) };
@@ -74,12 +113,23 @@ export function sanitizeLegacySchema(
       nullable ||= branches.length < union.length;
       const { anyOf: _a, oneOf: _o, ...rest } = node;
       if (branches.length === 1) {
-        const merged = visit({ ...(isRecord(branches[0]) ? branches[0] : {}), ...pick(rest, ['title', 'description']) }, depth);
+        const merged = visit(
+          {
+            ...(isRecord(branches[0]) ? branches[0] : {}),
+            ...pick(rest, ['title', 'description']),
+          },
+          depth,
+        );
         if (nullable) merged['nullable'] = true;
         return merged;
       }
       const out: SchemaNode = {
-        anyOf: branches.map((branch) => visit({ ...(isRecord(branch) ? branch : {}), ...pick(rest, ['title', 'description']) }, depth)),
+        anyOf: branches.map((branch) =>
+          visit(
+            { ...(isRecord(branch) ? branch : {}), ...pick(rest, ['title', 'description']) },
+            depth,
+          ),
+        ),
       };
       if (nullable) out['nullable'] = true;
       return out;
@@ -95,14 +145,17 @@ export function sanitizeLegacySchema(
     convertFormat(node['format'], out);
     if (isRecord(node['properties'])) {
       const properties: SchemaNode = {};
-      for (const [name, sub] of Object.entries(node['properties'])) properties[name] = visit(sub, depth);
+      for (const [name, sub] of Object.entries(node['properties']))
+        properties[name] = visit(sub, depth);
       out['properties'] = properties;
-      if (propertyOrdering && Object.keys(properties).length > 1) out['propertyOrdering'] = Object.keys(properties);
+      if (propertyOrdering && Object.keys(properties).length > 1)
+        out['propertyOrdering'] = Object.keys(properties);
       if (Array.isArray(node['required'])) out['required'] = node['required'];
       filterRequired(out);
     }
     if (out['type'] === 'array') {
-      const items = node['items'] ?? (Array.isArray(node['prefixItems']) ? node['prefixItems'] : undefined);
+      const items =
+        node['items'] ?? (Array.isArray(node['prefixItems']) ? node['prefixItems'] : undefined);
       if (Array.isArray(items)) {
         out['items'] = items.length > 0 ? visit(items[0], depth) : { type: 'string' };
         addHint(out, '(tuple: items differ by position)');
@@ -110,7 +163,14 @@ export function sanitizeLegacySchema(
     }
     if ('default' in node) addHint(out, `(default: ${hintValue(node['default'])})`);
     for (const [key, child] of Object.entries(node)) {
-      if (LEGACY_SCHEMA_KEYWORDS.has(key) || SILENT.has(key) || key === 'oneOf' || key === 'allOf' || key === 'const') continue;
+      if (
+        LEGACY_SCHEMA_KEYWORDS.has(key) ||
+        SILENT.has(key) ||
+        key === 'oneOf' ||
+        key === 'allOf' ||
+        key === 'const'
+      )
+        continue;
       if (key === 'prefixItems' || key === 'examples' || key.startsWith('x-')) continue;
       addHint(out, `(${key}: ${hintValue(child)})`);
     }

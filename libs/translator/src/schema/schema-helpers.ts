@@ -42,7 +42,8 @@ export function mergeAllOf(node: SchemaNode, branches: readonly unknown[]): Sche
     for (const [key, value] of Object.entries(branch)) {
       if (key === 'properties' && isRecord(value)) {
         const properties = isRecord(merged['properties']) ? { ...merged['properties'] } : {};
-        for (const [name, schema] of Object.entries(value)) if (!(name in properties)) properties[name] = schema;
+        for (const [name, schema] of Object.entries(value))
+          if (!(name in properties)) properties[name] = schema;
         merged['properties'] = properties;
       } else if (key === 'required' && Array.isArray(value)) {
         const required = Array.isArray(merged['required']) ? [...merged['required']] : [];
@@ -61,7 +62,9 @@ export function filterRequired(node: SchemaNode): void {
   const required = node['required'];
   if (!Array.isArray(required)) return;
   const properties = isRecord(node['properties']) ? node['properties'] : {};
-  const kept = required.filter((name): name is string => typeof name === 'string' && name in properties);
+  const kept = required.filter(
+    (name): name is string => typeof name === 'string' && name in properties,
+  );
   if (kept.length > 0) node['required'] = kept;
   else delete node['required'];
 }

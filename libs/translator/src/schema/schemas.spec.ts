@@ -23,7 +23,13 @@ describe('sanitizeLegacySchema (translation.md §5.3)', () => {
       properties: {
         city: { type: 'string', minLength: 1, description: '(format: hostname)' },
         unit: { type: 'string', enum: ['c', 'f'], description: 'temperature unit' },
-        days: { type: 'integer', nullable: true, format: 'enum', enum: ['1', '3', '7'], description: '(default: 1)' },
+        days: {
+          type: 'integer',
+          nullable: true,
+          format: 'enum',
+          enum: ['1', '3', '7'],
+          description: '(default: 1)',
+        },
         tags: { type: 'array', items: { type: 'string' } },
       },
       required: ['city'],
@@ -31,16 +37,80 @@ describe('sanitizeLegacySchema (translation.md §5.3)', () => {
   });
 
   it.each([
-    { name: 'multi-type array → anyOf', input: { type: ['string', 'number'] }, output: { anyOf: [{ type: 'string' }, { type: 'number' }] } },
-    { name: 'oneOf with null branch → inline + nullable', input: { oneOf: [{ type: 'string' }, { type: 'null' }], description: 'd' }, output: { type: 'string', description: 'd', nullable: true } },
-    { name: 'oneOf → anyOf', input: { oneOf: [{ type: 'string' }, { type: 'integer' }] }, output: { anyOf: [{ type: 'string' }, { type: 'integer' }] } },
-    { name: 'allOf merges', input: { allOf: [{ properties: { a: { type: 'string' } }, required: ['a'] }, { properties: { b: { type: 'string' } } }] }, output: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, required: ['a'] } },
+    {
+      name: 'multi-type array → anyOf',
+      input: { type: ['string', 'number'] },
+      output: { anyOf: [{ type: 'string' }, { type: 'number' }] },
+    },
+    {
+      name: 'oneOf with null branch → inline + nullable',
+      input: { oneOf: [{ type: 'string' }, { type: 'null' }], description: 'd' },
+      output: { type: 'string', description: 'd', nullable: true },
+    },
+    {
+      name: 'oneOf → anyOf',
+      input: { oneOf: [{ type: 'string' }, { type: 'integer' }] },
+      output: { anyOf: [{ type: 'string' }, { type: 'integer' }] },
+    },
+    {
+      name: 'allOf merges',
+      input: {
+        allOf: [
+          { properties: { a: { type: 'string' } }, required: ['a'] },
+          { properties: { b: { type: 'string' } } },
+        ],
+      },
+      output: {
+        type: 'object',
+        properties: { a: { type: 'string' }, b: { type: 'string' } },
+        required: ['a'],
+      },
+    },
     { name: 'const → enum', input: { const: 'x' }, output: { type: 'string', enum: ['x'] } },
-    { name: 'boolean enum dropped', input: { type: 'boolean', enum: [true, false] }, output: { type: 'boolean' } },
-    { name: '"" in enum → hint', input: { type: 'string', enum: ['', 'a'] }, output: { type: 'string', enum: ['a'], description: '(may be empty)' } },
-    { name: 'unsupported keyword → hint', input: { type: 'number', multipleOf: 5 }, output: { type: 'number', description: '(multipleOf: 5)' } },
-    { name: 'schema true / {} → object', input: { type: 'object', properties: { any: true, empty: {} } }, output: { type: 'object', properties: { any: { type: 'object' }, empty: { type: 'object' } } } },
-    { name: 'recursive $ref unrolls then stops', input: { $defs: { N: { type: 'object', properties: { next: { $ref: '#/$defs/N' } } } }, $ref: '#/$defs/N' }, output: { type: 'object', properties: { next: { type: 'object', properties: { next: { type: 'object', properties: { next: { type: 'object', description: '(recursive N)' } } } } } } } },
+    {
+      name: 'boolean enum dropped',
+      input: { type: 'boolean', enum: [true, false] },
+      output: { type: 'boolean' },
+    },
+    {
+      name: '"" in enum → hint',
+      input: { type: 'string', enum: ['', 'a'] },
+      output: { type: 'string', enum: ['a'], description: '(may be empty)' },
+    },
+    {
+      name: 'unsupported keyword → hint',
+      input: { type: 'number', multipleOf: 5 },
+      output: { type: 'number', description: '(multipleOf: 5)' },
+    },
+    {
+      name: 'schema true / {} → object',
+      input: { type: 'object', properties: { any: true, empty: {} } },
+      output: {
+        type: 'object',
+        properties: { any: { type: 'object' }, empty: { type: 'object' } },
+      },
+    },
+    {
+      name: 'recursive $ref unrolls then stops',
+      input: {
+        $defs: { N: { type: 'object', properties: { next: { $ref: '#/$defs/N' } } } },
+        $ref: '#/$defs/N',
+      },
+      output: {
+        type: 'object',
+        properties: {
+          next: {
+            type: 'object',
+            properties: {
+              next: {
+                type: 'object',
+                properties: { next: { type: 'object', description: '(recursive N)' } },
+              },
+            },
+          },
+        },
+      },
+    },
   ])('$name', ({ input, output }) => {
     expect(sanitizeLegacySchema(input)).toEqual(output);
   });
@@ -50,7 +120,12 @@ describe('sanitizeLegacySchema (translation.md §5.3)', () => {
       {
         model: 'gemini-2.5-flash',
         project: 'p',
-        request: { contents: [{ role: 'user', parts: [{ text: 'x' }] }], tools: [{ functionDeclarations: [{ name: 'f', parameters: sanitizeLegacySchema(pydantic) }] }] },
+        request: {
+          contents: [{ role: 'user', parts: [{ text: 'x' }] }],
+          tools: [
+            { functionDeclarations: [{ name: 'f', parameters: sanitizeLegacySchema(pydantic) }] },
+          ],
+        },
       },
       ['gemini-2.5-flash'],
     );
@@ -74,7 +149,11 @@ describe('normalizeJsonSchema (translation.md §5.2)', () => {
   });
 
   it('rewrites definitions refs, keeps recursive refs with $defs', () => {
-    const out = normalizeJsonSchema({ type: 'object', definitions: { N: { type: 'object', properties: { next: { $ref: '#/definitions/N' } } } }, properties: { root: { $ref: '#/definitions/N' } } });
+    const out = normalizeJsonSchema({
+      type: 'object',
+      definitions: { N: { type: 'object', properties: { next: { $ref: '#/definitions/N' } } } },
+      properties: { root: { $ref: '#/definitions/N' } },
+    });
     expect(out).toEqual({
       type: 'object',
       properties: { root: { type: 'object', properties: { next: { $ref: '#/$defs/N' } } } },
@@ -83,6 +162,9 @@ describe('normalizeJsonSchema (translation.md §5.2)', () => {
   });
 
   it('adds type object to a bare properties map', () => {
-    expect(normalizeJsonSchema({ properties: { a: { const: 1 } } }, { root: 'function' })).toEqual({ type: 'object', properties: { a: { enum: [1] } } });
+    expect(normalizeJsonSchema({ properties: { a: { const: 1 } } }, { root: 'function' })).toEqual({
+      type: 'object',
+      properties: { a: { enum: [1] } },
+    });
   });
 });

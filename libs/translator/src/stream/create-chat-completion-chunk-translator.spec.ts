@@ -1,11 +1,18 @@
 import type { GenerateContentResponse } from '@geminicli2api/protocol-gemini';
-import { chatCompletionChunkSchema, type ChatCompletionChunk } from '@geminicli2api/protocol-openai';
+import {
+  chatCompletionChunkSchema,
+  type ChatCompletionChunk,
+} from '@geminicli2api/protocol-openai';
 import { createChatCompletionChunkTranslator } from './create-chat-completion-chunk-translator';
 
 const clock = { generateId: () => 'GEN', now: () => 1_767_225_600_000 };
 
 function run(events: GenerateContentResponse[], includeUsage = false): ChatCompletionChunk[] {
-  const translator = createChatCompletionChunkTranslator({ model: 'gemini-3-pro-preview', includeUsage, ...clock });
+  const translator = createChatCompletionChunkTranslator({
+    model: 'gemini-3-pro-preview',
+    includeUsage,
+    ...clock,
+  });
   const chunks = events.flatMap((event) => translator.push(event));
   return [...chunks, ...translator.end()];
 }
@@ -19,11 +26,17 @@ function view(chunks: ChatCompletionChunk[]) {
   );
 }
 
-const text = (value: string, extra: object = {}) => ({ content: { role: 'model', parts: [{ text: value }] }, ...extra });
+const text = (value: string, extra: object = {}) => ({
+  content: { role: 'model', parts: [{ text: value }] },
+  ...extra,
+});
 
 describe('createChatCompletionChunkTranslator', () => {
   it('E56: sends the role first and the same id/created/model on every chunk', () => {
-    const chunks = run([{ candidates: [text('Hi')], responseId: 'r1' }, { candidates: [text('!', { finishReason: 'STOP' })] }]);
+    const chunks = run([
+      { candidates: [text('Hi')], responseId: 'r1' },
+      { candidates: [text('!', { finishReason: 'STOP' })] },
+    ]);
     expect(view(chunks)).toEqual([
       [0, { role: 'assistant', content: '' }, null],
       [0, { content: 'Hi' }, null],
@@ -33,32 +46,60 @@ describe('createChatCompletionChunkTranslator', () => {
     expect(new Set(chunks.map((chunk) => `${chunk.id}|${chunk.created}|${chunk.model}`))).toEqual(
       new Set(['chatcmpl-r1|1767225600|gemini-3-pro-preview']),
     );
-    for (const chunk of chunks) expect(chatCompletionChunkSchema.safeParse(chunk).success).toBe(true);
+    for (const chunk of chunks)
+      expect(chatCompletionChunkSchema.safeParse(chunk).success).toBe(true);
   });
 
   it('E57: with include_usage every chunk has usage null and one final chunk carries the last usage', () => {
     const chunks = run(
       [
         { candidates: [text('a')], usageMetadata: { promptTokenCount: 20, totalTokenCount: 20 } },
-        { candidates: [text('b', { finishReason: 'STOP' })], usageMetadata: { promptTokenCount: 20, candidatesTokenCount: 5, thoughtsTokenCount: 3, totalTokenCount: 28 } },
+        {
+          candidates: [text('b', { finishReason: 'STOP' })],
+          usageMetadata: {
+            promptTokenCount: 20,
+            candidatesTokenCount: 5,
+            thoughtsTokenCount: 3,
+            totalTokenCount: 28,
+          },
+        },
       ],
       true,
     );
     expect(chunks.slice(0, -1).every((chunk) => chunk.usage === null)).toBe(true);
     expect(chunks.at(-1)).toMatchObject({
       choices: [],
-      usage: { prompt_tokens: 20, completion_tokens: 8, total_tokens: 28, completion_tokens_details: { reasoning_tokens: 3 } },
+      usage: {
+        prompt_tokens: 20,
+        completion_tokens: 8,
+        total_tokens: 28,
+        completion_tokens_details: { reasoning_tokens: 3 },
+      },
     });
   });
 
   it('E57: without include_usage no chunk has a usage key', () => {
-    const chunks = run([{ candidates: [text('a', { finishReason: 'STOP' })], usageMetadata: { totalTokenCount: 1 } }]);
+    const chunks = run([
+      { candidates: [text('a', { finishReason: 'STOP' })], usageMetadata: { totalTokenCount: 1 } },
+    ]);
     expect(chunks.some((chunk) => 'usage' in chunk)).toBe(false);
   });
 
   it('never mixes reasoning and content in one delta, coalescing runs of the same kind', () => {
     const chunks = run([
-      { candidates: [{ content: { parts: [{ text: 'Need ', thought: true }, { text: 'weather.', thought: true }, { text: 'Checking' }] } }] },
+      {
+        candidates: [
+          {
+            content: {
+              parts: [
+                { text: 'Need ', thought: true },
+                { text: 'weather.', thought: true },
+                { text: 'Checking' },
+              ],
+            },
+          },
+        ],
+      },
     ]);
     expect(view(chunks).slice(1, 3)).toEqual([
       [0, { reasoning_content: 'Need weather.' }, null],
@@ -69,13 +110,20 @@ describe('createChatCompletionChunkTranslator', () => {
   it('E59: a trailing empty part with a signature produces only the finish chunk', () => {
     const chunks = run([
       { candidates: [text('Answer')] },
-      { candidates: [{ content: { parts: [{ text: '', thoughtSignature: 'S' }] }, finishReason: 'STOP' }] },
+      {
+        candidates: [
+          { content: { parts: [{ text: '', thoughtSignature: 'S' }] }, finishReason: 'STOP' },
+        ],
+      },
     ]);
     expect(view(chunks).slice(2)).toEqual([[0, {}, 'stop']]);
   });
 
   it('E60: safety mid-stream keeps the text and ends with content_filter', () => {
-    const chunks = run([{ candidates: [text('Once')] }, { candidates: [text(' upon', { finishReason: 'SAFETY' })] }]);
+    const chunks = run([
+      { candidates: [text('Once')] },
+      { candidates: [text(' upon', { finishReason: 'SAFETY' })] },
+    ]);
     expect(view(chunks).slice(1)).toEqual([
       [0, { content: 'Once' }, null],
       [0, { content: ' upon' }, null],
@@ -84,16 +132,33 @@ describe('createChatCompletionChunkTranslator', () => {
   });
 
   it('E61: a usage-only event emits nothing but its usage is remembered', () => {
-    const translator = createChatCompletionChunkTranslator({ model: 'm', includeUsage: true, ...clock });
-    expect(translator.push({ usageMetadata: { promptTokenCount: 4, candidatesTokenCount: 2, totalTokenCount: 6 } })).toEqual([]);
-    expect(translator.end().at(-1)?.usage).toMatchObject({ prompt_tokens: 4, completion_tokens: 2, total_tokens: 6 });
+    const translator = createChatCompletionChunkTranslator({
+      model: 'm',
+      includeUsage: true,
+      ...clock,
+    });
+    expect(
+      translator.push({
+        usageMetadata: { promptTokenCount: 4, candidatesTokenCount: 2, totalTokenCount: 6 },
+      }),
+    ).toEqual([]);
+    expect(translator.end().at(-1)?.usage).toMatchObject({
+      prompt_tokens: 4,
+      completion_tokens: 2,
+      total_tokens: 6,
+    });
   });
 
   it('E62: n=2 gives each choice its role and finish chunk and one usage chunk after both', () => {
     const chunks = run(
       [
         { candidates: [text('a', { index: 0 }), text('b', { index: 1 })] },
-        { candidates: [{ index: 1, finishReason: 'STOP' }, { index: 0, finishReason: 'MAX_TOKENS' }] },
+        {
+          candidates: [
+            { index: 1, finishReason: 'STOP' },
+            { index: 0, finishReason: 'MAX_TOKENS' },
+          ],
+        },
       ],
       true,
     );
@@ -116,7 +181,15 @@ describe('createChatCompletionChunkTranslator', () => {
   });
 
   it('a blocked prompt streams role, content_filter finish, and usage', () => {
-    const chunks = run([{ promptFeedback: { blockReason: 'SAFETY' }, usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 } }], true);
+    const chunks = run(
+      [
+        {
+          promptFeedback: { blockReason: 'SAFETY' },
+          usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 },
+        },
+      ],
+      true,
+    );
     expect(view(chunks)).toEqual([
       [0, { role: 'assistant', content: '' }, null],
       [0, {}, 'content_filter'],

@@ -50,7 +50,9 @@ type PendingDelta =
  * delta, each choice gets exactly one finish chunk, and cumulative Gemini usage is remembered
  * (the last one wins, never summed) for one final usage chunk.
  */
-export function createChatCompletionChunkTranslator(options: ChunkTranslatorOptions): ChatCompletionChunkTranslator {
+export function createChatCompletionChunkTranslator(
+  options: ChunkTranslatorOptions,
+): ChatCompletionChunkTranslator {
   const { model, includeUsage = false, generateId = defaultGenerateId, now = Date.now } = options;
   let id: string | undefined;
   let created: number | undefined;
@@ -83,7 +85,13 @@ export function createChatCompletionChunkTranslator(options: ChunkTranslatorOpti
   const stateOf = (index: number): ChoiceState => {
     let state = choices.get(index);
     if (!state) {
-      state = { roleSent: false, finished: false, sawOutput: false, toolIndex: 0, sawToolCall: false };
+      state = {
+        roleSent: false,
+        finished: false,
+        sawOutput: false,
+        toolIndex: 0,
+        sawToolCall: false,
+      };
       choices.set(index, state);
     }
     return state;
@@ -125,7 +133,14 @@ export function createChatCompletionChunkTranslator(options: ChunkTranslatorOpti
           if (!pending) return;
           if (pending.kind === 'tool_calls') out.push(chunk(index, { tool_calls: pending.calls }));
           else if (pending.kind === 'images') {
-            out.push(chunk(index, { images: pending.urls.map((url) => ({ type: 'image_url' as const, image_url: { url } })) }));
+            out.push(
+              chunk(index, {
+                images: pending.urls.map((url) => ({
+                  type: 'image_url' as const,
+                  image_url: { url },
+                })),
+              }),
+            );
           } else out.push(chunk(index, { [pending.kind]: pending.text }));
           pending = undefined;
         };

@@ -1,5 +1,12 @@
-import type { GeminiFunctionDeclaration, GeminiTool, GeminiToolConfig } from '@geminicli2api/protocol-gemini';
-import type { ChatCompletionRequest, OpenAIFunctionDefinition } from '@geminicli2api/protocol-openai';
+import type {
+  GeminiFunctionDeclaration,
+  GeminiTool,
+  GeminiToolConfig,
+} from '@geminicli2api/protocol-gemini';
+import type {
+  ChatCompletionRequest,
+  OpenAIFunctionDefinition,
+} from '@geminicli2api/protocol-openai';
 import type { ModelTraits } from '../model-traits';
 import { normalizeJsonSchema } from '../schema/normalize-json-schema';
 import { sanitizeLegacySchema } from '../schema/sanitize-legacy-schema';
@@ -23,9 +30,12 @@ export interface ConvertedTools {
 }
 
 const BUILT_INS: Record<string, keyof GeminiTool> = {
-  googleSearch: 'googleSearch', google_search: 'googleSearch',
-  codeExecution: 'codeExecution', code_execution: 'codeExecution',
-  urlContext: 'urlContext', url_context: 'urlContext',
+  googleSearch: 'googleSearch',
+  google_search: 'googleSearch',
+  codeExecution: 'codeExecution',
+  code_execution: 'codeExecution',
+  urlContext: 'urlContext',
+  url_context: 'urlContext',
 };
 
 /**
@@ -43,7 +53,10 @@ export function convertTools(
   const builtIns: GeminiTool[] = [];
   (request.tools ?? []).forEach((entry, index) => {
     if (entry.type === 'function' && 'function' in entry && isRecord(entry.function)) {
-      functions.push({ definition: entry.function as OpenAIFunctionDefinition, param: `tools[${index}]` });
+      functions.push({
+        definition: entry.function as OpenAIFunctionDefinition,
+        param: `tools[${index}]`,
+      });
       return;
     }
     const tool = entry as Record<string, unknown>;
@@ -59,15 +72,21 @@ export function convertTools(
     const config = key !== undefined && isRecord(tool[key]) ? tool[key] : {};
     builtIns.push({ [target]: config });
   });
-  (request.functions ?? []).forEach((definition, index) => functions.push({ definition, param: `functions[${index}]` }));
+  (request.functions ?? []).forEach((definition, index) =>
+    functions.push({ definition, param: `functions[${index}]` }),
+  );
 
   const toGemini = new Map<string, string>();
   const toOpenAI = new Map<string, string>();
   for (const { definition, param } of functions) {
     const geminiName = sanitizeFunctionName(definition.name);
-    const clash = toOpenAI.get(geminiName) ?? (toGemini.has(definition.name) ? definition.name : undefined);
+    const clash =
+      toOpenAI.get(geminiName) ?? (toGemini.has(definition.name) ? definition.name : undefined);
     if (clash !== undefined || [...toGemini.values()].includes(geminiName)) {
-      throw new TranslationError({ message: `Function name "${definition.name}" is declared twice (or collides after sanitising).`, param: `${param}.function.name` });
+      throw new TranslationError({
+        message: `Function name "${definition.name}" is declared twice (or collides after sanitising).`,
+        param: `${param}.function.name`,
+      });
     }
     toGemini.set(definition.name, geminiName);
     if (geminiName !== definition.name) toOpenAI.set(geminiName, definition.name);
@@ -79,12 +98,23 @@ export function convertTools(
   const declarationParams: string[] = [];
   for (const { definition, param } of functions) {
     if (allowed && !allowed.has(definition.name)) continue;
-    declarations.push(convertDeclaration(definition, toGemini.get(definition.name) ?? definition.name, param, schemaMode));
+    declarations.push(
+      convertDeclaration(
+        definition,
+        toGemini.get(definition.name) ?? definition.name,
+        param,
+        schemaMode,
+      ),
+    );
     declarationParams.push(param);
   }
   if (request.web_search_options != null) {
     if (declarations.length > 0 && !traits.gemini3) {
-      warnings.push({ param: 'web_search_options', message: 'Gemini 2.x cannot combine Google Search with function tools; web search was dropped.' });
+      warnings.push({
+        param: 'web_search_options',
+        message:
+          'Gemini 2.x cannot combine Google Search with function tools; web search was dropped.',
+      });
     } else builtIns.push({ googleSearch: {} });
   }
   const tools: GeminiTool[] = [];
@@ -92,7 +122,8 @@ export function convertTools(
   tools.push(...builtIns);
   const out: ConvertedTools = { toGemini, toOpenAI, declarationParams };
   if (tools.length > 0) out.tools = tools;
-  if (declarations.length > 0 && choice.config) out.toolConfig = { functionCallingConfig: choice.config };
+  if (declarations.length > 0 && choice.config)
+    out.toolConfig = { functionCallingConfig: choice.config };
   return out;
 }
 
@@ -106,14 +137,20 @@ function convertDeclaration(
   if (definition.description) declaration.description = definition.description;
   const parameters = definition.parameters;
   if (parameters == null) return declaration;
-  const schemaParam = param.startsWith('functions') ? `${param}.parameters` : `${param}.function.parameters`;
+  const schemaParam = param.startsWith('functions')
+    ? `${param}.parameters`
+    : `${param}.function.parameters`;
   if (schemaMode === 'json-schema') {
-    declaration.parametersJsonSchema = normalizeJsonSchema(parameters, { root: 'function', param: schemaParam });
+    declaration.parametersJsonSchema = normalizeJsonSchema(parameters, {
+      root: 'function',
+      param: schemaParam,
+    });
     return declaration;
   }
   const sanitized = sanitizeLegacySchema(parameters);
   const properties = sanitized['properties'];
-  if (!(isRecord(properties) && Object.keys(properties).length === 0)) declaration.parameters = sanitized;
+  if (!(isRecord(properties) && Object.keys(properties).length === 0))
+    declaration.parameters = sanitized;
   return declaration;
 }
 
@@ -126,7 +163,10 @@ function convertToolChoice(
   const named = (name: string): string => {
     const geminiName = declared.get(name);
     if (geminiName === undefined) {
-      throw new TranslationError({ message: `tool_choice names "${name}", which is not a declared function.`, param: 'tool_choice' });
+      throw new TranslationError({
+        message: `tool_choice names "${name}", which is not a declared function.`,
+        param: 'tool_choice',
+      });
     }
     return geminiName;
   };
@@ -138,7 +178,8 @@ function convertToolChoice(
   if ('allowed_tools' in choice) {
     const names = choice.allowed_tools.tools.map((tool) => tool.function.name);
     const geminiNames = names.map(named);
-    if (choice.allowed_tools.mode === 'required') return { config: { mode: 'ANY', allowedFunctionNames: geminiNames } };
+    if (choice.allowed_tools.mode === 'required')
+      return { config: { mode: 'ANY', allowedFunctionNames: geminiNames } };
     return { config: { mode: 'AUTO' }, filter: new Set(names) };
   }
   const name = 'function' in choice ? choice.function.name : choice.name;

@@ -14,6 +14,9 @@ export function sanitizeFunctionName(name: string): string {
 }
 
 /** Restores a Gemini function name to the client's spelling using a request's name map. */
-export function restoreFunctionName(name: string, names: ReadonlyMap<string, string> | undefined): string {
+export function restoreFunctionName(
+  name: string,
+  names: ReadonlyMap<string, string> | undefined,
+): string {
   return names?.get(name) ?? name;
 }
