@@ -1,0 +1,135 @@
+import { z } from 'zod';
+
+/** The env variables of each concern, validated by zod; `configSchema` combines them. */
+export const DEFAULT_CODE_ASSIST_ENDPOINT = 'https://cloudcode-pa.googleapis.com';
+
+export const optionalText = z
+  .string()
+  .transform((value) => value.trim())
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+/** A whole number of milliseconds (or seconds, counts); `min` 0 lets 0 mean "off". */
+const wholeNumber = (defaultValue: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .trim()
+    .regex(
+      /^\d+$/,
+      `must be a whole number (${min}–${max === Number.MAX_SAFE_INTEGER ? '…' : max})`,
+    )
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+    .default(defaultValue);
+
+const booleanFlag = (defaultValue: boolean) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], 'must be true or false'))
+    .transform((value) => ['true', '1', 'yes', 'on'].includes(value))
+    .default(defaultValue);
+
+const proxyUrl = optionalText.pipe(
+  z
+    .url({ protocol: /^https?$/, error: 'must be a proxy URL such as http://proxy.example:3128' })
+    .optional(),
+);
+
+/** Resilience and operations settings (retries, timeouts, limits, proxy, CORS, metrics, shutdown). */
+export const operationsEnvSchema = {
+  UPSTREAM_MAX_ATTEMPTS: wholeNumber(3, 1, 10),
+  UPSTREAM_RETRY_BASE_DELAY_MS: wholeNumber(1000, 0, 60_000),
+  UPSTREAM_RETRY_MAX_DELAY_MS: wholeNumber(10_000, 0, 300_000),
+  UPSTREAM_RATE_LIMIT_MAX_WAIT_MS: wholeNumber(10_000, 0, 300_000),
+  UPSTREAM_CONNECT_TIMEOUT_MS: wholeNumber(10_000, 1),
+  UPSTREAM_FIRST_BYTE_TIMEOUT_MS: wholeNumber(300_000, 0),
+  UPSTREAM_IDLE_TIMEOUT_MS: wholeNumber(120_000, 0),
+  SSE_KEEPALIVE_INTERVAL_MS: wholeNumber(15_000, 0),
+  UPSTREAM_MAX_CONCURRENCY: wholeNumber(512, 1, 10_000),
+  UPSTREAM_QUEUE_SIZE: wholeNumber(2048, 0, 100_000),
+  UPSTREAM_QUEUE_RETRY_AFTER_SECONDS: wholeNumber(2, 1, 3600),
+  HTTP_PROXY: proxyUrl,
+  HTTPS_PROXY: proxyUrl,
+  NO_PROXY: optionalText,
+  http_proxy: proxyUrl,
+  https_proxy: proxyUrl,
+  no_proxy: optionalText,
+  CORS_ORIGINS: optionalText,
+  METRICS_ENABLED: booleanFlag(true),
+  METRICS_REQUIRE_AUTH: booleanFlag(true),
+  SHUTDOWN_GRACE_MS: wholeNumber(10_000, 0, 600_000),
+};
+
+const httpUrl = optionalText.pipe(
+  z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .transform((value) => value.replace(/\/+$/, ''))
+    .optional(),
+);
+
+/** Credentials, accounts and backends (account directory, API keys, Vertex, selection, failover, login). */
+export const backendsEnvSchema = {
+  GEMINI_CREDENTIALS_DIR: optionalText,
+  GEMINI_API_KEY: optionalText,
+  GOOGLE_GEMINI_BASE_URL: httpUrl,
+  GOOGLE_GENAI_USE_VERTEXAI: optionalText.pipe(
+    z.stringbool({ error: 'must be true or false' }).optional(),
+  ),
+  GOOGLE_CLOUD_LOCATION: optionalText,
+  GOOGLE_VERTEX_BASE_URL: httpUrl,
+  GEMINI_BACKEND: optionalText.pipe(
+    z
+      .enum(['code-assist', 'gemini-api', 'vertex'], 'must be code-assist, gemini-api or vertex')
+      .optional(),
+  ),
+  GEMINI_OAUTH_CALLBACK_PORT: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be a port (1-65535)')
+    .max(65_535, 'must be a port (1-65535)')
+    .default(8080),
+  GEMINI_ACCOUNT_SELECTION: z
+    .enum(['round-robin', 'fill-first'], 'must be round-robin or fill-first')
+    .default('round-robin'),
+  GEMINI_QUOTA_REFRESH_MS: z.coerce.number().int().min(0).default(300_000),
+  GEMINI_FAILOVER_TO_API_KEY: optionalText.pipe(
+    z.stringbool({ error: 'must be true or false' }).optional(),
+  ),
+};
+
+const MODEL_NAME = '[A-Za-z0-9][A-Za-z0-9._/-]*';
+const commaList = (item: string) => new RegExp(`^\\s*${item}(\\s*,\\s*${item})*\\s*,?\\s*$`);
+const splitList = (value: string) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** Model catalog: extra ids (`a,b`) and aliases (`alias=target,…`; the target may carry variant suffixes). */
+export const modelsEnvSchema = {
+  GEMINI_EXTRA_MODELS: optionalText.pipe(
+    z
+      .string()
+      .regex(commaList(MODEL_NAME), 'must be model ids separated by commas')
+      .transform(splitList)
+      .optional(),
+  ),
+  GEMINI_MODEL_ALIASES: optionalText.pipe(
+    z
+      .string()
+      .regex(commaList(`${MODEL_NAME}=${MODEL_NAME}`), 'must look like alias=model,alias2=model2')
+      .transform((value) =>
+        Object.fromEntries(splitList(value).map((pair) => pair.split('=', 2) as [string, string])),
+      )
+      .optional(),
+  ),
+};
+
+/** Remote media: http(s) image URLs clients name are fetched by the gateway (SSRF guard). */
+export const remoteMediaEnvSchema = {
+  REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS: optionalText.pipe(
+    z.stringbool({ error: 'must be true or false' }).optional(),
+  ),
+};
