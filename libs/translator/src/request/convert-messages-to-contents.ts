@@ -11,6 +11,8 @@ import type { TranslationWarning } from '../translation-options';
 import { TranslationError } from '../translator-error';
 import { convertContentParts, type PartContext } from './convert-content-parts';
 import { convertToolResult, parseToolArguments, recoverSignature } from './convert-tool-messages';
+import { indexCalls, legacyId, type Call } from './index-tool-calls';
+import { stampSentinels } from './stamp-sentinels';
 
 /** Options for {@link convertMessagesToContents}. */
 export interface ConvertMessagesOptions extends PartContext {
@@ -35,11 +37,6 @@ export interface ConvertedMessages {
   contentParams: (string | null)[];
   /** OpenAI path of the message behind each part, per content (`null` for synthesized parts). */
   partParams: (string | null)[][];
-}
-
-interface Call {
-  name: string;
-  messageIndex: number;
 }
 
 interface OpenTurn {
@@ -239,45 +236,6 @@ export function convertMessagesToContents(
   );
 }
 
-function legacyId(index: number): string {
-  return `\u0000function_call_${index}`;
-}
-
-/** Pass 1: every call id → its name and turn; every result → the message answering it (last wins). */
-function indexCalls(
-  messages: readonly OpenAIChatMessage[],
-  calls: Map<string, Call>,
-  results: Map<string, number>,
-): void {
-  messages.forEach((message, index) => {
-    if (message.role === 'assistant') {
-      for (const call of message.tool_calls ?? []) {
-        calls.set(splitThoughtId(call.id).id, {
-          name: sanitizeFunctionName(call.function.name),
-          messageIndex: index,
-        });
-      }
-      if (message.function_call) {
-        calls.set(legacyId(index), {
-          name: sanitizeFunctionName(message.function_call.name),
-          messageIndex: index,
-        });
-      }
-    } else if (message.role === 'tool') {
-      const id = splitThoughtId(message.tool_call_id).id;
-      if (calls.has(id)) results.set(id, index);
-    } else if (message.role === 'function') {
-      for (let previous = index - 1; previous >= 0; previous--) {
-        const candidate = messages[previous];
-        if (candidate?.role === 'assistant' && candidate.function_call?.name === message.name) {
-          if (!results.has(legacyId(previous))) results.set(legacyId(previous), index);
-          break;
-        }
-      }
-    }
-  });
-}
-
 function appendTurn(contents: GeminiContent[], role: 'user' | 'model', parts: GeminiPart[]): void {
   const last = contents[contents.length - 1];
   if (last && last.role === role) last.parts.push(...parts);
@@ -292,23 +250,4 @@ function coalesce(contents: GeminiContent[]): GeminiContent[] {
     else out.push({ role: content.role, parts: [...content.parts] });
   }
   return out;
-}
-
-/** Gemini 3: a model turn whose calls carry no signature at all gets the bypass value on each. */
-function stampSentinels(
-  contents: GeminiContent[],
-  sentinel: string,
-  warnings: TranslationWarning[],
-): void {
-  contents.forEach((content) => {
-    if (content.role !== 'model') return;
-    const calls = content.parts.filter((part) => part.functionCall);
-    if (calls.length === 0 || calls.some((part) => part.thoughtSignature)) return;
-    for (const part of calls) part.thoughtSignature = sentinel;
-    warnings.push({
-      param: 'messages',
-      message:
-        'A Gemini 3 tool-call turn had no recoverable thought signature; replayed with the validator bypass (reasoning state lost).',
-    });
-  });
 }

@@ -21,12 +21,10 @@ const TOOL_NAMES = ['get_weather', '3d_render', 'lookup-user', 'f'];
 const text = fc.string({ minLength: 0, maxLength: 20 });
 const contentPart = fc.oneof(
   text.map((value) => ({ type: 'text' as const, text: value })),
-  fc
-    .constantFrom('image/png', 'image/jpeg')
-    .map((mime) => ({
-      type: 'image_url' as const,
-      image_url: { url: `data:${mime};base64,AAAA` },
-    })),
+  fc.constantFrom('image/png', 'image/jpeg').map((mime) => ({
+    type: 'image_url' as const,
+    image_url: { url: `data:${mime};base64,AAAA` },
+  })),
   fc.constant({ type: 'input_audio' as const, input_audio: { data: 'SUQz', format: 'mp3' } }),
 );
 const content = fc.oneof(text, fc.array(contentPart, { maxLength: 3 }));
