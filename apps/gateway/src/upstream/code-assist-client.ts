@@ -1,14 +1,14 @@
 import {
   codeAssistGenerateResponseSchema,
   countTokensResponseSchema,
-  parseGoogleError,
   type GenerateContentResponse,
 } from '@geminicli2api/protocol-gemini';
 import type { AccountSelector, UpstreamAccount } from '../accounts/account-selector';
-import { GatewayError } from '../gateway-error';
 import type { GeminiBackend, GenerateCall } from './gemini-backend';
-import { readSseEvents } from './read-sse-events';
+import { parseUpstreamResponse, readJsonEvents } from './parse-upstream-response';
 import { sendUpstream } from './send-upstream';
+
+const UPSTREAM = 'Code Assist';
 
 /** Options of {@link createCodeAssistClient}. */
 export interface CodeAssistClientOptions {
@@ -38,7 +38,7 @@ export function createCodeAssistClient({
 }: CodeAssistClientOptions): GeminiBackend {
   const post = ({ method, model, signal, query = '', body }: PostOptions): Promise<Response> =>
     sendUpstream({
-      upstreamName: 'Code Assist',
+      upstreamName: UPSTREAM,
       model,
       credentials: accounts,
       signal,
@@ -79,12 +79,8 @@ export function createCodeAssistClient({
         query: '?alt=sse',
         body: generateBody(call),
       });
-      // A 200 without a body is a stream that ended at once (reported as incomplete later).
-      const body = response.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() });
       return (async function* () {
-        for await (const data of readSseEvents(body)) {
-          yield unwrap(parseEventJson(data));
-        }
+        for await (const value of readJsonEvents(response.body, UPSTREAM)) yield unwrap(value);
       })();
     },
     async countTokens(call) {
@@ -117,37 +113,11 @@ export function toCodeAssistModelId(model: string): string {
   return CODE_ASSIST_MODEL_IDS[model] ?? model;
 }
 
-function parseEventJson(data: string): unknown {
-  try {
-    return JSON.parse(data);
-  } catch (error) {
-    throw new GatewayError({
-      code: 'UPSTREAM_ERROR',
-      status: 502,
-      cause: error,
-      message: 'Code Assist sent a stream event that is not valid JSON.',
-    });
-  }
-}
-
-/** Unwraps `{response, traceId}`; an event that is a Google error becomes a GatewayError. */
+/** Unwraps `{response, traceId}`. */
 function unwrap(value: unknown): GenerateContentResponse {
-  if (value && typeof value === 'object' && 'error' in value) {
-    const google = parseGoogleError(value, 500);
-    throw new GatewayError({
-      code: 'UPSTREAM_ERROR',
-      status: google.code,
-      upstream: google,
-      message: google.message,
-    });
-  }
-  const parsed = codeAssistGenerateResponseSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new GatewayError({
-      code: 'UPSTREAM_ERROR',
-      status: 502,
-      message: 'Code Assist returned a response the gateway does not understand.',
-    });
-  }
-  return parsed.data.response ?? { candidates: [] };
+  return (
+    parseUpstreamResponse(value, codeAssistGenerateResponseSchema, UPSTREAM).response ?? {
+      candidates: [],
+    }
+  );
 }

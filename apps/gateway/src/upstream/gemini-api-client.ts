@@ -1,13 +1,12 @@
 import {
   countTokensResponseSchema,
   generateContentResponseSchema,
-  parseGoogleError,
   type GenerateContentResponse,
 } from '@geminicli2api/protocol-gemini';
 import { AccountPool } from '@geminicli2api/oauth-store';
 import { GatewayError } from '../gateway-error';
 import type { GeminiBackend } from './gemini-backend';
-import { readSseEvents } from './read-sse-events';
+import { parseUpstreamResponse, readJsonEvents } from './parse-upstream-response';
 import {
   sendUpstream,
   type Credential,
@@ -60,26 +59,8 @@ export function createDirectGeminiBackend<C extends Credential>(
         body: JSON.stringify(body),
       }),
     });
-  const parse = (value: unknown): GenerateContentResponse => {
-    if (value && typeof value === 'object' && 'error' in value) {
-      const google = parseGoogleError(value, 500);
-      throw new GatewayError({
-        code: 'UPSTREAM_ERROR',
-        status: google.code,
-        upstream: google,
-        message: google.message,
-      });
-    }
-    const parsed = generateContentResponseSchema.safeParse(value);
-    if (!parsed.success) {
-      throw new GatewayError({
-        code: 'UPSTREAM_ERROR',
-        status: 502,
-        message: `${options.upstreamName} returned a response the gateway does not understand.`,
-      });
-    }
-    return parsed.data;
-  };
+  const parse = (value: unknown): GenerateContentResponse =>
+    parseUpstreamResponse(value, generateContentResponseSchema, options.upstreamName);
   return {
     name: options.name,
     async generateContent(call) {
@@ -88,22 +69,8 @@ export function createDirectGeminiBackend<C extends Credential>(
     },
     async streamGenerateContent(call) {
       const response = await post(call.model, 'streamGenerateContent', call.request, call.signal);
-      const body =
-        response.body ??
-        new ReadableStream<Uint8Array>({ start: (controller) => controller.close() });
       return (async function* () {
-        for await (const data of readSseEvents(body)) {
-          let value: unknown;
-          try {
-            value = JSON.parse(data);
-          } catch (error) {
-            throw new GatewayError({
-              code: 'UPSTREAM_ERROR',
-              status: 502,
-              cause: error,
-              message: `${options.upstreamName} sent a stream event that is not valid JSON.`,
-            });
-          }
+        for await (const value of readJsonEvents(response.body, options.upstreamName)) {
           yield parse(value);
         }
       })();
