@@ -1,6 +1,5 @@
 import {
   chatCompletionRequestSchema,
-  formatZodIssues,
   type ChatCompletionRequest,
 } from '@geminicli2api/protocol-openai';
 import { createModelCatalog, type GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
@@ -18,6 +17,7 @@ import {
 import { Router, type Response } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
+import { invalidRequestError } from '../invalid-request-error';
 import { fetchRemoteMedia, type RemoteMediaOptions } from '../media/fetch-remote-media';
 import { errorSummary, toOpenAIErrorResponse } from '../middleware/error-handler';
 import { applyVariant } from '../models/apply-variant';
@@ -103,15 +103,7 @@ function withRecoveredParam(error: unknown, maps: ParamMaps): unknown {
 function parseBody(value: unknown): ChatCompletionRequest {
   const parsed = chatCompletionRequestSchema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const [first] = formatZodIssues(parsed.error.issues);
-  throw new GatewayError({
-    code: 'INVALID_REQUEST',
-    status: 400,
-    param: first?.path || null,
-    message: first
-      ? `Invalid request: ${first.path || 'body'}: ${first.message}`
-      : 'Invalid request body.',
-  });
+  throw invalidRequestError(parsed.error);
 }
 
 /**

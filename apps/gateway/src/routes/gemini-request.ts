@@ -1,11 +1,10 @@
-import { formatZodIssues } from '@geminicli2api/protocol-openai';
 import {
   generateContentRequestSchema,
   type GeminiContent,
   type GenerateContentRequest,
 } from '@geminicli2api/protocol-gemini';
-import type { z } from 'zod';
 import { GatewayError } from '../gateway-error';
+import { invalidRequestError } from '../invalid-request-error';
 
 /** Values kept as they are: user data whose keys are not field names (args, JSON Schemas, labels). */
 const OPAQUE = new Set([
@@ -61,18 +60,6 @@ export function normalizeRequestKeys(value: unknown, schema = false): unknown {
   return result;
 }
 
-function invalid(error: z.ZodError): GatewayError {
-  const [first] = formatZodIssues(error.issues);
-  return new GatewayError({
-    code: 'INVALID_REQUEST',
-    status: 400,
-    param: first?.path || null,
-    message: first
-      ? `Invalid request: ${first.path || 'body'}: ${first.message}`
-      : 'Invalid request body.',
-  });
-}
-
 function requireObject(body: unknown): Record<string, unknown> {
   if (body && typeof body === 'object' && !Array.isArray(body))
     return body as Record<string, unknown>;
@@ -87,7 +74,7 @@ function requireObject(body: unknown): Record<string, unknown> {
 /** Normalises and validates a `generateContent` / `streamGenerateContent` body. */
 export function parseGenerateRequest(body: unknown): GenerateContentRequest {
   const parsed = generateContentRequestSchema.safeParse(normalizeRequestKeys(requireObject(body)));
-  if (!parsed.success) throw invalid(parsed.error);
+  if (!parsed.success) throw invalidRequestError(parsed.error);
   return parsed.data;
 }
 
@@ -98,10 +85,10 @@ export function parseCountTokensRequest(body: unknown): GeminiContent[] {
   if (wrapped !== undefined) {
     const { model: _model, ...rest } = requireObject(wrapped);
     const parsed = generateContentRequestSchema.safeParse(rest);
-    if (!parsed.success) throw invalid(parsed.error);
+    if (!parsed.success) throw invalidRequestError(parsed.error);
     return parsed.data.contents;
   }
   const parsed = generateContentRequestSchema.pick({ contents: true }).safeParse(normalized);
-  if (!parsed.success) throw invalid(parsed.error);
+  if (!parsed.success) throw invalidRequestError(parsed.error);
   return parsed.data.contents;
 }
