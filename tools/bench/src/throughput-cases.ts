@@ -2,30 +2,47 @@ import type { BenchSettings, CaseResult } from './case-result';
 import { runLoad } from './load';
 import { chatBodies, FLOOR_HEADERS, GATEWAY_HEADERS } from './requests';
 import { startStack } from './stack';
-import { formatSpread, spread } from './stats';
+import { formatSpread, spread, type Spread } from './stats';
 
-/** Non-streamed chat at 0 ms upstream: how close the gateway comes to a bare passthrough. */
-export async function passthroughCase(settings: BenchSettings): Promise<CaseResult> {
-  const stack = await startStack({ latencyMs: 0 });
+interface Comparison {
+  gateway: Spread;
+  floor: Spread;
+  /** Non-2xx answers and errors the gateway gave over all repeats. */
+  failures: number;
+}
+
+/** Loads the gateway and the floor alike, one after the other, `repeats` times. */
+async function compareWithFloor({
+  latencyMs,
+  connections,
+  durationSeconds,
+  repeats,
+}: {
+  latencyMs: number;
+  connections: number;
+  durationSeconds: number;
+  repeats: number;
+}): Promise<Comparison> {
+  const stack = await startStack({ latencyMs });
   const bodies = chatBodies('Hello benchmark');
   const gateway: number[] = [];
   const floor: number[] = [];
   let failures = 0;
   try {
-    for (let i = 0; i < settings.repeats; i++) {
+    for (let i = 0; i < repeats; i++) {
       const g = await runLoad({
         url: `${stack.gateway.url}/v1/chat/completions`,
         body: bodies.gateway,
         headers: GATEWAY_HEADERS,
-        connections: 16,
-        durationSeconds: settings.durationSeconds,
+        connections,
+        durationSeconds,
       });
       const f = await runLoad({
         url: `${stack.floor.url}/generate`,
         body: bodies.floor,
         headers: FLOOR_HEADERS,
-        connections: 16,
-        durationSeconds: settings.durationSeconds,
+        connections,
+        durationSeconds,
       });
       gateway.push(g.requestsPerSecond);
       floor.push(f.requestsPerSecond);
@@ -34,56 +51,50 @@ export async function passthroughCase(settings: BenchSettings): Promise<CaseResu
   } finally {
     await stack.stop();
   }
-  const ratio = spread(gateway).median / spread(floor).median;
+  return { gateway: spread(gateway), floor: spread(floor), failures };
+}
+
+function figures({ gateway, floor, failures }: Comparison): Pick<CaseResult, 'gateway' | 'floor'> {
+  return {
+    gateway: formatSpread(gateway, 0) + (failures ? ` (${failures} failed)` : ''),
+    floor: formatSpread(floor, 0),
+  };
+}
+
+/** Non-streamed chat at 0 ms upstream: how close the gateway comes to a bare passthrough. */
+export async function passthroughCase(settings: BenchSettings): Promise<CaseResult> {
+  const result = await compareWithFloor({
+    latencyMs: 0,
+    connections: 16,
+    durationSeconds: settings.durationSeconds,
+    repeats: settings.repeats,
+  });
+  const ratio = result.gateway.median / result.floor.median;
   return {
     name: 'non-stream chat, 0 ms upstream, 16 connections (req/s)',
     target: 'gateway ≥ 0.5 × floor',
-    gateway: formatSpread(spread(gateway), 0) + (failures ? ` (${failures} failed)` : ''),
-    floor: formatSpread(spread(floor), 0),
+    ...figures(result),
     ratio: `${ratio.toFixed(2)} × floor`,
-    met: ratio >= 0.5 && failures === 0,
+    met: ratio >= 0.5 && result.failures === 0,
   };
 }
 
 /** Non-streamed chat at 200 ms upstream with 256 connections: no serialisation of users. */
 export async function latencyBoundCase(settings: BenchSettings): Promise<CaseResult> {
-  const stack = await startStack({ latencyMs: 200 });
-  const bodies = chatBodies('Hello benchmark');
   const connections = 256;
   const ideal = connections / 0.2;
-  const gateway: number[] = [];
-  const floor: number[] = [];
-  let failures = 0;
-  try {
-    for (let i = 0; i < settings.repeats; i++) {
-      const g = await runLoad({
-        url: `${stack.gateway.url}/v1/chat/completions`,
-        body: bodies.gateway,
-        headers: GATEWAY_HEADERS,
-        connections,
-        durationSeconds: settings.smoke ? 2 : 10,
-      });
-      const f = await runLoad({
-        url: `${stack.floor.url}/generate`,
-        body: bodies.floor,
-        headers: FLOOR_HEADERS,
-        connections,
-        durationSeconds: settings.smoke ? 2 : 10,
-      });
-      gateway.push(g.requestsPerSecond);
-      floor.push(f.requestsPerSecond);
-      failures += g.non2xx + g.errors;
-    }
-  } finally {
-    await stack.stop();
-  }
-  const ratio = spread(gateway).median / ideal;
+  const result = await compareWithFloor({
+    latencyMs: 200,
+    connections,
+    durationSeconds: settings.smoke ? 2 : 10,
+    repeats: settings.repeats,
+  });
+  const ratio = result.gateway.median / ideal;
   return {
     name: 'non-stream chat, 200 ms upstream, 256 connections (req/s)',
     target: `≥ 95 % of ideal (${ideal.toFixed(0)} req/s)`,
-    gateway: formatSpread(spread(gateway), 0) + (failures ? ` (${failures} failed)` : ''),
-    floor: formatSpread(spread(floor), 0),
+    ...figures(result),
     ratio: `${(ratio * 100).toFixed(1)} % of ideal`,
-    met: ratio >= 0.95 && failures === 0,
+    met: ratio >= 0.95 && result.failures === 0,
   };
 }
