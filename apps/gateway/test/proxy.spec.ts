@@ -1,11 +1,5 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { startEmulator, type Emulator } from '@geminicli2api/emulator';
-import { createGateway, createLogger, loadConfig, SecretRegistry } from '../src';
+import { startGateway } from './support/start-gateway';
 import { startTestProxy, type TestProxy } from './support/test-proxy';
 
 const PASSWORD = 'proxy-test-password';
@@ -15,9 +9,9 @@ const PASSWORD = 'proxy-test-password';
  * log tells the two apart (and NO_PROXY can exempt one of them).
  */
 async function startGatewayBehindProxy(emulator: Emulator, env: Record<string, string>) {
-  const config = loadConfig({
-    PORT: '0',
+  const gateway = await startGateway({
     GEMINI_AUTH_PASSWORD: PASSWORD,
+    LOG_LEVEL: 'error',
     CODE_ASSIST_ENDPOINT: emulator.url,
     GEMINI_CREDENTIALS: JSON.stringify({
       refresh_token: 'demo-refresh-token',
@@ -29,21 +23,7 @@ async function startGatewayBehindProxy(emulator: Emulator, env: Record<string, s
     GEMINI_OAUTH_TOKEN_URL: `http://localhost:${emulator.port}/token`,
     ...env,
   });
-  const secrets = new SecretRegistry();
-  const logger = createLogger({ level: 'error', secrets, stream: new PassThrough() });
-  const empty = await mkdtemp(join(tmpdir(), 'gateway-proxy-'));
-  const gateway = await createGateway({
-    config,
-    logger,
-    secrets,
-    cwd: empty,
-    homeDir: empty,
-    defaultMetrics: false,
-  });
-  const server: Server = await new Promise((resolve) => {
-    const listening = gateway.app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = gateway.url;
   return {
     async chat(): Promise<number> {
       const response = await fetch(`${url}/v1/chat/completions`, {
@@ -57,11 +37,7 @@ async function startGatewayBehindProxy(emulator: Emulator, env: Record<string, s
       await response.text();
       return response.status;
     },
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await gateway.close();
-    },
+    close: () => gateway.close(),
   };
 }
 

@@ -1,16 +1,13 @@
-import { PassThrough } from 'node:stream';
 import { startEmulator, type Emulator } from '@geminicli2api/emulator';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createGateway, createLogger, loadConfig, SecretRegistry } from '../src';
 import { startServer, type RunningServer } from '../src/start-server';
+import { createTestGateway } from './support/start-gateway';
 
 const PASSWORD = 'shutdown-test-password';
 
 async function start(emulator: Emulator, shutdownGraceMs: number): Promise<RunningServer> {
-  const config = loadConfig({
+  const { gateway, logger } = await createTestGateway({
     GEMINI_AUTH_PASSWORD: PASSWORD,
+    LOG_LEVEL: 'error',
     CODE_ASSIST_ENDPOINT: emulator.url,
     GEMINI_CREDENTIALS: JSON.stringify({
       refresh_token: 'demo-refresh-token',
@@ -19,17 +16,6 @@ async function start(emulator: Emulator, shutdownGraceMs: number): Promise<Runni
       client_secret: 's',
     }),
     SSE_KEEPALIVE_INTERVAL_MS: '0',
-  });
-  const secrets = new SecretRegistry();
-  const logger = createLogger({ level: 'error', secrets, stream: new PassThrough() });
-  const empty = await mkdtemp(join(tmpdir(), 'gateway-shutdown-'));
-  const gateway = await createGateway({
-    config,
-    logger,
-    secrets,
-    cwd: empty,
-    homeDir: empty,
-    defaultMetrics: false,
   });
   return startServer({ app: gateway.app, port: 0, host: '127.0.0.1', logger, shutdownGraceMs });
 }

@@ -4,7 +4,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { createGateway, createLogger, loadConfig, SecretRegistry } from '../../src';
+import type { Logger } from 'winston';
+import { createGateway, createLogger, loadConfig, SecretRegistry, type Gateway } from '../../src';
 
 export const GATEWAY_PASSWORD = 'test-password-123';
 
@@ -18,14 +19,21 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
+/** A gateway built (not listening) with its captured log. */
+export interface TestGateway {
+  gateway: Gateway;
+  logger: Logger;
+  logs(): string;
+}
+
 /**
- * Starts a gateway with exactly `env` (plus port, host, password, log level) and an empty
- * cwd/home, so no developer credentials leak in. The caller owns any emulator.
+ * Builds a gateway with exactly `env` (plus port, host, password, log level) and an empty
+ * cwd/home, so no developer credentials leak in. The caller owns any emulator and the listening.
  */
-export async function startGateway(
+export async function createTestGateway(
   env: Record<string, string | undefined>,
   dirs?: { cwd?: string; homeDir?: string },
-): Promise<RunningGateway> {
+): Promise<TestGateway> {
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -48,6 +56,15 @@ export async function startGateway(
     homeDir: dirs?.homeDir ?? empty,
     defaultMetrics: false,
   });
+  return { gateway, logger, logs: () => captured };
+}
+
+/** Like {@link createTestGateway}, listening on an ephemeral loopback port. */
+export async function startGateway(
+  env: Record<string, string | undefined>,
+  dirs?: { cwd?: string; homeDir?: string },
+): Promise<RunningGateway> {
+  const { gateway, logs } = await createTestGateway(env, dirs);
   const server: Server = await new Promise((resolve) => {
     const listening = gateway.app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -55,7 +72,7 @@ export async function startGateway(
   return {
     url,
     password: gateway.password,
-    logs: () => captured,
+    logs,
     async getJson(path) {
       const response = await fetch(`${url}${path}`, {
         headers: { authorization: `Bearer ${gateway.password}` },
