@@ -1,12 +1,11 @@
-import OpenAI from 'openai';
-import { startStack, type Stack } from './support/start-stack';
+import type OpenAI from 'openai';
+import { startOpenAIStack, type Stack } from './support/start-stack';
 
 describe('gemini-3.5-flash on Code Assist', () => {
   let stack: Stack;
   let client: OpenAI;
   beforeAll(async () => {
-    stack = await startStack();
-    client = new OpenAI({ baseURL: `${stack.url}/v1`, apiKey: stack.password, maxRetries: 0 });
+    ({ stack, client } = await startOpenAIStack());
   });
   afterAll(() => stack.close());
 

@@ -1,13 +1,12 @@
 import OpenAI, { AuthenticationError, BadRequestError } from 'openai';
-import { startStack, type Stack } from './support/start-stack';
+import { startOpenAIStack, type Stack } from './support/start-stack';
 
 describe('the official openai SDK against the gateway and the emulator', () => {
   let stack: Stack;
   let client: OpenAI;
 
   beforeAll(async () => {
-    stack = await startStack();
-    client = new OpenAI({ baseURL: `${stack.url}/v1`, apiKey: stack.password, maxRetries: 0 });
+    ({ stack, client } = await startOpenAIStack());
   });
   afterAll(() => stack.close());
 

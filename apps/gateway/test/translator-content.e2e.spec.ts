@@ -1,5 +1,6 @@
-import OpenAI, { BadRequestError } from 'openai';
-import { startStack, type Stack } from './support/start-stack';
+import type OpenAI from 'openai';
+import { BadRequestError } from 'openai';
+import { startOpenAIStack, type Stack } from './support/start-stack';
 
 const PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -9,8 +10,7 @@ describe('content, structured output and reasoning through the gateway', () => {
   let client: OpenAI;
 
   beforeAll(async () => {
-    stack = await startStack();
-    client = new OpenAI({ baseURL: `${stack.url}/v1`, apiKey: stack.password, maxRetries: 0 });
+    ({ stack, client } = await startOpenAIStack());
   });
   afterAll(() => stack.close());
 

@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import OpenAI, { BadRequestError } from 'openai';
+import type OpenAI from 'openai';
+import { BadRequestError } from 'openai';
 import { isBlockedAddress } from '../src/media/is-blocked-address';
-import { startStack, type Stack } from './support/start-stack';
+import { startOpenAIStack, type Stack } from './support/start-stack';
 
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -60,8 +61,7 @@ describe('remote image fetching (SSRF guard)', () => {
     let stack: Stack;
     let client: OpenAI;
     beforeAll(async () => {
-      stack = await startStack();
-      client = new OpenAI({ baseURL: `${stack.url}/v1`, apiKey: stack.password, maxRetries: 0 });
+      ({ stack, client } = await startOpenAIStack());
     });
     afterAll(() => stack.close());
 
@@ -94,8 +94,9 @@ describe('remote image fetching (SSRF guard)', () => {
     let stack: Stack;
     let client: OpenAI;
     beforeAll(async () => {
-      stack = await startStack({ env: { REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS: 'true' } });
-      client = new OpenAI({ baseURL: `${stack.url}/v1`, apiKey: stack.password, maxRetries: 0 });
+      ({ stack, client } = await startOpenAIStack({
+        env: { REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS: 'true' },
+      }));
     });
     afterAll(() => stack.close());
 

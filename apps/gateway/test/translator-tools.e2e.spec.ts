@@ -1,9 +1,9 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type {
   ChatCompletionMessageParam,
   ChatCompletionTool,
 } from 'openai/resources/chat/completions';
-import { startStack, type Stack } from './support/start-stack';
+import { startOpenAIStack, type Stack } from './support/start-stack';
 
 const tools: ChatCompletionTool[] = [
   {
@@ -119,8 +119,7 @@ describe('tool calling through the gateway with the openai SDK', () => {
   let client: OpenAI;
 
   beforeAll(async () => {
-    stack = await startStack();
-    client = new OpenAI({ baseURL: `${stack.url}/v1`, apiKey: stack.password, maxRetries: 0 });
+    ({ stack, client } = await startOpenAIStack());
   });
   afterAll(() => stack.close());
 

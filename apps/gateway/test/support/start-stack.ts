@@ -1,4 +1,5 @@
 import { startEmulator, type Emulator, type EmulatorOptions } from '@geminicli2api/emulator';
+import OpenAI from 'openai';
 import { GATEWAY_PASSWORD, startGateway } from './start-gateway';
 
 export const TEST_PASSWORD = GATEWAY_PASSWORD;
@@ -69,4 +70,13 @@ export function startStack({
     ...(withoutCredentials ? {} : { GEMINI_CREDENTIALS: demoCredentials(running) }),
     ...env,
   }));
+}
+
+/** {@link startStack} plus an official `openai` client pointed at it (no SDK retries). */
+export async function startOpenAIStack(
+  options: StackOptions = {},
+): Promise<{ stack: Stack; client: OpenAI }> {
+  const stack = await startStack(options);
+  const client = new OpenAI({ baseURL: `${stack.url}/v1`, apiKey: stack.password, maxRetries: 0 });
+  return { stack, client };
 }
