@@ -47,12 +47,7 @@ export async function probe(url: string | URL, options: ProbeOptions = {}): Prom
       signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
     });
     const text = await response.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
+    const json = parseJsonOrUndefined(text);
     return { status: response.status, json, text, ms: Math.round(performance.now() - started) };
   } catch (error) {
     throw new ProbeError(failureReason(error), target);
@@ -71,4 +66,13 @@ export function errorMessage(body: unknown): string | undefined {
   const error = field(body, 'error');
   const message = typeof error === 'string' ? error : field(error, 'message');
   return typeof message === 'string' ? message : undefined;
+}
+
+/** The JSON value of `text`, or undefined when it is not JSON (an HTML error page, say). */
+export function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }

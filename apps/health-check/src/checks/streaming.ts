@@ -1,6 +1,6 @@
 import { outcome, type CheckOutcome } from '../check-result';
 import { bearer, type CheckContext } from '../check-context';
-import { errorMessage, failureReason, field, probe } from '../http-probe';
+import { errorMessage, failureReason, field, parseJsonOrUndefined, probe } from '../http-probe';
 import { anchorForAccountProblem, fixLink, type TroubleshootingAnchor } from '../troubleshooting';
 
 const GENERATE_TIMEOUT_MS = 60_000;
@@ -45,12 +45,7 @@ async function stream(context: CheckContext, body: string): Promise<StreamStats>
   };
   if (!response.ok || !response.body) {
     const text = await response.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
+    const json = parseJsonOrUndefined(text);
     return {
       ...stats,
       totalMs: Math.round(performance.now() - started),
