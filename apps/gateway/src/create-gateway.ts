@@ -1,24 +1,27 @@
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { homedir } from 'node:os';
-import express, { type Express } from 'express';
+import express from 'express';
 import type { Logger } from 'winston';
 import type { Config } from './config';
 import { GatewayError } from './gateway-error';
 import type { SecretRegistry } from './logger';
-import { authenticate } from './middleware/authenticate';
+import { createHotRoutes } from './http/hot-routes';
+import { withLocals } from './http/gateway-response';
+import { authenticate, passwordCheck } from './middleware/authenticate';
 import { createErrorHandler } from './middleware/error-handler';
-import { requestId } from './middleware/request-id';
+import { assignRequestId } from './middleware/request-id';
 import { accessLog } from './middleware/access-log';
 import { corsMiddleware } from './middleware/cors';
-import { requestContext } from './middleware/request-context';
+import { requestContext, runInRequestContext } from './middleware/request-context';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics';
 import { metricsRoute } from './routes/metrics';
 import { createUpstreamRuntime } from './upstream/create-upstream-runtime';
 import { meterBackend } from './upstream/metered-backend';
-import { chatCompletionsRoute } from './routes/chat-completions';
+import { chatCompletionsRoute, createChatCompletionsHandler } from './routes/chat-completions';
 import { healthRoutes, type GatewayStatus } from './routes/health';
 import { modelsRoute } from './routes/models';
-import { geminiRoutes } from './routes/gemini-routes';
+import { createGeminiMethodHandler, geminiRoutes } from './routes/gemini-routes';
 import { createGeminiErrorHandler } from './middleware/gemini-error-handler';
 import { catalogFromConfig } from './models/catalog-from-config';
 import { createBackend } from './create-backend';
@@ -47,7 +50,8 @@ export interface CreateGatewayOptions {
 
 /** A ready-to-listen gateway. */
 export interface Gateway {
-  app: Express;
+  /** The request listener for `http.createServer`. */
+  handle: (request: IncomingMessage, response: ServerResponse) => void;
   /** The password clients must present (generated when the config had none). */
   password: string;
   passwordGenerated: boolean;
@@ -106,20 +110,37 @@ export async function createGateway({
     });
   };
 
+  const trackRequest = accessLog({ logger, metrics, sseKeepaliveMs: config.sseKeepaliveMs });
+  const cors = corsMiddleware(config.corsOrigins);
+  const checkPassword = passwordCheck(password);
+  const handleChat = createChatCompletionsHandler({
+    getClient,
+    logger,
+    catalog,
+    remoteMedia: config.remoteMedia,
+  });
+  const handleGeminiMethod = createGeminiMethodHandler({ getClient, catalog, logger });
+  const hotRoutes = createHotRoutes({
+    checkPassword,
+    handleChat,
+    handleGeminiMethod,
+    bodyLimit: config.requestBodyLimit,
+    logger,
+  });
+
+  // Everything but the model calls: health, metrics, status, model lists, 404s, and the model
+  // calls the hot routes leave to it (other content types, compressed bodies).
   const app = express();
   app.disable('x-powered-by');
+  app.disable('etag');
   app.set('query parser', 'simple');
-  app.use(requestId());
-  app.use(requestContext());
-  app.use(accessLog({ logger, metrics, sseKeepaliveMs: config.sseKeepaliveMs }));
-  app.use(corsMiddleware(config.corsOrigins));
   app.use(healthRoutes(() => status));
   if (config.metrics.enabled && !config.metrics.requireAuth)
     app.use(metricsRoute(metrics.registry));
+  app.use(authenticate(checkPassword));
   app.use(express.json({ limit: config.requestBodyLimit }));
   // Body parsing resumes on socket events, which lose the async context: re-enter it.
   app.use(requestContext());
-  app.use(authenticate({ password }));
   app.use(
     statusRoute(() => ({
       backend: setup.kind,
@@ -128,9 +149,9 @@ export async function createGateway({
     })),
   );
   if (config.metrics.enabled && config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
-  app.use(geminiRoutes({ getClient, catalog, logger }));
+  app.use(geminiRoutes({ catalog, handleMethod: handleGeminiMethod }));
   app.use(modelsRoute(catalog));
-  app.use(chatCompletionsRoute({ getClient, logger, catalog, remoteMedia: config.remoteMedia }));
+  app.use(chatCompletionsRoute(handleChat));
   app.use((request, _response, next) => {
     next(
       new GatewayError({
@@ -143,8 +164,20 @@ export async function createGateway({
   // Native Gemini paths answer errors in Google's shape; everything else in OpenAI's.
   app.use(createGeminiErrorHandler(logger));
   app.use(createErrorHandler(logger));
+
+  /** Every request: id, context, access log and CORS, then a hot route or express. */
+  const handle = (request: IncomingMessage, plain: ServerResponse): void => {
+    const response = withLocals(plain);
+    assignRequestId(request, response);
+    runInRequestContext(response, () => {
+      trackRequest(request, response);
+      cors(request, response, () => {
+        if (!hotRoutes(request, response)) app(request, response);
+      });
+    });
+  };
   return {
-    app,
+    handle,
     password,
     passwordGenerated,
     status,

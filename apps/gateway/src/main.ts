@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   let running: RunningServer;
   try {
     running = await startServer({
-      app: gateway.app,
+      handle: gateway.handle,
       port: config.port,
       host: config.host,
       logger,

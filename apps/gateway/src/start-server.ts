@@ -1,11 +1,11 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Express } from 'express';
 import type { Logger } from 'winston';
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
-  app: Express;
+  /** The gateway's request listener (`Gateway.handle`). */
+  handle: (request: IncomingMessage, response: ServerResponse) => void;
   port: number;
   host: string;
   logger: Logger;
@@ -32,7 +32,7 @@ export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 /** Listens on `host:port`; rejects with the listen error (EADDRINUSE …). */
 export async function startServer({
-  app,
+  handle,
   port,
   host,
   logger,
@@ -49,7 +49,7 @@ export async function startServer({
     });
     // Keep-alive clients reconnect (to another instance) instead of reusing this connection.
     if (draining) response.setHeader('connection', 'close');
-    app(request, response);
+    handle(request, response);
   });
   // Node's 5 s keep-alive default makes a client that reuses a connection a moment after the
   // server dropped it fail with ECONNRESET (a POST is not retried). Keep connections longer than

@@ -36,7 +36,7 @@ describe('client keep-alive connections', () => {
       stream: new PassThrough(),
     });
     const running = await startServer({
-      app,
+      handle: app,
       port: 0,
       host: '127.0.0.1',
       logger,

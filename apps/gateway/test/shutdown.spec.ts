@@ -17,7 +17,13 @@ async function start(emulator: Emulator, shutdownGraceMs: number): Promise<Runni
     }),
     SSE_KEEPALIVE_INTERVAL_MS: '0',
   });
-  return startServer({ app: gateway.app, port: 0, host: '127.0.0.1', logger, shutdownGraceMs });
+  return startServer({
+    handle: gateway.handle,
+    port: 0,
+    host: '127.0.0.1',
+    logger,
+    shutdownGraceMs,
+  });
 }
 
 function streamChat(port: number): Promise<string> {

@@ -1,5 +1,6 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'winston';
+import { pathOf, type GatewayResponse } from '../http/gateway-response';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { SSE_LOCALS } from '../routes/write-sse';
 import { contextOf, type RequestContext } from './request-context';
@@ -12,13 +13,20 @@ export interface AccessLogOptions {
   sseKeepaliveMs: number;
 }
 
+/** `locals` key under which a route that bypasses express's router names itself for the log. */
+export const ROUTE_LABEL = 'routeLabel';
+
 /**
- * One JSON line per request once its response is over (finished or cut): request id, method,
- * route, model, account id (never its token), status, duration, stream flag, retries and token
- * usage when known; plus the request metrics. Mount after `requestContext()`.
+ * Returns what arranges one JSON line per request once its response is over (finished or cut):
+ * request id, method, route, model, account id (never its token), status, duration, stream flag,
+ * retries and token usage when known; plus the request metrics.
  */
-export function accessLog({ logger, metrics, sseKeepaliveMs }: AccessLogOptions): RequestHandler {
-  return function accessLogMiddleware(request, response, next) {
+export function accessLog({
+  logger,
+  metrics,
+  sseKeepaliveMs,
+}: AccessLogOptions): (request: IncomingMessage, response: GatewayResponse) => void {
+  return function trackRequest(request, response) {
     const started = process.hrtime.bigint();
     response.locals[SSE_LOCALS.keepaliveMs] = sseKeepaliveMs;
     response.locals[SSE_LOCALS.onStart] = () => {
@@ -37,12 +45,12 @@ export function accessLog({ logger, metrics, sseKeepaliveMs }: AccessLogOptions)
       const model = entry.model ?? 'none';
       metrics.requests.inc({
         route: entry.route,
-        method: request.method,
+        method: entry.method,
         model,
         status: String(entry.status),
       });
       metrics.requestDuration.observe(
-        { route: entry.route, method: request.method, stream: String(entry.stream) },
+        { route: entry.route, method: entry.method, stream: String(entry.stream) },
         durationMs / 1000,
       );
       if (context?.usage) {
@@ -50,7 +58,6 @@ export function accessLog({ logger, metrics, sseKeepaliveMs }: AccessLogOptions)
         metrics.tokens.inc({ model, type: 'completion' }, context.usage.completionTokens);
       }
     });
-    next();
   };
 }
 
@@ -72,18 +79,19 @@ interface AccessLogEntry {
 }
 
 function describe(
-  request: Request,
-  response: Response,
+  request: IncomingMessage,
+  response: GatewayResponse,
   context: RequestContext | undefined,
   durationMs: number,
 ): AccessLogEntry {
   const model = context?.model ?? (response.locals['model'] as string | undefined);
+  const path = pathOf(request);
   return {
     requestId: response.locals['requestId'],
-    method: request.method,
-    route: routeLabel(request, response),
+    method: request.method ?? 'GET',
+    route: routeLabel(request, response, path),
     // The path only: the query may carry the password (`?key=`).
-    path: request.path.slice(0, 200),
+    path: path.slice(0, 200),
     model,
     account: context?.accountId,
     // 499 (nginx's "client closed request") when the client left before any answer.
@@ -106,13 +114,18 @@ const NATIVE_MODELS_PATH =
   /^\/(v1beta|v1alpha|v1)\/models(?:\/(?:models\/)?[^/:]+(:[A-Za-z]+)?)?\/?$/;
 
 /**
- * A bounded route label: the matched express pattern, the native Gemini path with the model
- * replaced by `:model`, else `unmatched` (so random paths cannot blow up metric cardinality).
+ * A bounded route label: the one a hot route set, the matched express pattern, the native Gemini
+ * path with the model replaced by `:model`, else `unmatched` (so random paths cannot blow up
+ * metric cardinality).
  */
-function routeLabel(request: Request, _response: Response): string {
-  const route = (request as Request & { route?: { path?: unknown } }).route;
-  if (route && typeof route.path === 'string') return `${request.baseUrl}${route.path}`;
-  const native = NATIVE_MODELS_PATH.exec(request.path);
+function routeLabel(request: IncomingMessage, response: GatewayResponse, path: string): string {
+  const label = response.locals[ROUTE_LABEL];
+  if (typeof label === 'string') return label;
+  // Express stores the matched route on the request it routed.
+  const routed = request as IncomingMessage & { route?: { path?: unknown }; baseUrl?: string };
+  if (routed.route && typeof routed.route.path === 'string')
+    return `${routed.baseUrl ?? ''}${routed.route.path}`;
+  const native = NATIVE_MODELS_PATH.exec(path);
   if (native) {
     const [whole, version, method = ''] = native;
     return whole === `/${version}/models` || whole === `/${version}/models/`

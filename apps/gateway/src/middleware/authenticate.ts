@@ -1,13 +1,15 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Request, RequestHandler } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { RequestHandler } from 'express';
 import { GatewayError } from '../gateway-error';
+import { queryParam } from '../http/gateway-response';
 
 /**
  * Reads the password a client presented, in any of the accepted forms: `Authorization: Bearer`,
  * `Authorization: Basic` (any user name), `x-goog-api-key`, or the `key` query parameter.
  */
-export function readPresentedPassword(request: Request): string | undefined {
-  const header = request.get('authorization');
+export function readPresentedPassword(request: IncomingMessage): string | undefined {
+  const header = request.headers.authorization;
   if (header) {
     const [scheme, value = ''] = header.trim().split(/\s+/, 2);
     if (scheme?.toLowerCase() === 'bearer') return value;
@@ -17,34 +19,42 @@ export function readPresentedPassword(request: Request): string | undefined {
       return colon >= 0 ? decoded.slice(colon + 1) : decoded;
     }
   }
-  const apiKey = request.get('x-goog-api-key');
-  if (apiKey) return apiKey;
-  const key = request.query['key'];
-  return typeof key === 'string' ? key : undefined;
+  const apiKey = request.headers['x-goog-api-key'];
+  if (typeof apiKey === 'string' && apiKey) return apiKey;
+  return queryParam(request, 'key');
 }
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }
 
-/** Rejects requests that do not present the gateway password (constant-time comparison). */
-export function authenticate({ password }: { password: string }): RequestHandler {
+/**
+ * Returns the check every API request passes: undefined when the request presents the gateway
+ * password (constant-time comparison), else the 401 to answer.
+ */
+export function passwordCheck(
+  password: string,
+): (request: IncomingMessage) => GatewayError | undefined {
   const expected = digest(password);
-  return function authenticateMiddleware(request, _response, next) {
+  return function checkPassword(request) {
     const presented = readPresentedPassword(request);
-    if (presented !== undefined && timingSafeEqual(digest(presented), expected)) {
-      next();
-      return;
-    }
-    next(
-      new GatewayError({
-        code: 'UNAUTHORIZED',
-        status: 401,
-        message:
-          presented === undefined
-            ? 'Missing password. Send it as "Authorization: Bearer <GEMINI_AUTH_PASSWORD>", Basic auth, the x-goog-api-key header or ?key=.'
-            : 'Incorrect password. Use the value of GEMINI_AUTH_PASSWORD (printed at start when it was generated).',
-      }),
-    );
+    if (presented !== undefined && timingSafeEqual(digest(presented), expected)) return undefined;
+    return new GatewayError({
+      code: 'UNAUTHORIZED',
+      status: 401,
+      message:
+        presented === undefined
+          ? 'Missing password. Send it as "Authorization: Bearer <GEMINI_AUTH_PASSWORD>", Basic auth, the x-goog-api-key header or ?key=.'
+          : 'Incorrect password. Use the value of GEMINI_AUTH_PASSWORD (printed at start when it was generated).',
+    });
+  };
+}
+
+/** Express middleware form of {@link passwordCheck}. */
+export function authenticate(
+  check: (request: IncomingMessage) => GatewayError | undefined,
+): RequestHandler {
+  return function authenticateMiddleware(request, _response, next) {
+    next(check(request));
   };
 }

@@ -1,5 +1,4 @@
 import createCors from 'cors';
-import type { RequestHandler } from 'express';
 
 /** Response headers browsers may read (request id, rate-limit hints, translation warnings). */
 const EXPOSED_HEADERS = [
@@ -13,7 +12,7 @@ const EXPOSED_HEADERS = [
  * CORS for browser clients, answering preflights (`OPTIONS`, 204) before authentication, since
  * browsers send no credentials on them. `origins` is `*` or an allow-list.
  */
-export function corsMiddleware(origins: '*' | string[]): RequestHandler {
+export function corsMiddleware(origins: '*' | string[]): ReturnType<typeof createCors> {
   return createCors({
     origin: origins === '*' ? '*' : origins,
     exposedHeaders: EXPOSED_HEADERS,

@@ -4,6 +4,7 @@ import { mapGeminiErrorToOpenAIError, TranslationError } from '@geminicli2api/tr
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
+import { sendJson, type GatewayResponse } from '../http/gateway-response';
 import { isSseResponse, writeSseData } from '../routes/write-sse';
 
 /** A client-facing error in the OpenAI shape, with status and extra headers. */
@@ -111,10 +112,48 @@ export interface ErrorHandlerOptions {
 }
 
 /**
- * An express error handler: logs the failure (never its cause chain), then answers in the
- * protocol's error shape — in-band as an SSE event when a stream already started, nothing at all
- * when the client already left.
+ * Answers a failed request in the protocol's error shape after logging the failure (never its
+ * cause chain): in-band as an SSE event when a stream already started, nothing at all when the
+ * client already left.
  */
+export function respondWithError(
+  error: unknown,
+  {
+    response,
+    path,
+    logger,
+    map,
+  }: {
+    response: GatewayResponse;
+    path: string;
+    logger: Logger;
+    map: (error: unknown) => ProtocolErrorResponse;
+  },
+): void {
+  const requestId = response.locals['requestId'];
+  if (response.destroyed || (response.headersSent && response.writableEnded)) {
+    // The client left (its abort propagated here) or the answer is complete: nothing to send.
+    logger.info('request ended early', { requestId, route: path });
+    return;
+  }
+  const mapped = map(error);
+  const log = mapped.status >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
+  log('request failed', {
+    requestId,
+    route: path,
+    status: mapped.status,
+    error: errorSummary(error),
+  });
+  if (response.headersSent) {
+    // An event stream already started (e.g. keepalives went out): report in-band, then end.
+    if (isSseResponse(response)) writeSseData(response, mapped.body);
+    response.end();
+    return;
+  }
+  sendJson(response, mapped.status, mapped.body, mapped.headers);
+}
+
+/** An express error handler around {@link respondWithError}. */
 export function createErrorHandler(
   logger: Logger,
   { map = toOpenAIErrorResponse, applies }: ErrorHandlerOptions = {},
@@ -124,29 +163,7 @@ export function createErrorHandler(
       next(error);
       return;
     }
-    if (response.destroyed || (response.headersSent && response.writableEnded)) {
-      // The client left (its abort propagated here) or the answer is complete: nothing to send.
-      logger.info('request ended early', {
-        requestId: response.locals['requestId'],
-        route: request.path,
-      });
-      return;
-    }
-    const mapped = map(error);
-    const log = mapped.status >= 500 ? logger.error.bind(logger) : logger.warn.bind(logger);
-    log('request failed', {
-      requestId: response.locals['requestId'],
-      route: request.path,
-      status: mapped.status,
-      error: errorSummary(error),
-    });
-    if (response.headersSent) {
-      // An event stream already started (e.g. keepalives went out): report in-band, then end.
-      if (isSseResponse(response)) writeSseData(response, mapped.body);
-      response.end();
-      return;
-    }
-    response.status(mapped.status).set(mapped.headers).json(mapped.body);
+    respondWithError(error, { response, path: request.path, logger, map });
   };
 }
 

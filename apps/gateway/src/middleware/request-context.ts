@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
+import type { GatewayResponse } from '../http/gateway-response';
 
 /** Token usage of a request, when the upstream reported it. */
 export interface RequestUsage {
@@ -29,27 +30,29 @@ export function currentRequestContext(): RequestContext | undefined {
   return storage.getStore();
 }
 
-/** The context stored on a response by {@link requestContext}. */
-export function contextOf(response: Response): RequestContext | undefined {
+/** The context stored on a response by {@link runInRequestContext}. */
+export function contextOf(response: {
+  locals: Record<string, unknown>;
+}): RequestContext | undefined {
   return response.locals['requestContext'] as RequestContext | undefined;
 }
 
+/** Creates the request's context (or reuses the one it has) and runs `next` inside it. */
+export function runInRequestContext<T>(response: GatewayResponse, next: () => T): T {
+  let context = contextOf(response);
+  if (!context) {
+    context = { requestId: String(response.locals['requestId'] ?? ''), retries: 0, stream: false };
+    response.locals['requestContext'] = context;
+  }
+  return storage.run(context, next);
+}
+
 /**
- * Creates the request's context (or reuses it) and runs the rest of the chain inside it. Mount
- * it once early and once more after body parsing: body parsers resume on socket events, which
- * lose the async context.
+ * Re-enters the request's context for the rest of an express chain. Mount it after body
+ * parsing: body parsers resume on socket events, which lose the async context.
  */
 export function requestContext(): RequestHandler {
   return function requestContextMiddleware(_request, response, next) {
-    let context = contextOf(response);
-    if (!context) {
-      context = {
-        requestId: String(response.locals['requestId'] ?? ''),
-        retries: 0,
-        stream: false,
-      };
-      response.locals['requestContext'] = context;
-    }
-    storage.run(context, next);
+    runInRequestContext(response, next);
   };
 }

@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { GatewayResponse } from '../http/gateway-response';
 
 const VALID_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
- * Gives every request an id: the client's `X-Request-Id` when it is a sane token, else a new
- * UUID. Echoed in the response header and stored in `res.locals.requestId` for logs.
+ * Gives a request its id: the client's `X-Request-Id` when it is a sane token, else a new UUID.
+ * Echoed in the response header and stored in `locals.requestId` for logs.
  */
-export function requestId(): RequestHandler {
-  return function requestIdMiddleware(request, response, next) {
-    const inbound = request.get('x-request-id');
-    const id = inbound && VALID_ID.test(inbound) ? inbound : randomUUID();
-    response.locals['requestId'] = id;
-    response.set('x-request-id', id);
-    next();
-  };
+export function assignRequestId(request: IncomingMessage, response: GatewayResponse): string {
+  const inbound = request.headers['x-request-id'];
+  const id = typeof inbound === 'string' && VALID_ID.test(inbound) ? inbound : randomUUID();
+  response.locals['requestId'] = id;
+  response.setHeader('x-request-id', id);
+  return id;
 }

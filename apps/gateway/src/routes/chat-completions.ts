@@ -14,9 +14,10 @@ import {
   type ResponseTranslationOptions,
   type SignatureCache,
 } from '@geminicli2api/translator';
-import { Router, type Response } from 'express';
+import { Router } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
+import { sendJson, type GatewayResponse } from '../http/gateway-response';
 import { invalidRequestError } from '../invalid-request-error';
 import { fetchRemoteMedia, type RemoteMediaOptions } from '../media/fetch-remote-media';
 import { errorSummary, toOpenAIErrorResponse } from '../middleware/error-handler';
@@ -38,17 +39,28 @@ export interface ChatCompletionsRouteOptions {
   remoteMedia?: RemoteMediaOptions;
 }
 
-/** `POST /v1/chat/completions`, streamed and not. */
-export function chatCompletionsRoute({
+export const CHAT_COMPLETIONS_PATH = '/v1/chat/completions';
+
+/** Answers one chat completion request (its parsed JSON body), streamed or not. */
+export type ChatCompletionsHandler = (body: unknown, response: GatewayResponse) => Promise<void>;
+
+/** `POST /v1/chat/completions` as an express router around {@link createChatCompletionsHandler}. */
+export function chatCompletionsRoute(handle: ChatCompletionsHandler): Router {
+  const router = Router();
+  router.post(CHAT_COMPLETIONS_PATH, (request, response) => handle(request.body, response));
+  return router;
+}
+
+/** The chat completion handler: validate, translate, call the backend, translate back. */
+export function createChatCompletionsHandler({
   getClient,
   logger,
   catalog = createModelCatalog(),
   signatureCache = new LruSignatureCache(10_000),
   remoteMedia: remoteMediaOptions = { allowPrivateNetworks: false },
-}: ChatCompletionsRouteOptions): Router {
-  const router = Router();
-  router.post('/v1/chat/completions', async (request, response) => {
-    const body = parseBody(request.body);
+}: ChatCompletionsRouteOptions): ChatCompletionsHandler {
+  return async (rawBody, response) => {
+    const body = parseBody(rawBody);
     const resolved = resolveModel(catalog, body.model);
     const model = resolved.model.id;
     const client = getClient();
@@ -65,7 +77,10 @@ export function chatCompletionsRoute({
     );
     const geminiRequest = applyVariant(translated, resolved);
     if (warnings.length > 0) {
-      response.set('x-geminicli2api-warnings', warnings.map((warning) => warning.param).join(','));
+      response.setHeader(
+        'x-geminicli2api-warnings',
+        warnings.map((warning) => warning.param).join(','),
+      );
       logger.debug('translation warnings', { requestId: response.locals['requestId'], warnings });
     }
     response.locals['model'] = model;
@@ -79,7 +94,7 @@ export function chatCompletionsRoute({
     try {
       if (!body.stream) {
         const result = await client.generateContent(call);
-        response.json(convertGeminiResponseToChatCompletion(result, translation));
+        sendJson(response, 200, convertGeminiResponseToChatCompletion(result, translation));
         return;
       }
       const events = await client.streamGenerateContent(call);
@@ -87,8 +102,7 @@ export function chatCompletionsRoute({
     } catch (error) {
       throw withRecoveredParam(error, paramMaps);
     }
-  });
-  return router;
+  };
 }
 
 /** An upstream 400 gets the OpenAI `param` its message points at (E75), via the request's index maps. */
@@ -113,7 +127,7 @@ function parseBody(value: unknown): ChatCompletionRequest {
  */
 async function pipeStream(
   events: AsyncIterable<GenerateContentResponse>,
-  response: Response,
+  response: GatewayResponse,
   body: ChatCompletionRequest,
   translation: ResponseTranslationOptions,
   logger: Logger,

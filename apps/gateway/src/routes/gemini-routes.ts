@@ -1,7 +1,9 @@
 import type { GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
-import { Router, type Request, type Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import { Router } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
+import { pathOf, queryParam, sendJson, type GatewayResponse } from '../http/gateway-response';
 import { applyVariant } from '../models/apply-variant';
 import { resolveModel } from '../models/resolve-model';
 import type { GeminiBackend } from '../upstream/gemini-backend';
@@ -18,7 +20,7 @@ export interface GeminiRoutesOptions {
 }
 
 /** A request on the native surface: list, get, or a method on a model. */
-interface GeminiTarget {
+export interface GeminiTarget {
   model?: string;
   method?: string;
 }
@@ -37,11 +39,11 @@ const UNSUPPORTED = new Set([
  * Reads the target from the path. `/v1/models` and `/v1/models/{m}` stay OpenAI's unless a Google
  * SDK asks (it sends `x-goog-api-client`); `/v1/models/{m}:method` is always native.
  */
-function matchTarget(request: Request): GeminiTarget | undefined {
-  const match = PATH.exec(request.path);
+export function matchGeminiTarget(request: IncomingMessage): GeminiTarget | undefined {
+  const match = PATH.exec(pathOf(request));
   if (!match) return undefined;
   const [, version, rawModel, method] = match;
-  if (version === 'v1' && method === undefined && !request.get('x-goog-api-client'))
+  if (version === 'v1' && method === undefined && !request.headers['x-goog-api-client'])
     return undefined;
   let model: string | undefined;
   try {
@@ -52,14 +54,36 @@ function matchTarget(request: Request): GeminiTarget | undefined {
   return { ...(model !== undefined ? { model } : {}), ...(method !== undefined ? { method } : {}) };
 }
 
+/** One call of a method on a model (`POST …/models/{model}:{method}`). */
+export interface GeminiMethodCall {
+  method: string;
+  model: string;
+  /** The request path, for messages. */
+  path: string;
+  /** The parsed JSON body. */
+  body: unknown;
+  /** The request's `alt` (or `$alt`) query parameter: `sse` streams as server-sent events. */
+  alt: string | undefined;
+  response: GatewayResponse;
+}
+
+/** Answers one native method call. */
+export type GeminiMethodHandler = (call: GeminiMethodCall) => Promise<void>;
+
 /**
- * The native Gemini API: `GET /v1beta/models`, `GET /v1beta/models/{m}` and
- * `POST /v1beta/models/{m}:generateContent | :streamGenerateContent | :countTokens` (also under `/v1/`).
+ * The native Gemini API as an express router: `GET /v1beta/models`, `GET /v1beta/models/{m}` and
+ * the methods of {@link createGeminiMethodHandler} (also under `/v1/`).
  */
-export function geminiRoutes({ getClient, catalog, logger }: GeminiRoutesOptions): Router {
+export function geminiRoutes({
+  catalog,
+  handleMethod,
+}: {
+  catalog: GeminiModelCatalog;
+  handleMethod: GeminiMethodHandler;
+}): Router {
   const router = Router();
   router.use(async (request, response, next) => {
-    const target = matchTarget(request);
+    const target = matchGeminiTarget(request);
     if (!target) {
       next();
       return;
@@ -67,7 +91,9 @@ export function geminiRoutes({ getClient, catalog, logger }: GeminiRoutesOptions
     response.locals['surface'] = 'gemini';
     const { model, method } = target;
     if (method === undefined && request.method === 'GET') {
-      response.json(
+      sendJson(
+        response,
+        200,
         model === undefined
           ? listGoogleModels(catalog, request.query)
           : getGoogleModel(catalog, model),
@@ -75,7 +101,37 @@ export function geminiRoutes({ getClient, catalog, logger }: GeminiRoutesOptions
       return;
     }
     if (model === undefined || method === undefined || request.method !== 'POST')
-      throw methodNotFound(request);
+      throw methodNotFound(request.method, pathOf(request));
+    await handleMethod({
+      method,
+      model,
+      path: pathOf(request),
+      body: request.body,
+      alt: queryParam(request, 'alt') ?? queryParam(request, '$alt'),
+      response,
+    });
+  });
+  return router;
+}
+
+function methodNotFound(method: string | undefined, path: string): GatewayError {
+  return new GatewayError({
+    code: 'NOT_FOUND',
+    status: 404,
+    message: `Method not found: ${method} ${path}.`,
+  });
+}
+
+/**
+ * `:generateContent`, `:streamGenerateContent` and `:countTokens` on a model; the other methods
+ * of Google's API answer 501 or 404.
+ */
+export function createGeminiMethodHandler({
+  getClient,
+  catalog,
+  logger,
+}: GeminiRoutesOptions): GeminiMethodHandler {
+  return async ({ method, model, path, body, alt, response }) => {
     if (UNSUPPORTED.has(method)) {
       throw new GatewayError({
         code: 'NOT_FOUND',
@@ -83,61 +139,34 @@ export function geminiRoutes({ getClient, catalog, logger }: GeminiRoutesOptions
         message: `${method} is not available through this gateway (Code Assist serves generateContent, streamGenerateContent and countTokens).`,
       });
     }
-    await handleMethod({ request, response, method, model, getClient, catalog, logger });
-  });
-  return router;
-}
-
-function methodNotFound(request: Request): GatewayError {
-  return new GatewayError({
-    code: 'NOT_FOUND',
-    status: 404,
-    message: `Method not found: ${request.method} ${request.path}.`,
-  });
-}
-
-async function handleMethod({
-  request,
-  response,
-  method,
-  model,
-  getClient,
-  catalog,
-  logger,
-}: GeminiRoutesOptions & {
-  request: Request;
-  response: Response;
-  method: string;
-  model: string;
-}): Promise<void> {
-  if (method === 'countTokens') {
+    if (method === 'countTokens') {
+      const resolved = resolveModel(catalog, model);
+      const contents = parseCountTokensRequest(body);
+      const client = getClient();
+      const result = await client.countTokens({
+        model: resolved.model.id,
+        contents,
+        signal: abortOnClientClose(response),
+      });
+      sendJson(response, 200, { totalTokens: result.totalTokens });
+      return;
+    }
+    if (method !== 'generateContent' && method !== 'streamGenerateContent')
+      throw methodNotFound('POST', path);
     const resolved = resolveModel(catalog, model);
-    const contents = parseCountTokensRequest(request.body);
+    const request = parseGenerateRequest(body);
     const client = getClient();
-    const result = await client.countTokens({
+    response.locals['model'] = resolved.model.id;
+    const call = {
       model: resolved.model.id,
-      contents,
+      request: applyVariant(request, resolved),
       signal: abortOnClientClose(response),
-    });
-    response.json({ totalTokens: result.totalTokens });
-    return;
-  }
-  if (method !== 'generateContent' && method !== 'streamGenerateContent')
-    throw methodNotFound(request);
-  const resolved = resolveModel(catalog, model);
-  const body = parseGenerateRequest(request.body);
-  const client = getClient();
-  response.locals['model'] = resolved.model.id;
-  const call = {
-    model: resolved.model.id,
-    request: applyVariant(body, resolved),
-    signal: abortOnClientClose(response),
+    };
+    if (method === 'generateContent') {
+      sendJson(response, 200, await client.generateContent(call));
+      return;
+    }
+    const events = await client.streamGenerateContent(call);
+    await pipeGeminiStream(events, response, { sse: alt === 'sse', logger });
   };
-  if (method === 'generateContent') {
-    response.json(await client.generateContent(call));
-    return;
-  }
-  const alt = request.query['alt'] ?? request.query['$alt'];
-  const events = await client.streamGenerateContent(call);
-  await pipeGeminiStream(events, response, { sse: alt === 'sse', logger });
 }

@@ -1,6 +1,6 @@
 import type { GenerateContentResponse } from '@geminicli2api/protocol-gemini';
-import type { Response } from 'express';
 import type { Logger } from 'winston';
+import type { GatewayResponse } from '../http/gateway-response';
 import { errorSummary } from '../middleware/error-handler';
 import { toGeminiErrorResponse } from '../middleware/gemini-error-handler';
 import { keepSseAlive, startSse } from './write-sse';
@@ -15,7 +15,7 @@ import { keepSseAlive, startSse } from './write-sse';
  */
 export async function pipeGeminiStream(
   events: AsyncIterable<GenerateContentResponse>,
-  response: Response,
+  response: GatewayResponse,
   { sse, logger }: { sse: boolean; logger: Logger },
 ): Promise<void> {
   const iterator = events[Symbol.asyncIterator]();
@@ -33,9 +33,9 @@ export async function pipeGeminiStream(
   if (sse) {
     startSse(response);
   } else {
-    response
-      .status(200)
-      .set({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' });
+    response.statusCode = 200;
+    response.setHeader('content-type', 'application/json; charset=utf-8');
+    response.setHeader('cache-control', 'no-cache');
     response.flushHeaders();
   }
   try {

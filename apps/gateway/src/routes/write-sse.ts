@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { GatewayResponse } from '../http/gateway-response';
 
 /** `res.locals` keys shared by the SSE helpers and the middleware that configures them. */
 export const SSE_LOCALS = {
@@ -9,26 +9,25 @@ export const SSE_LOCALS = {
 } as const;
 
 /** Sends the SSE response headers (once). Proxies are told not to buffer. */
-export function startSse(response: Response): void {
+export function startSse(response: GatewayResponse): void {
   if (response.headersSent) return;
-  response.status(200).set({
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-  });
+  response.statusCode = 200;
+  response.setHeader('content-type', 'text/event-stream; charset=utf-8');
+  response.setHeader('cache-control', 'no-cache, no-transform');
+  response.setHeader('connection', 'keep-alive');
+  response.setHeader('x-accel-buffering', 'no');
   response.flushHeaders();
   const onStart = response.locals[SSE_LOCALS.onStart] as (() => void) | undefined;
   onStart?.();
 }
 
 /** Writes one `data:` event. */
-export function writeSseData(response: Response, data: unknown): void {
+export function writeSseData(response: GatewayResponse, data: unknown): void {
   response.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
 }
 
 /** True once the response is an event stream (headers sent as `text/event-stream`). */
-export function isSseResponse(response: Response): boolean {
+export function isSseResponse(response: GatewayResponse): boolean {
   return (
     response.headersSent &&
     String(response.getHeader('content-type') ?? '').startsWith('text/event-stream')
@@ -42,7 +41,7 @@ export function isSseResponse(response: Response): boolean {
  * defaults to the request's configured one. Returns the function that stops it.
  */
 export function keepSseAlive(
-  response: Response,
+  response: GatewayResponse,
   intervalMs = Number(response.locals[SSE_LOCALS.keepaliveMs] ?? 0),
 ): () => void {
   if (!(intervalMs > 0)) return () => undefined;
@@ -64,7 +63,7 @@ export function keepSseAlive(
  * An AbortSignal that fires when the client goes away before the response finished, so the
  * upstream request is cancelled at once instead of running on for nobody.
  */
-export function abortOnClientClose(response: Response): AbortSignal {
+export function abortOnClientClose(response: GatewayResponse): AbortSignal {
   const controller = new AbortController();
   response.on('close', () => {
     if (!response.writableFinished) controller.abort();

@@ -6,6 +6,7 @@ import {
 import type { AccountSelector, UpstreamAccount } from '../accounts/account-selector';
 import type { GeminiBackend, GenerateCall } from './gemini-backend';
 import { parseUpstreamResponse, readJsonEvents } from './parse-upstream-response';
+import type { UpstreamReply } from './guard-body';
 import { sendUpstream } from './send-upstream';
 
 const UPSTREAM = 'Code Assist';
@@ -36,7 +37,7 @@ export function createCodeAssistClient({
   accounts,
   fetch = globalThis.fetch,
 }: CodeAssistClientOptions): GeminiBackend {
-  const post = ({ method, model, signal, query = '', body }: PostOptions): Promise<Response> =>
+  const post = ({ method, model, signal, query = '', body }: PostOptions): Promise<UpstreamReply> =>
     sendUpstream({
       upstreamName: UPSTREAM,
       model,

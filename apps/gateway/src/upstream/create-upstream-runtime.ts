@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { Config } from '../config';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { createConcurrencyLimiter, type ConcurrencyLimiter } from './concurrency-limiter';
-import { createUpstreamFetch, withTransport } from './upstream-transport';
+import { createUpstreamFetch, withTransport, type UpstreamSend } from './upstream-transport';
 
 /** What `createGateway` hands to every backend and to token refresh. */
 export interface UpstreamRuntime {
@@ -28,12 +28,14 @@ export function createUpstreamRuntime({
 }): UpstreamRuntime {
   let dispatcher: Dispatcher | undefined;
   let fetch = baseFetch;
+  let send: UpstreamSend | undefined;
   if (!fetch) {
     const created = createUpstreamFetch({
       proxy: config.proxy,
       connectTimeoutMs: config.timeouts.connectMs,
     });
     fetch = created.fetch;
+    send = created.send;
     dispatcher = created.dispatcher;
   }
   const limiter = createConcurrencyLimiter({
@@ -46,6 +48,7 @@ export function createUpstreamRuntime({
   return {
     fetch: withTransport({
       fetch,
+      send,
       retry: config.retry,
       firstByteTimeoutMs: config.timeouts.firstByteMs,
       idleTimeoutMs: config.timeouts.idleMs,

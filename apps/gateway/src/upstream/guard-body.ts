@@ -1,14 +1,25 @@
 import { GatewayError } from '../gateway-error';
 
+/** A 2xx upstream answer whose body is still arriving; read it once, one way. */
+export interface UpstreamReply {
+  status: number;
+  /** The body's bytes as they arrive; leaving the loop early aborts the upstream request. */
+  body: AsyncIterable<Uint8Array> | null;
+  /** The whole body as text. */
+  text(): Promise<string>;
+  /** The whole body parsed as JSON (a 502 when it is not JSON). */
+  json(): Promise<unknown>;
+}
+
 /** Options of {@link guardBody}. */
 export interface GuardBodyOptions {
   upstreamName: string;
-  /** Aborts the underlying fetch (idle timeout, or the consumer cancelled). */
+  /** Aborts the underlying request (idle timeout, or the consumer stopped early). */
   controller: AbortController;
   /** The client's signal: its abort is passed through as is. */
   clientSignal: AbortSignal | undefined;
   idleTimeoutMs: number;
-  /** Called once when the body ended, failed or was cancelled (releases the concurrency slot). */
+  /** Called once when the body ended, failed or was abandoned (releases the concurrency slot). */
   onDone: () => void;
   onIdleTimeout: () => void;
   onNetworkError: () => void;
@@ -16,24 +27,36 @@ export interface GuardBodyOptions {
 
 /**
  * Wraps an upstream body: a read that waits longer than `idleTimeoutMs` aborts the request and
- * fails with a 504 `GatewayError`; a lost connection fails with a 502 one; cancelling the
- * returned stream aborts the upstream request at once.
+ * fails with a 504 `GatewayError`; a lost connection fails with a 502 one; a consumer that stops
+ * early (or a client that leaves) aborts the upstream request at once. The body stays a plain
+ * async iterable of the transport's chunks: no web-stream layers in between.
  */
 export function guardBody(
-  body: ReadableStream<Uint8Array>,
+  status: number,
+  body: AsyncIterable<Uint8Array> | null,
   options: GuardBodyOptions,
-): ReadableStream<Uint8Array> {
+): UpstreamReply {
   const { upstreamName, controller, clientSignal, idleTimeoutMs } = options;
-  const reader = body.getReader();
   let finished = false;
   const finish = () => {
     if (finished) return;
     finished = true;
     options.onDone();
   };
-  // One timer per body, re-armed at every read (not a new timer per chunk: a long stream has
-  // thousands of chunks, and a thousand streams at once made that churn visible in memory). Only
-  // time spent waiting for upstream counts: a consumer that is slow to pull is not "idle".
+  if (!body) {
+    finish();
+    return {
+      status,
+      body: null,
+      text: async () => '',
+      json: async () => parseJson('', upstreamName),
+    };
+  }
+  const source = body;
+  // An abort from anywhere (client gone, consumer stopped) frees the slot even if nobody reads.
+  controller.signal.addEventListener('abort', finish, { once: true });
+  // One timer per body, re-armed at every read. Only time spent waiting for upstream counts: a
+  // consumer that is slow to pull is not "idle".
   let idle = false;
   let waiting = false;
   const timer =
@@ -45,55 +68,89 @@ export function guardBody(
         }, idleTimeoutMs)
       : undefined;
   timer?.unref();
-  return new ReadableStream<Uint8Array>({
-    async pull(stream) {
-      waiting = true;
-      timer?.refresh();
-      try {
-        const { done, value } = await reader.read();
-        waiting = false;
-        if (done) {
-          clearTimeout(timer);
-          finish();
-          stream.close();
-        } else {
-          stream.enqueue(value);
+  let taken = false;
+
+  const failure = (error: unknown): unknown => {
+    if (clientSignal?.aborted) return clientSignal.reason;
+    if (idle) {
+      options.onIdleTimeout();
+      return new GatewayError({
+        code: 'UPSTREAM_UNREACHABLE',
+        status: 504,
+        cause: error,
+        message: `${upstreamName} sent nothing for ${Math.round(idleTimeoutMs / 1000)} s in the middle of the answer (UPSTREAM_IDLE_TIMEOUT_MS); the answer is incomplete.`,
+      });
+    }
+    options.onNetworkError();
+    return new GatewayError({
+      code: 'UPSTREAM_UNREACHABLE',
+      status: 502,
+      isRetryable: true,
+      cause: error,
+      message: `The connection to ${upstreamName} was lost in the middle of the answer; the answer is incomplete.`,
+    });
+  };
+
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    const iterator = source[Symbol.asyncIterator]();
+    let complete = false;
+    try {
+      for (;;) {
+        waiting = true;
+        timer?.refresh();
+        let step: IteratorResult<Uint8Array>;
+        try {
+          step = await iterator.next();
+        } catch (error) {
+          throw failure(error);
+        } finally {
+          waiting = false;
         }
-      } catch (error) {
-        waiting = false;
-        clearTimeout(timer);
-        finish();
-        if (clientSignal?.aborted) {
-          stream.error(clientSignal.reason);
-        } else if (idle) {
-          options.onIdleTimeout();
-          stream.error(
-            new GatewayError({
-              code: 'UPSTREAM_UNREACHABLE',
-              status: 504,
-              cause: error,
-              message: `${upstreamName} sent nothing for ${Math.round(idleTimeoutMs / 1000)} s in the middle of the answer (UPSTREAM_IDLE_TIMEOUT_MS); the answer is incomplete.`,
-            }),
-          );
-        } else {
-          options.onNetworkError();
-          stream.error(
-            new GatewayError({
-              code: 'UPSTREAM_UNREACHABLE',
-              status: 502,
-              isRetryable: true,
-              cause: error,
-              message: `The connection to ${upstreamName} was lost in the middle of the answer; the answer is incomplete.`,
-            }),
-          );
+        if (step.done) {
+          complete = true;
+          return;
         }
+        yield step.value;
       }
-    },
-    async cancel(reason) {
+    } finally {
       clearTimeout(timer);
+      controller.signal.removeEventListener('abort', finish);
+      if (!complete) {
+        controller.abort(new Error('the consumer stopped reading'));
+        await iterator.return?.().catch(() => undefined);
+      }
       finish();
-      controller.abort(reason);
-      await reader.cancel(reason).catch(() => undefined);
-    },
-  });
+    }
+  }
+
+  const take = (): AsyncIterable<Uint8Array> => {
+    if (taken) throw new TypeError('The upstream body was already read.');
+    taken = true;
+    return chunks();
+  };
+  const text = async (): Promise<string> => {
+    const decoder = new TextDecoder();
+    let out = '';
+    for await (const chunk of take()) out += decoder.decode(chunk, { stream: true });
+    return out + decoder.decode();
+  };
+  return {
+    status,
+    body: { [Symbol.asyncIterator]: () => take()[Symbol.asyncIterator]() },
+    text,
+    json: async () => parseJson(await text(), upstreamName),
+  };
+}
+
+function parseJson(text: string, upstreamName: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new GatewayError({
+      code: 'UPSTREAM_ERROR',
+      status: 502,
+      cause: error,
+      message: `${upstreamName} returned a response that is not valid JSON.`,
+    });
+  }
 }

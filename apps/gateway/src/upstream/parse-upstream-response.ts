@@ -38,7 +38,7 @@ export function parseUpstreamResponse<T>(
  * ended at once, which the route reports as incomplete); an event that is not JSON is a 502.
  */
 export async function* readJsonEvents(
-  body: ReadableStream<Uint8Array> | null,
+  body: AsyncIterable<Uint8Array> | null,
   upstreamName: string,
 ): AsyncGenerator<unknown> {
   if (!body) return;

@@ -2,7 +2,7 @@ import { parseGoogleError } from '@geminicli2api/protocol-gemini';
 import type { AccountOutcome } from '../accounts/account-selector';
 import { GatewayError } from '../gateway-error';
 import { currentRequestContext } from '../middleware/request-context';
-import { guardBody } from './guard-body';
+import { guardBody, type UpstreamReply } from './guard-body';
 import {
   backoffDelay,
   classifyStatus,
@@ -12,6 +12,7 @@ import {
 } from './retry-policy';
 import {
   resolveTransport,
+  type RawUpstreamAnswer,
   type ResolvedTransport,
   type UpstreamTransport,
 } from './upstream-transport';
@@ -67,7 +68,7 @@ export interface SendUpstreamOptions<C extends Credential> {
  */
 export async function sendUpstream<C extends Credential>(
   options: SendUpstreamOptions<C>,
-): Promise<Response> {
+): Promise<UpstreamReply> {
   const { signal } = options;
   const transport = resolveTransport(options.fetch, options.transport);
   const context = currentRequestContext();
@@ -89,7 +90,7 @@ async function attemptUntilSettled<C extends Credential>(
   transport: ResolvedTransport,
   handOff: () => void,
   release: () => void,
-): Promise<Response> {
+): Promise<UpstreamReply> {
   const { retry, observer } = transport;
   const context = currentRequestContext();
   const tried = new Set<string>();
@@ -118,9 +119,9 @@ async function attemptUntilSettled<C extends Credential>(
             controller.abort(new Error('first-byte timeout'));
           }, transport.firstByteTimeoutMs)
         : undefined;
-    let response: Response;
+    let response: RawUpstreamAnswer;
     try {
-      response = await transport.fetch(request.url, {
+      response = await transport.send(request.url, {
         method: 'POST',
         headers: request.headers,
         body: request.body,
@@ -139,37 +140,26 @@ async function attemptUntilSettled<C extends Credential>(
     } finally {
       clearTimeout(timer);
     }
-    if (response.ok) {
+    if (response.status >= 200 && response.status < 300) {
       credentials.report(credential, { kind: 'success' });
       handOff();
-      const body = response.body
-        ? guardBody(response.body, {
-            upstreamName,
-            controller,
-            clientSignal: signal,
-            idleTimeoutMs: transport.idleTimeoutMs,
-            onDone: () => {
-              unlink();
-              release();
-            },
-            onIdleTimeout: () => observer?.failed?.('timeout-idle', upstreamName),
-            onNetworkError: () => observer?.failed?.('network', upstreamName),
-          })
-        : null;
-      if (!body) {
-        unlink();
-        release();
-      }
-      return new Response(body, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
+      return guardBody(response.status, response.body, {
+        upstreamName,
+        controller,
+        clientSignal: signal,
+        idleTimeoutMs: transport.idleTimeoutMs,
+        onDone: () => {
+          unlink();
+          release();
+        },
+        onIdleTimeout: () => observer?.failed?.('timeout-idle', upstreamName),
+        onNetworkError: () => observer?.failed?.('network', upstreamName),
       });
     }
     unlink();
     if (response.status === 401 && !refreshed) {
       // The token was revoked or expired early: refresh once, then try again.
-      await response.body?.cancel();
+      response.discard();
       refreshed = true;
       attempt -= 1;
       await credentials.invalidate(credential);
@@ -260,7 +250,9 @@ async function hasAnother<C extends Credential>(
 }
 
 /** Reads a non-2xx response into a GatewayError with Google's parsed error. */
-export async function toUpstreamError(response: Response): Promise<GatewayError> {
+export async function toUpstreamError(
+  response: Pick<RawUpstreamAnswer, 'status' | 'text'>,
+): Promise<GatewayError> {
   const text = await response.text().catch(() => '');
   const google = parseGoogleError(text, response.status);
   return new GatewayError({

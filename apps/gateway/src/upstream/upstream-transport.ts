@@ -22,9 +22,34 @@ export interface UpstreamObserver {
   retried?(kind: UpstreamFailureKind, upstreamName: string): void;
 }
 
+/** An upstream answer as it arrives: status, and a body read at most once. */
+export interface RawUpstreamAnswer {
+  status: number;
+  /** The body's bytes as they arrive (null: no body). */
+  body: AsyncIterable<Uint8Array> | null;
+  /** Reads the whole body as text. */
+  text(): Promise<string>;
+  /** Drops the body unread (the connection is freed or closed). */
+  discard(): void;
+}
+
+/** One upstream POST (or GET): what `sendUpstream` hands to the transport. */
+export interface UpstreamRequestInit {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+}
+
+/** Sends one request; rejects on network failure or abort. */
+export type UpstreamSend = (url: string, init: UpstreamRequestInit) => Promise<RawUpstreamAnswer>;
+
 /** Everything about *how* upstream requests are sent, shared by every backend. */
 export interface UpstreamTransport {
+  /** A fetch (token refresh, tests that fake the upstream); `send` is derived from it if absent. */
   fetch: typeof globalThis.fetch;
+  /** The fast path for model calls (undici's `request`); default: `fetch`, adapted. */
+  send?: UpstreamSend | undefined;
   retry: RetryPolicy;
   /** Milliseconds from sending to the response headers; 0 disables. */
   firstByteTimeoutMs: number;
@@ -53,7 +78,7 @@ export function withTransport(transport: UpstreamTransport): typeof globalThis.f
 
 /** A transport with its injectable parts filled in. */
 export type ResolvedTransport = UpstreamTransport &
-  Required<Pick<UpstreamTransport, 'sleep' | 'random'>>;
+  Required<Pick<UpstreamTransport, 'sleep' | 'random' | 'send'>>;
 
 /**
  * `explicit`, else the transport a fetch carries, else defaults around that fetch (no
@@ -70,7 +95,25 @@ export function resolveTransport(
     firstByteTimeoutMs: 120_000,
     idleTimeoutMs: 120_000,
   };
-  return { sleep: abortableSleep, random: Math.random, ...base };
+  return {
+    sleep: abortableSleep,
+    random: Math.random,
+    ...base,
+    send: base.send ?? sendWithFetch(base.fetch),
+  };
+}
+
+/** An {@link UpstreamSend} over any fetch (its web-stream body is async-iterable). */
+export function sendWithFetch(fetch: typeof globalThis.fetch): UpstreamSend {
+  return async (url, init) => {
+    const response = await fetch(url, init);
+    return {
+      status: response.status,
+      body: response.body,
+      text: () => response.text(),
+      discard: () => void response.body?.cancel().catch(() => undefined),
+    };
+  };
 }
 
 /** Outbound proxy settings (`HTTP_PROXY`, `HTTPS_PROXY`, `NO_PROXY`). */
@@ -88,12 +131,14 @@ export interface UpstreamFetchOptions {
 }
 
 /**
- * A fetch for every outbound call (Gemini calls and token refresh alike): undici's fetch with a
- * dispatcher that honours the proxy settings (`EnvHttpProxyAgent`, CONNECT tunnels) and the
- * connect timeout. Header and body timeouts are left to the upstream boundary's own timers.
+ * The two ways out, sharing one dispatcher that honours the proxy settings (`EnvHttpProxyAgent`,
+ * CONNECT tunnels) and the connect timeout: `send` (undici's `request`, Node streams, for model
+ * calls) and a `fetch` (for token refresh and anything else that wants one). Header and body
+ * timeouts are left to the upstream boundary's own timers.
  */
 export function createUpstreamFetch({ proxy, connectTimeoutMs }: UpstreamFetchOptions): {
   fetch: typeof globalThis.fetch;
+  send: UpstreamSend;
   dispatcher: Dispatcher;
 } {
   const agentOptions = {
@@ -118,7 +163,23 @@ export function createUpstreamFetch({ proxy, connectTimeoutMs }: UpstreamFetchOp
           ...(init as Parameters<typeof undiciFetch>[1]),
           dispatcher,
         })) as unknown as typeof globalThis.fetch;
-  return { fetch, dispatcher };
+  const send: UpstreamSend = async (url, init) => {
+    const answer = await undiciRequest(url, {
+      method: init.method as Dispatcher.HttpMethod,
+      headers: init.headers,
+      ...(init.body !== undefined ? { body: init.body } : {}),
+      ...(init.signal ? { signal: init.signal } : {}),
+      dispatcher,
+    });
+    const body = answer.body;
+    return {
+      status: answer.statusCode,
+      body: NULL_BODY_STATUSES.has(answer.statusCode) ? null : body,
+      text: () => body.text(),
+      discard: () => void body.dump().catch(() => undefined),
+    };
+  };
+  return { fetch, send, dispatcher };
 }
 
 type SimpleInit = RequestInit & { headers?: Record<string, string>; body?: string };

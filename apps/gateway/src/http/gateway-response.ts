@@ -1,0 +1,45 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * A response as the gateway's handlers use it: Node's own `ServerResponse` plus the per-request
+ * `locals` bag. Express's `Response` is one, and the hot path (`hot-routes.ts`) gives a plain
+ * Node response one, so every handler runs unchanged on both.
+ */
+export type GatewayResponse = ServerResponse & { locals: Record<string, unknown> };
+
+/** Gives a plain Node response the `locals` bag express would (kept if already there). */
+export function withLocals(response: ServerResponse): GatewayResponse {
+  const typed = response as GatewayResponse;
+  typed.locals ??= Object.create(null) as Record<string, unknown>;
+  return typed;
+}
+
+/** Sends `value` as the whole JSON body (what express's `res.json` does, without ETag work). */
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const body = JSON.stringify(value);
+  response.statusCode = status;
+  for (const [name, header] of Object.entries(headers)) response.setHeader(name, header);
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.setHeader('content-length', Buffer.byteLength(body));
+  response.end(body);
+}
+
+/** The path of a request URL, without its query. */
+export function pathOf(request: IncomingMessage): string {
+  const url = request.url ?? '/';
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/** One query parameter of a request URL (first value), or undefined. */
+export function queryParam(request: IncomingMessage, name: string): string | undefined {
+  const url = request.url ?? '';
+  const query = url.indexOf('?');
+  if (query === -1) return undefined;
+  return new URLSearchParams(url.slice(query + 1)).get(name) ?? undefined;
+}

@@ -1,0 +1,123 @@
+import type { IncomingMessage } from 'node:http';
+import getRawBody from 'raw-body';
+import type { Logger } from 'winston';
+import type { GatewayError } from '../gateway-error';
+import { ROUTE_LABEL } from '../middleware/access-log';
+import { respondWithError, toOpenAIErrorResponse } from '../middleware/error-handler';
+import { toGeminiErrorResponse } from '../middleware/gemini-error-handler';
+import { CHAT_COMPLETIONS_PATH, type ChatCompletionsHandler } from '../routes/chat-completions';
+import { matchGeminiTarget, type GeminiMethodHandler } from '../routes/gemini-routes';
+import { pathOf, queryParam, type GatewayResponse } from './gateway-response';
+
+/** What the hot routes need: the same check and handlers the express routes use. */
+export interface HotRoutesOptions {
+  checkPassword: (request: IncomingMessage) => GatewayError | undefined;
+  handleChat: ChatCompletionsHandler;
+  handleGeminiMethod: GeminiMethodHandler;
+  /** REQUEST_BODY_LIMIT (`50mb`, `512kb`, a number of bytes). */
+  bodyLimit: string;
+  logger: Logger;
+}
+
+/** Answers a request it recognises and returns true; returns false (untouched) otherwise. */
+export type HotRoutes = (request: IncomingMessage, response: GatewayResponse) => boolean;
+
+/**
+ * The model calls — `POST /v1/chat/completions` and `POST …/models/{m}:{method}` — served without
+ * express's router, body parser and response helpers, which cost about as much CPU per request
+ * as everything else the gateway does (see docs/performance.md). They run the very handlers the
+ * express routes run, after the same password check, with a JSON body read under the same limit;
+ * errors answer in the same shapes. Anything unusual (another content type or charset, a
+ * compressed body) is left to express.
+ */
+export function createHotRoutes({
+  checkPassword,
+  handleChat,
+  handleGeminiMethod,
+  bodyLimit,
+  logger,
+}: HotRoutesOptions): HotRoutes {
+  return function serveHotRoute(request, response) {
+    if (request.method !== 'POST' || !isPlainJson(request)) return false;
+    const path = pathOf(request);
+    if (path === CHAT_COMPLETIONS_PATH) {
+      response.locals[ROUTE_LABEL] = CHAT_COMPLETIONS_PATH;
+      void serve(request, response, path, toOpenAIErrorResponse, (body) =>
+        handleChat(body, response),
+      );
+      return true;
+    }
+    const target = matchGeminiTarget(request);
+    const { model, method } = target ?? {};
+    if (model === undefined || method === undefined) return false;
+    response.locals['surface'] = 'gemini';
+    void serve(request, response, path, toGeminiErrorResponse, (body) =>
+      handleGeminiMethod({
+        method,
+        model,
+        path,
+        body,
+        alt: queryParam(request, 'alt') ?? queryParam(request, '$alt'),
+        response,
+      }),
+    );
+    return true;
+  };
+
+  async function serve(
+    request: IncomingMessage,
+    response: GatewayResponse,
+    path: string,
+    map: typeof toOpenAIErrorResponse | typeof toGeminiErrorResponse,
+    handle: (body: unknown) => Promise<void>,
+  ): Promise<void> {
+    try {
+      const denied = checkPassword(request);
+      if (denied) throw denied;
+      await handle(await readJsonBody(request, bodyLimit));
+    } catch (error) {
+      respondWithError(error, { response, path, logger, map });
+    }
+  }
+}
+
+/** `application/json` in UTF-8 (or without a charset), not compressed: what the hot path reads. */
+function isPlainJson(request: IncomingMessage): boolean {
+  const encoding = request.headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
+  const type = request.headers['content-type']?.toLowerCase().replace(/\s+/g, '');
+  return type === 'application/json' || type === 'application/json;charset=utf-8';
+}
+
+/** An unreadable body, shaped like express's body-parser errors so both paths map it alike. */
+class BodyError extends Error {
+  constructor(
+    readonly type: string,
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BodyError';
+  }
+}
+
+/**
+ * Reads the whole body under `limit` and parses it as JSON like `express.json()` does: an empty
+ * body is `{}`, and anything but an object or array is a parse failure.
+ */
+async function readJsonBody(request: IncomingMessage, limit: string): Promise<unknown> {
+  const text = await getRawBody(request, {
+    limit,
+    length: request.headers['content-length'] ?? null,
+    encoding: 'utf8',
+  });
+  const first = /\S/.exec(text)?.[0];
+  if (first === undefined) return {};
+  if (first !== '{' && first !== '[')
+    throw new BodyError('entity.parse.failed', 400, 'The body is not a JSON object or array.');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BodyError('entity.parse.failed', 400, 'The body is not valid JSON.');
+  }
+}
