@@ -13,7 +13,7 @@ import { createErrorHandler } from './middleware/error-handler';
 import { assignRequestId } from './middleware/request-id';
 import { accessLog } from './middleware/access-log';
 import { corsMiddleware } from './middleware/cors';
-import { requestContext, runInRequestContext } from './middleware/request-context';
+import { createRequestContext } from './middleware/request-context';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics';
 import { metricsRoute } from './routes/metrics';
 import { createUpstreamRuntime } from './upstream/create-upstream-runtime';
@@ -139,8 +139,6 @@ export async function createGateway({
     app.use(metricsRoute(metrics.registry));
   app.use(authenticate(checkPassword));
   app.use(express.json({ limit: config.requestBodyLimit }));
-  // Body parsing resumes on socket events, which lose the async context: re-enter it.
-  app.use(requestContext());
   app.use(
     statusRoute(() => ({
       backend: setup.kind,
@@ -169,11 +167,10 @@ export async function createGateway({
   const handle = (request: IncomingMessage, plain: ServerResponse): void => {
     const response = withLocals(plain);
     assignRequestId(request, response);
-    runInRequestContext(response, () => {
-      trackRequest(request, response);
-      cors(request, response, () => {
-        if (!hotRoutes(request, response)) app(request, response);
-      });
+    createRequestContext(response);
+    trackRequest(request, response);
+    cors(request, response, () => {
+      if (!hotRoutes(request, response)) app(request, response);
     });
   };
   return {

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { GatewayError } from '../gateway-error';
@@ -25,7 +25,8 @@ export function readPresentedPassword(request: IncomingMessage): string | undefi
 }
 
 function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
+  // The one-shot hash: a fraction of createHash's cost, paid on every request.
+  return hash('sha256', value, 'buffer');
 }
 
 /**

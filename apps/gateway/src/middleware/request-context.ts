@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { RequestHandler } from 'express';
 import type { GatewayResponse } from '../http/gateway-response';
 
 /** Token usage of a request, when the upstream reported it. */
@@ -23,36 +21,24 @@ export interface RequestContext {
   stream: boolean;
 }
 
-const storage = new AsyncLocalStorage<RequestContext>();
-
-/** The context of the request being served, if any (undefined outside a request). */
-export function currentRequestContext(): RequestContext | undefined {
-  return storage.getStore();
-}
-
-/** The context stored on a response by {@link runInRequestContext}. */
+/** The context stored on a response by {@link createRequestContext}. */
 export function contextOf(response: {
   locals: Record<string, unknown>;
 }): RequestContext | undefined {
   return response.locals['requestContext'] as RequestContext | undefined;
 }
 
-/** Creates the request's context (or reuses the one it has) and runs `next` inside it. */
-export function runInRequestContext<T>(response: GatewayResponse, next: () => T): T {
-  let context = contextOf(response);
-  if (!context) {
-    context = { requestId: String(response.locals['requestId'] ?? ''), retries: 0, stream: false };
-    response.locals['requestContext'] = context;
-  }
-  return storage.run(context, next);
-}
-
 /**
- * Re-enters the request's context for the rest of an express chain. Mount it after body
- * parsing: body parsers resume on socket events, which lose the async context.
+ * Gives the request its context (kept on the response). Handlers pass it to the backend with
+ * each call; it is explicit rather than an AsyncLocalStorage, whose promise hooks taxed every
+ * promise of the process on Node 20.
  */
-export function requestContext(): RequestHandler {
-  return function requestContextMiddleware(_request, response, next) {
-    runInRequestContext(response, next);
+export function createRequestContext(response: GatewayResponse): RequestContext {
+  const context: RequestContext = {
+    requestId: String(response.locals['requestId'] ?? ''),
+    retries: 0,
+    stream: false,
   };
+  response.locals['requestContext'] = context;
+  return context;
 }

@@ -21,10 +21,17 @@ import { sendJson, type GatewayResponse } from '../http/gateway-response';
 import { invalidRequestError } from '../invalid-request-error';
 import { fetchRemoteMedia, type RemoteMediaOptions } from '../media/fetch-remote-media';
 import { errorSummary, toOpenAIErrorResponse } from '../middleware/error-handler';
+import { contextOf } from '../middleware/request-context';
 import { applyVariant } from '../models/apply-variant';
 import { resolveModel } from '../models/resolve-model';
 import type { GeminiBackend } from '../upstream/gemini-backend';
-import { abortOnClientClose, keepSseAlive, startSse, writeSseData } from './write-sse';
+import {
+  abortOnClientClose,
+  keepSseAlive,
+  startSse,
+  writeSseBatch,
+  writeSseData,
+} from './write-sse';
 
 /** Dependencies of the chat route. */
 export interface ChatCompletionsRouteOptions {
@@ -84,7 +91,7 @@ export function createChatCompletionsHandler({
       logger.debug('translation warnings', { requestId: response.locals['requestId'], warnings });
     }
     response.locals['model'] = model;
-    const call = { model, request: geminiRequest, signal };
+    const call = { model, request: geminiRequest, signal, context: contextOf(response) };
     const translation: ResponseTranslationOptions = {
       model: body.model,
       upstreamModel: model,
@@ -142,7 +149,7 @@ async function pipeStream(
   startSse(response);
   try {
     while (!next.done) {
-      for (const chunk of translator.push(next.value)) writeSseData(response, chunk);
+      writeSseBatch(response, translator.push(next.value));
       next = await iterator.next();
     }
     if (!translator.sawFinishReason) {
@@ -152,8 +159,7 @@ async function pipeStream(
         message: 'The upstream stream ended without a finish reason; the answer may be incomplete.',
       });
     }
-    for (const chunk of translator.end()) writeSseData(response, chunk);
-    writeSseData(response, '[DONE]');
+    writeSseBatch(response, [...translator.end(), '[DONE]']);
   } catch (error) {
     if (response.destroyed) return;
     logger.warn('stream failed after it started', {

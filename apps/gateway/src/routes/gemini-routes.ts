@@ -4,6 +4,7 @@ import { Router } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
 import { pathOf, queryParam, sendJson, type GatewayResponse } from '../http/gateway-response';
+import { contextOf } from '../middleware/request-context';
 import { applyVariant } from '../models/apply-variant';
 import { resolveModel } from '../models/resolve-model';
 import type { GeminiBackend } from '../upstream/gemini-backend';
@@ -147,6 +148,7 @@ export function createGeminiMethodHandler({
         model: resolved.model.id,
         contents,
         signal: abortOnClientClose(response),
+        context: contextOf(response),
       });
       sendJson(response, 200, { totalTokens: result.totalTokens });
       return;
@@ -161,6 +163,7 @@ export function createGeminiMethodHandler({
       model: resolved.model.id,
       request: applyVariant(request, resolved),
       signal: abortOnClientClose(response),
+      context: contextOf(response),
     };
     if (method === 'generateContent') {
       sendJson(response, 200, await client.generateContent(call));

@@ -21,9 +21,19 @@ export function startSse(response: GatewayResponse): void {
   onStart?.();
 }
 
+function sseFrame(data: unknown): string {
+  return `data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
+}
+
 /** Writes one `data:` event. */
 export function writeSseData(response: GatewayResponse, data: unknown): void {
-  response.write(`data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`);
+  response.write(sseFrame(data));
+}
+
+/** Writes several `data:` events in one write (one syscall rather than one per event). */
+export function writeSseBatch(response: GatewayResponse, items: readonly unknown[]): void {
+  if (items.length === 1) writeSseData(response, items[0]);
+  else if (items.length > 1) response.write(items.map(sseFrame).join(''));
 }
 
 /** True once the response is an event stream (headers sent as `text/event-stream`). */

@@ -4,7 +4,7 @@ import {
   type GenerateContentResponse,
 } from '@geminicli2api/protocol-gemini';
 import type { AccountSelector, UpstreamAccount } from '../accounts/account-selector';
-import type { GeminiBackend, GenerateCall } from './gemini-backend';
+import type { CallScope, GeminiBackend, GenerateCall } from './gemini-backend';
 import { parseUpstreamResponse, readJsonEvents } from './parse-upstream-response';
 import type { UpstreamReply } from './guard-body';
 import { sendUpstream } from './send-upstream';
@@ -23,7 +23,7 @@ export interface CodeAssistClientOptions {
 interface PostOptions {
   method: string;
   model: string;
-  signal?: AbortSignal | undefined;
+  scope: CallScope;
   query?: string;
   body: (account: UpstreamAccount) => unknown;
 }
@@ -37,12 +37,13 @@ export function createCodeAssistClient({
   accounts,
   fetch = globalThis.fetch,
 }: CodeAssistClientOptions): GeminiBackend {
-  const post = ({ method, model, signal, query = '', body }: PostOptions): Promise<UpstreamReply> =>
+  const post = ({ method, model, scope, query = '', body }: PostOptions): Promise<UpstreamReply> =>
     sendUpstream({
       upstreamName: UPSTREAM,
       model,
       credentials: accounts,
-      signal,
+      signal: scope.signal,
+      context: scope.context,
       fetch,
       build: (account) => ({
         url: `${endpoint}/v1internal:${method}${query}`,
@@ -67,7 +68,7 @@ export function createCodeAssistClient({
       const response = await post({
         method: 'generateContent',
         model: call.model,
-        signal: call.signal,
+        scope: call,
         body: generateBody(call),
       });
       return unwrap(await response.json());
@@ -76,19 +77,17 @@ export function createCodeAssistClient({
       const response = await post({
         method: 'streamGenerateContent',
         model: call.model,
-        signal: call.signal,
+        scope: call,
         query: '?alt=sse',
         body: generateBody(call),
       });
-      return (async function* () {
-        for await (const value of readJsonEvents(response.body, UPSTREAM)) yield unwrap(value);
-      })();
+      return readJsonEvents(response.body, UPSTREAM, unwrap);
     },
     async countTokens(call) {
       const response = await post({
         method: 'countTokens',
         model: call.model,
-        signal: call.signal,
+        scope: call,
         // countTokens carries the model inside `request`, with the `models/` prefix.
         body: () => ({
           request: { model: `models/${toCodeAssistModelId(call.model)}`, contents: call.contents },

@@ -5,7 +5,7 @@ import {
 } from '@geminicli2api/protocol-gemini';
 import { AccountPool } from '@geminicli2api/oauth-store';
 import { GatewayError } from '../gateway-error';
-import type { GeminiBackend } from './gemini-backend';
+import type { CallScope, GeminiBackend } from './gemini-backend';
 import { parseUpstreamResponse, readJsonEvents } from './parse-upstream-response';
 import {
   sendUpstream,
@@ -41,13 +41,14 @@ export function createDirectGeminiBackend<C extends Credential>(
     model: string,
     method: Parameters<DirectBackendOptions<C>['url']>[1],
     body: unknown,
-    signal?: AbortSignal,
+    { signal, context }: CallScope,
   ) =>
     sendUpstream({
       upstreamName: options.upstreamName,
       model,
       credentials: options.credentials,
       signal,
+      context,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       build: (credential): UpstreamAttempt => ({
         url: `${options.url(model, method)}${method === 'streamGenerateContent' ? '?alt=sse' : ''}`,
@@ -64,24 +65,15 @@ export function createDirectGeminiBackend<C extends Credential>(
   return {
     name: options.name,
     async generateContent(call) {
-      const response = await post(call.model, 'generateContent', call.request, call.signal);
+      const response = await post(call.model, 'generateContent', call.request, call);
       return parse(await response.json());
     },
     async streamGenerateContent(call) {
-      const response = await post(call.model, 'streamGenerateContent', call.request, call.signal);
-      return (async function* () {
-        for await (const value of readJsonEvents(response.body, options.upstreamName)) {
-          yield parse(value);
-        }
-      })();
+      const response = await post(call.model, 'streamGenerateContent', call.request, call);
+      return readJsonEvents(response.body, options.upstreamName, parse);
     },
     async countTokens(call) {
-      const response = await post(
-        call.model,
-        'countTokens',
-        { contents: call.contents },
-        call.signal,
-      );
+      const response = await post(call.model, 'countTokens', { contents: call.contents }, call);
       const parsed = countTokensResponseSchema.safeParse(await response.json());
       return { totalTokens: parsed.success ? (parsed.data.totalTokens ?? 0) : 0 };
     },

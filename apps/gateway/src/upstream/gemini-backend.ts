@@ -2,19 +2,26 @@ import type {
   GenerateContentRequest,
   GenerateContentResponse,
 } from '@geminicli2api/protocol-gemini';
+import type { RequestContext } from '../middleware/request-context';
+
+/** What every call carries besides its content: the client's abort, the request's context. */
+export interface CallScope {
+  /** Aborts the upstream request when the client leaves. */
+  signal?: AbortSignal;
+  /** Filled with what the call learned (model, account, retries, usage) for the access log. */
+  context?: RequestContext | undefined;
+}
 
 /** One generate call, in Gemini terms. `model` is the bare upstream id. */
-export interface GenerateCall {
+export interface GenerateCall extends CallScope {
   model: string;
   request: GenerateContentRequest;
-  signal?: AbortSignal;
 }
 
 /** One countTokens call. */
-export interface CountTokensCall {
+export interface CountTokensCall extends CallScope {
   model: string;
   contents: GenerateContentRequest['contents'];
-  signal?: AbortSignal;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { GenerateContentResponse } from '@geminicli2api/protocol-gemini';
-import { currentRequestContext } from '../middleware/request-context';
+import type { RequestContext } from '../middleware/request-context';
 import type { GeminiBackend } from './gemini-backend';
 
 /**
@@ -12,14 +12,14 @@ export function meterBackend(backend: GeminiBackend): GeminiBackend {
     ...backend,
     async generateContent(call) {
       const result = await backend.generateContent(call);
-      recordUsage(result);
+      recordUsage(result, call.context);
       return result;
     },
     async streamGenerateContent(call) {
       const events = await backend.streamGenerateContent(call);
       return (async function* () {
         for await (const event of events) {
-          recordUsage(event);
+          recordUsage(event, call.context);
           yield event;
         }
       })();
@@ -27,9 +27,8 @@ export function meterBackend(backend: GeminiBackend): GeminiBackend {
   };
 }
 
-function recordUsage(response: GenerateContentResponse): void {
+function recordUsage(response: GenerateContentResponse, context: RequestContext | undefined): void {
   const usage = response.usageMetadata;
-  const context = currentRequestContext();
   if (!usage || !context) return;
   const promptTokens = usage.promptTokenCount ?? 0;
   const completionTokens = (usage.candidatesTokenCount ?? 0) + (usage.thoughtsTokenCount ?? 0);

@@ -1,7 +1,6 @@
-import { parseGoogleError } from '@geminicli2api/protocol-gemini';
+import { createSseDecoder, parseGoogleError } from '@geminicli2api/protocol-gemini';
 import type { z } from 'zod';
 import { GatewayError } from '../gateway-error';
-import { readSseEvents } from './read-sse-events';
 
 /**
  * Reads one upstream answer (a unary body or one stream event): a Google error object in it
@@ -34,17 +33,23 @@ export function parseUpstreamResponse<T>(
 }
 
 /**
- * The JSON value of each SSE event of an upstream body (a 200 without a body is a stream that
- * ended at once, which the route reports as incomplete); an event that is not JSON is a 502.
+ * Each SSE event of an upstream body, parsed as JSON and passed through `map` (one generator for
+ * the whole chain: a thousand streams produce tens of thousands of events a second). UTF-8
+ * sequences split across network chunks are reassembled; a 200 without a body is a stream that
+ * ended at once (the route reports it as incomplete); an event that is not JSON is a 502.
+ * Leaving the loop early stops the body, which aborts the upstream request at once.
  */
-export async function* readJsonEvents(
+export async function* readJsonEvents<T>(
   body: AsyncIterable<Uint8Array> | null,
   upstreamName: string,
-): AsyncGenerator<unknown> {
+  map: (value: unknown) => T,
+): AsyncGenerator<T> {
   if (!body) return;
-  for await (const data of readSseEvents(body)) {
+  const decoder = new TextDecoder();
+  const sse = createSseDecoder();
+  const parse = (data: string): unknown => {
     try {
-      yield JSON.parse(data);
+      return JSON.parse(data);
     } catch (error) {
       throw new GatewayError({
         code: 'UPSTREAM_ERROR',
@@ -53,5 +58,9 @@ export async function* readJsonEvents(
         message: `${upstreamName} sent a stream event that is not valid JSON.`,
       });
     }
+  };
+  for await (const chunk of body) {
+    for (const data of sse.push(decoder.decode(chunk, { stream: true }))) yield map(parse(data));
   }
+  for (const data of [...sse.push(decoder.decode()), ...sse.end()]) yield map(parse(data));
 }

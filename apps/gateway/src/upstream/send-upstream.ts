@@ -1,7 +1,7 @@
 import { parseGoogleError } from '@geminicli2api/protocol-gemini';
 import type { AccountOutcome } from '../accounts/account-selector';
 import { GatewayError } from '../gateway-error';
-import { currentRequestContext } from '../middleware/request-context';
+import type { RequestContext } from '../middleware/request-context';
 import { guardBody, type UpstreamReply } from './guard-body';
 import {
   backoffDelay,
@@ -47,6 +47,8 @@ export interface SendUpstreamOptions<C extends Credential> {
   build: (credential: C) => UpstreamAttempt;
   /** The client's signal: aborting it aborts the upstream request (and any wait) at once. */
   signal?: AbortSignal | undefined;
+  /** The request's context: learns the model, the account of the last attempt and retries. */
+  context?: RequestContext | undefined;
   /** The gateway's fetch; when it carries an `UpstreamTransport` (`withTransport`), that applies. */
   fetch?: typeof globalThis.fetch;
   /** Overrides the transport carried by `fetch` (tests). */
@@ -71,7 +73,7 @@ export async function sendUpstream<C extends Credential>(
 ): Promise<UpstreamReply> {
   const { signal } = options;
   const transport = resolveTransport(options.fetch, options.transport);
-  const context = currentRequestContext();
+  const { context } = options;
   if (context && !context.model) context.model = options.model;
   const release = transport.limiter ? await transport.limiter.acquire(signal) : () => undefined;
   let handedOff = false;
@@ -86,13 +88,12 @@ export async function sendUpstream<C extends Credential>(
 }
 
 async function attemptUntilSettled<C extends Credential>(
-  { upstreamName, model, credentials, build, signal }: SendUpstreamOptions<C>,
+  { upstreamName, model, credentials, build, signal, context }: SendUpstreamOptions<C>,
   transport: ResolvedTransport,
   handOff: () => void,
   release: () => void,
 ): Promise<UpstreamReply> {
   const { retry, observer } = transport;
-  const context = currentRequestContext();
   const tried = new Set<string>();
   let refreshed = false;
   let attempt = 0;
