@@ -30,10 +30,35 @@ const SECRET_KEYS = new Set([
  */
 export class SecretRegistry {
   private readonly values = new Set<string>();
+  private readonly slots = new Map<string, string[]>();
 
   /** Registers a secret; values shorter than 6 characters are ignored (too many false hits). */
   add(value: string | undefined | null): void {
     if (value && value.length >= 6) this.values.add(value);
+  }
+
+  /**
+   * Registers the current value of a secret that is replaced over time (an account's access
+   * token, refreshed hourly). The current and the previous value (still valid for the minutes
+   * after an early refresh) stay registered; older ones are dropped, so months of refreshes do
+   * not pile up thousands of values that every log line is searched for.
+   */
+  set(slot: string, value: string | undefined | null): void {
+    if (!value || value.length < 6) return;
+    const kept = this.slots.get(slot) ?? [];
+    if (kept.at(-1) === value) return;
+    kept.push(value);
+    this.values.add(value);
+    while (kept.length > 2) {
+      const dropped = kept.shift();
+      if (dropped !== undefined && !kept.includes(dropped)) this.values.delete(dropped);
+    }
+    this.slots.set(slot, kept);
+  }
+
+  /** How many values are registered. */
+  get size(): number {
+    return this.values.size;
   }
 
   /** Replaces every registered secret in `text` with `***`. */

@@ -178,4 +178,14 @@ describe('secrets never reach logs or response bodies', () => {
     expect(captured).toContain('synthetic');
     expectNoSecrets(captured);
   });
+
+  it('keeps only the current and previous access token of an account registered, however often it refreshes', () => {
+    const secrets = new SecretRegistry();
+    secrets.add(SECRETS.password);
+    for (let hour = 0; hour < 5000; hour++) secrets.set('access-token:a', `ya29.token-${hour}`);
+    expect(secrets.size).toBe(3);
+    expect(
+      secrets.redact('old ya29.token-4997, previous ya29.token-4998, current ya29.token-4999'),
+    ).toBe('old ya29.token-4997, previous ***, current ***');
+  });
 });

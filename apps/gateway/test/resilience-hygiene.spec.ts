@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { accessLines } from './support/resilience-helpers';
 import { startStack, type Stack } from './support/start-stack';
 
@@ -156,5 +157,60 @@ describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request i
       completionTokens: expect.any(Number),
     });
     expect(JSON.stringify(lines[0])).not.toMatch(/emu-at-|demo-refresh-token/);
+  });
+
+  // Model calls with a plain JSON body take the gateway's hot path; anything else still goes
+  // through express. Both must answer alike.
+  const chat = JSON.stringify({
+    model: 'gemini-2.5-flash',
+    messages: [{ role: 'user', content: 'squeezed' }],
+  });
+
+  it('serves a gzip-compressed chat body (the express path) like a plain one', async () => {
+    const plain = await post(chat);
+    const compressed = await post(gzipSync(chat) as unknown as string, {
+      'content-encoding': 'gzip',
+    });
+    expect(compressed.status).toBe(200);
+    const text = (body: unknown) =>
+      (body as { choices: { message: { content: string } }[] }).choices[0]?.message.content;
+    expect(text(await compressed.json())).toBe(text(await plain.json()));
+  });
+
+  it('answers 401, not 400, to a malformed body without the password, on both paths', async () => {
+    for (const headers of [
+      { 'content-type': 'application/json' } as Record<string, string>,
+      { 'content-type': 'application/json; charset=utf-8', 'content-encoding': 'identity' },
+      { 'content-type': 'application/vnd.api+json' },
+    ]) {
+      const response = await fetch(`${stack.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers,
+        body: '{"messages": [',
+      });
+      expect(response.status).toBe(401);
+      expect(((await response.json()) as { error: unknown }).error).toMatchObject({
+        type: 'authentication_error',
+      });
+    }
+  });
+
+  it('answers the Gemini shape on the hot path: 400 for malformed JSON, 413 over the limit', async () => {
+    const native = (body: string) =>
+      fetch(`${stack.url}/v1beta/models/gemini-2.5-flash:generateContent`, {
+        method: 'POST',
+        headers: { 'x-goog-api-key': stack.password, 'content-type': 'application/json' },
+        body,
+      });
+    const malformed = await native('{"contents": [');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({
+      error: { code: 400, status: 'INVALID_ARGUMENT' },
+    });
+    const big = await native(
+      JSON.stringify({ contents: [{ role: 'user', parts: [{ text: 'x'.repeat(70_000) }] }] }),
+    );
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ error: { code: 413 } });
   });
 });

@@ -54,7 +54,7 @@ export function createManagedAccount(
   const id = source.kind === 'env' ? source.name : source.path;
   const { secrets, logger, fetch } = settings;
   secrets.add(loaded.credentials.refreshToken);
-  secrets.add(loaded.credentials.accessToken);
+  secrets.set(`access-token:${id}`, loaded.credentials.accessToken);
   secrets.add(loaded.credentials.clientSecret);
   let pending: Promise<CodeAssistProject> | undefined;
 
@@ -80,7 +80,7 @@ export function createManagedAccount(
     ...(settings.oauthTokenUrl ? { tokenUrl: settings.oauthTokenUrl } : {}),
     ...(fetch ? { fetch } : {}),
     async onRefresh(credentials) {
-      secrets.add(credentials.accessToken);
+      secrets.set(`access-token:${id}`, credentials.accessToken);
       logger.info('access token refreshed', { account: id });
       await persist(withProject(credentials));
     },
