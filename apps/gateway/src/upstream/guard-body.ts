@@ -1,4 +1,5 @@
 import { GatewayError } from '../gateway-error';
+import type { AttemptAbort } from './attempt-abort';
 
 /** A 2xx upstream answer whose body is still arriving; read it once, one way. */
 export interface UpstreamReply {
@@ -15,7 +16,7 @@ export interface UpstreamReply {
 export interface GuardBodyOptions {
   upstreamName: string;
   /** Aborts the underlying request (idle timeout, or the consumer stopped early). */
-  controller: AbortController;
+  controller: AttemptAbort;
   /** The client's signal: its abort is passed through as is. */
   clientSignal: AbortSignal | undefined;
   idleTimeoutMs: number;
@@ -54,7 +55,7 @@ export function guardBody(
   }
   const source = body;
   // An abort from anywhere (client gone, consumer stopped) frees the slot even if nobody reads.
-  controller.signal.addEventListener('abort', finish, { once: true });
+  controller.once('abort', finish);
   // One timer per body, re-armed at every read. Only time spent waiting for upstream counts: a
   // consumer that is slow to pull is not "idle".
   let idle = false;
@@ -114,7 +115,7 @@ export function guardBody(
       }
     } finally {
       clearTimeout(timer);
-      controller.signal.removeEventListener('abort', finish);
+      controller.off('abort', finish);
       if (!complete) {
         controller.abort(new Error('the consumer stopped reading'));
         await iterator.return?.().catch(() => undefined);

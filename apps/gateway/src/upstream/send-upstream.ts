@@ -2,6 +2,7 @@ import { parseGoogleError } from '@geminicli2api/protocol-gemini';
 import type { AccountOutcome } from '../accounts/account-selector';
 import { GatewayError } from '../gateway-error';
 import type { RequestContext } from '../middleware/request-context';
+import { AttemptAbort } from './attempt-abort';
 import { guardBody, type UpstreamReply } from './guard-body';
 import {
   backoffDelay,
@@ -108,7 +109,7 @@ async function attemptUntilSettled<C extends Credential>(
     const credential = await credentials.acquire({ model, exclude: tried });
     if (context) context.accountId = credential.id;
     const request = build(credential);
-    const controller = new AbortController();
+    const controller = new AttemptAbort();
     const onClientAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onClientAbort, { once: true });
     const unlink = () => signal?.removeEventListener('abort', onClientAbort);
@@ -126,7 +127,7 @@ async function attemptUntilSettled<C extends Credential>(
         method: 'POST',
         headers: request.headers,
         body: request.body,
-        signal: controller.signal,
+        signal: controller,
       });
     } catch (error) {
       unlink();

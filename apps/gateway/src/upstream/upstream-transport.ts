@@ -6,6 +6,7 @@ import {
   request as undiciRequest,
   type Dispatcher,
 } from 'undici';
+import type { AttemptAbort } from './attempt-abort';
 import type { ConcurrencyLimiter } from './concurrency-limiter';
 import {
   abortableSleep,
@@ -38,7 +39,7 @@ export interface UpstreamRequestInit {
   method: string;
   headers: Record<string, string>;
   body?: string;
-  signal?: AbortSignal;
+  signal?: AttemptAbort;
 }
 
 /** Sends one request; rejects on network failure or abort. */
@@ -106,7 +107,8 @@ export function resolveTransport(
 /** An {@link UpstreamSend} over any fetch (its web-stream body is async-iterable). */
 export function sendWithFetch(fetch: typeof globalThis.fetch): UpstreamSend {
   return async (url, init) => {
-    const response = await fetch(url, init);
+    const { signal, ...rest } = init;
+    const response = await fetch(url, signal ? { ...rest, signal: signal.toAbortSignal() } : rest);
     return {
       status: response.status,
       body: response.body,
