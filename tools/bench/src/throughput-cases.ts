@@ -28,22 +28,22 @@ async function compareWithFloor({
   const gateway: number[] = [];
   const floor: number[] = [];
   let failures = 0;
+  const targets = {
+    gateway: {
+      url: `${stack.gateway.url}/v1/chat/completions`,
+      body: bodies.gateway,
+      headers: GATEWAY_HEADERS,
+    },
+    floor: { url: `${stack.floor.url}/generate`, body: bodies.floor, headers: FLOOR_HEADERS },
+  };
   try {
+    // Untimed warm-up of both, at the same load: JIT compilation and the upstream connection
+    // pools are start-up costs, not throughput (cold start has its own case).
+    for (const target of [targets.gateway, targets.floor])
+      await runLoad({ ...target, connections, durationSeconds: Math.min(2, durationSeconds) });
     for (let i = 0; i < repeats; i++) {
-      const g = await runLoad({
-        url: `${stack.gateway.url}/v1/chat/completions`,
-        body: bodies.gateway,
-        headers: GATEWAY_HEADERS,
-        connections,
-        durationSeconds,
-      });
-      const f = await runLoad({
-        url: `${stack.floor.url}/generate`,
-        body: bodies.floor,
-        headers: FLOOR_HEADERS,
-        connections,
-        durationSeconds,
-      });
+      const g = await runLoad({ ...targets.gateway, connections, durationSeconds });
+      const f = await runLoad({ ...targets.floor, connections, durationSeconds });
       gateway.push(g.requestsPerSecond);
       floor.push(f.requestsPerSecond);
       failures += g.non2xx + g.errors;

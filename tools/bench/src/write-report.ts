@@ -44,7 +44,7 @@ export function writeReport(
     `Run: ${new Date().toISOString()} — ${settings.smoke ? '**smoke run** (short, for CI: checks the harness, not the targets)' : `full run, ${settings.repeats} repeats per case`}.`,
     `Machine: ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()} ${arch()}.`,
     `Versions: Node ${process.version}, gateway ${versionOf('apps/gateway/package.json')}, autocannon ${versionOf('node_modules/autocannon/package.json')}, express ${versionOf('node_modules/express/package.json')}.`,
-    'Everything (load generator, emulator, gateway, floor) shares this machine, each in its own process. The floor is a bare Node passthrough to the emulator (no parsing, no translation), the least a proxy hop can cost.',
+    'Everything (load generator, emulator, gateway, floor) shares this machine, each in its own process. The floor is a bare Node passthrough to the emulator (no parsing, no translation), the least a proxy hop can cost. The throughput cases load the gateway and the floor alike for 2 s, untimed, before the timed repeats (JIT and connection pools warm up).',
     '',
     renderTable(results),
     ...results.flatMap((result) => (result.details ? ['', result.details] : [])),
