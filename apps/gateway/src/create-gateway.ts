@@ -101,8 +101,9 @@ export async function createGateway({
     backend: client ? 'ready' : 'no-credentials',
     version: GATEWAY_VERSION,
   };
+  const metered = client ? meterBackend(client) : undefined;
   const getClient = (): GeminiBackend => {
-    if (client) return meterBackend(client);
+    if (metered) return metered;
     throw new GatewayError({
       code: 'NO_CREDENTIALS',
       status: 503,
