@@ -3,7 +3,7 @@ import getRawBody from 'raw-body';
 import type { Logger } from 'winston';
 import type { GatewayError } from '../gateway-error';
 import { ROUTE_LABEL } from '../middleware/access-log';
-import { respondWithError, toOpenAIErrorResponse } from '../middleware/error-handler';
+import { errorSummary, respondWithError, toOpenAIErrorResponse } from '../middleware/error-handler';
 import { toGeminiErrorResponse } from '../middleware/gemini-error-handler';
 import { CHAT_COMPLETIONS_PATH, type ChatCompletionsHandler } from '../routes/chat-completions';
 import { matchGeminiTarget, type GeminiMethodHandler } from '../routes/gemini-routes';
@@ -76,7 +76,17 @@ export function createHotRoutes({
       if (denied) throw denied;
       await handle(await readJsonBody(request, bodyLimit));
     } catch (error) {
-      respondWithError(error, { response, path, logger, map });
+      try {
+        respondWithError(error, { response, path, logger, map });
+      } catch (failure) {
+        // Answering failed too (what express's final handler would catch): never crash the process.
+        logger.error('could not answer a failed request', {
+          requestId: response.locals['requestId'],
+          route: path,
+          error: errorSummary(failure),
+        });
+        response.destroy();
+      }
     }
   }
 }
