@@ -1,5 +1,6 @@
 import { GatewayError } from '../gateway-error';
 import type { AttemptAbort } from './attempt-abort';
+import { parseUpstreamJson } from './parse-upstream-response';
 
 /** A 2xx upstream answer whose body is still arriving; read it once, one way. */
 export interface UpstreamReply {
@@ -50,7 +51,7 @@ export function guardBody(
       status,
       body: null,
       text: async () => '',
-      json: async () => parseJson('', upstreamName),
+      json: async () => parseUpstreamJson('', `${upstreamName} returned a response`),
     };
   }
   const source = body;
@@ -139,19 +140,6 @@ export function guardBody(
     status,
     body: { [Symbol.asyncIterator]: () => take()[Symbol.asyncIterator]() },
     text,
-    json: async () => parseJson(await text(), upstreamName),
+    json: async () => parseUpstreamJson(await text(), `${upstreamName} returned a response`),
   };
-}
-
-function parseJson(text: string, upstreamName: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new GatewayError({
-      code: 'UPSTREAM_ERROR',
-      status: 502,
-      cause: error,
-      message: `${upstreamName} returned a response that is not valid JSON.`,
-    });
-  }
 }

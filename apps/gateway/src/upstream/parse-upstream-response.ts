@@ -47,20 +47,23 @@ export async function* readJsonEvents<T>(
   if (!body) return;
   const decoder = new TextDecoder();
   const sse = createSseDecoder();
-  const parse = (data: string): unknown => {
-    try {
-      return JSON.parse(data);
-    } catch (error) {
-      throw new GatewayError({
-        code: 'UPSTREAM_ERROR',
-        status: 502,
-        cause: error,
-        message: `${upstreamName} sent a stream event that is not valid JSON.`,
-      });
-    }
-  };
+  const parse = (data: string) => parseUpstreamJson(data, `${upstreamName} sent a stream event`);
   for await (const chunk of body) {
     for (const data of sse.push(decoder.decode(chunk, { stream: true }))) yield map(parse(data));
   }
   for (const data of [...sse.push(decoder.decode()), ...sse.end()]) yield map(parse(data));
+}
+
+/** `JSON.parse`, failing with a 502 that says `what` (e.g. "Code Assist sent a stream event") was not JSON. */
+export function parseUpstreamJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new GatewayError({
+      code: 'UPSTREAM_ERROR',
+      status: 502,
+      cause: error,
+      message: `${what} that is not valid JSON.`,
+    });
+  }
 }

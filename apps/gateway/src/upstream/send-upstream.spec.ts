@@ -253,6 +253,54 @@ describe('sendUpstream retry boundary', () => {
     expect(limiter.inFlight).toBe(0);
   });
 
+  it('answers 502 (not a crash or a 500) when a 2xx upstream body is not JSON', async () => {
+    const { promise } = run([() => new Response('<html>proxy error page</html>', { status: 200 })]);
+    const reply = await promise;
+    const error = await reply.json().catch((caught: unknown) => caught);
+    expect(GatewayError.isInstance(error) && error.status).toBe(502);
+    expect((error as Error).message).toBe(
+      'Test upstream returned a response that is not valid JSON.',
+    );
+  });
+
+  it('aborts the upstream request and frees the slot when the reader stops early', async () => {
+    const limiter = createConcurrencyLimiter({
+      maxInFlight: 1,
+      maxQueued: 0,
+      retryAfterSeconds: 1,
+    });
+    let upstreamAborted = false;
+    const fetch = (async (_url: unknown, init?: RequestInit) => {
+      init?.signal?.addEventListener('abort', () => (upstreamAborted = true));
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          controller.enqueue(new TextEncoder().encode('data: {}\n\n'));
+        },
+      });
+      return new Response(body, { status: 200 });
+    }) as typeof globalThis.fetch;
+    const reply = await sendUpstream({
+      upstreamName: 'Test upstream',
+      model: 'm',
+      credentials: selector(['a']),
+      build: () => ({ url: 'http://upstream.test/x', headers: {}, body: '{}' }),
+      transport: {
+        fetch,
+        retry: DEFAULT_RETRY_POLICY,
+        firstByteTimeoutMs: 0,
+        idleTimeoutMs: 0,
+        limiter,
+      },
+    });
+    expect(limiter.inFlight).toBe(1);
+    for await (const chunk of reply.body ?? []) {
+      expect(chunk.byteLength).toBeGreaterThan(0);
+      break; // the client left after the first chunk
+    }
+    expect(upstreamAborted).toBe(true);
+    expect(limiter.inFlight).toBe(0);
+  });
+
   it('refuses at once with 429 and a retry delay when the queue is full', async () => {
     const limiter = createConcurrencyLimiter({
       maxInFlight: 1,
