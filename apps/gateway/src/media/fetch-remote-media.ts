@@ -58,10 +58,12 @@ export async function fetchRemoteMedia(
   request: Pick<ChatCompletionRequest, 'messages'>,
   { signal, logger, ...given }: RemoteMediaOptions & { signal: AbortSignal; logger: Logger },
 ): Promise<Map<string, ResolvedMedia>> {
-  const options = { ...DEFAULTS, ...given };
+  const urls = collectRemoteMediaUrls(request);
   const media = new Map<string, ResolvedMedia>();
+  if (urls.length === 0) return media; // the usual case, on every chat request
+  const options = { ...DEFAULTS, ...given };
   await Promise.all(
-    collectRemoteMediaUrls(request).map(async (url) => {
+    urls.map(async (url) => {
       try {
         const result = await fetchOne(
           url,

@@ -131,10 +131,9 @@ export function guardBody(
     return chunks();
   };
   const text = async (): Promise<string> => {
-    const decoder = new TextDecoder();
-    let out = '';
-    for await (const chunk of take()) out += decoder.decode(chunk, { stream: true });
-    return out + decoder.decode();
+    const parts: Uint8Array[] = [];
+    for await (const chunk of take()) parts.push(chunk);
+    return Buffer.concat(parts).toString('utf8');
   };
   return {
     status,
