@@ -1,3 +1,4 @@
+import type { UnderlyingSource } from 'node:stream/web';
 import { GatewayError } from '../gateway-error';
 import { createConcurrencyLimiter } from './concurrency-limiter';
 import { DEFAULT_RETRY_POLICY } from './retry-policy';
@@ -87,6 +88,35 @@ function run(
     },
   });
   return { promise, calls, sleeps, credentials };
+}
+
+/** A 200 whose body `source` produces (given the upstream request's signal), under a 1-slot limiter. */
+async function streamingReply({
+  idleTimeoutMs,
+  source,
+}: {
+  idleTimeoutMs: number;
+  source: (signal: AbortSignal | null | undefined) => UnderlyingSource<Uint8Array>;
+}) {
+  const limiter = createConcurrencyLimiter({ maxInFlight: 1, maxQueued: 0, retryAfterSeconds: 1 });
+  const fetch = (async (_url: unknown, init?: RequestInit) =>
+    new Response(new ReadableStream<Uint8Array>(source(init?.signal)), {
+      status: 200,
+    })) as typeof globalThis.fetch;
+  const reply = await sendUpstream({
+    upstreamName: 'Test upstream',
+    model: 'm',
+    credentials: selector(['a']),
+    build: () => ({ url: 'http://upstream.test/x', headers: {}, body: '{}' }),
+    transport: {
+      fetch,
+      retry: DEFAULT_RETRY_POLICY,
+      firstByteTimeoutMs: 0,
+      idleTimeoutMs,
+      limiter,
+    },
+  });
+  return { reply, limiter };
 }
 
 const ok = () => new Response('{"ok":true}', { status: 200 });
@@ -220,35 +250,17 @@ describe('sendUpstream retry boundary', () => {
   });
 
   it('fails an idle body with 504 and frees the concurrency slot', async () => {
-    const limiter = createConcurrencyLimiter({
-      maxInFlight: 1,
-      maxQueued: 0,
-      retryAfterSeconds: 1,
-    });
-    const fetch = (async (_url: unknown, init?: RequestInit) => {
-      const body = new ReadableStream<Uint8Array>({
+    const { reply, limiter } = await streamingReply({
+      idleTimeoutMs: 30,
+      source: (signal) => ({
         start(controller) {
           controller.enqueue(new TextEncoder().encode('data: {}\n\n'));
-          init?.signal?.addEventListener('abort', () => controller.error(init.signal?.reason));
+          signal?.addEventListener('abort', () => controller.error(signal.reason));
         },
-      });
-      return new Response(body, { status: 200 });
-    }) as typeof globalThis.fetch;
-    const response = await sendUpstream({
-      upstreamName: 'Test upstream',
-      model: 'm',
-      credentials: selector(['a']),
-      build: () => ({ url: 'http://upstream.test/x', headers: {}, body: '{}' }),
-      transport: {
-        fetch,
-        retry: DEFAULT_RETRY_POLICY,
-        firstByteTimeoutMs: 0,
-        idleTimeoutMs: 30,
-        limiter,
-      },
+      }),
     });
     expect(limiter.inFlight).toBe(1);
-    const error = await response.text().catch((caught: unknown) => caught);
+    const error = await reply.text().catch((caught: unknown) => caught);
     expect(GatewayError.isInstance(error) && error.status).toBe(504);
     expect(limiter.inFlight).toBe(0);
   });
@@ -264,32 +276,16 @@ describe('sendUpstream retry boundary', () => {
   });
 
   it('aborts the upstream request and frees the slot when the reader stops early', async () => {
-    const limiter = createConcurrencyLimiter({
-      maxInFlight: 1,
-      maxQueued: 0,
-      retryAfterSeconds: 1,
-    });
     let upstreamAborted = false;
-    const fetch = (async (_url: unknown, init?: RequestInit) => {
-      init?.signal?.addEventListener('abort', () => (upstreamAborted = true));
-      const body = new ReadableStream<Uint8Array>({
-        pull(controller) {
-          controller.enqueue(new TextEncoder().encode('data: {}\n\n'));
-        },
-      });
-      return new Response(body, { status: 200 });
-    }) as typeof globalThis.fetch;
-    const reply = await sendUpstream({
-      upstreamName: 'Test upstream',
-      model: 'm',
-      credentials: selector(['a']),
-      build: () => ({ url: 'http://upstream.test/x', headers: {}, body: '{}' }),
-      transport: {
-        fetch,
-        retry: DEFAULT_RETRY_POLICY,
-        firstByteTimeoutMs: 0,
-        idleTimeoutMs: 0,
-        limiter,
+    const { reply, limiter } = await streamingReply({
+      idleTimeoutMs: 0,
+      source: (signal) => {
+        signal?.addEventListener('abort', () => (upstreamAborted = true));
+        return {
+          pull(controller) {
+            controller.enqueue(new TextEncoder().encode('data: {}\n\n'));
+          },
+        };
       },
     });
     expect(limiter.inFlight).toBe(1);
