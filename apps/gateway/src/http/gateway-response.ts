@@ -36,10 +36,15 @@ export function pathOf(request: IncomingMessage): string {
   return query === -1 ? url : url.slice(0, query);
 }
 
-/** One query parameter of a request URL (first value), or undefined. */
-export function queryParam(request: IncomingMessage, name: string): string | undefined {
+/** The first of `names` present in the request URL's query (its first value), or undefined. */
+export function queryParam(request: IncomingMessage, ...names: string[]): string | undefined {
   const url = request.url ?? '';
   const query = url.indexOf('?');
   if (query === -1) return undefined;
-  return new URLSearchParams(url.slice(query + 1)).get(name) ?? undefined;
+  const params = new URLSearchParams(url.slice(query + 1));
+  for (const name of names) {
+    const value = params.get(name);
+    if (value !== null) return value;
+  }
+  return undefined;
 }

@@ -6,8 +6,8 @@ import { ROUTE_LABEL } from '../middleware/access-log';
 import { errorSummary, respondWithError, toOpenAIErrorResponse } from '../middleware/error-handler';
 import { toGeminiErrorResponse } from '../middleware/gemini-error-handler';
 import { CHAT_COMPLETIONS_PATH, type ChatCompletionsHandler } from '../routes/chat-completions';
-import { matchGeminiTarget, type GeminiMethodHandler } from '../routes/gemini-routes';
-import { pathOf, queryParam, type GatewayResponse } from './gateway-response';
+import { matchGeminiTarget, streamFormat, type GeminiMethodHandler } from '../routes/gemini-routes';
+import { pathOf, type GatewayResponse } from './gateway-response';
 
 /** What the hot routes need: the same check and handlers the express routes use. */
 export interface HotRoutesOptions {
@@ -57,7 +57,7 @@ export function createHotRoutes({
         model,
         path,
         body,
-        alt: queryParam(request, 'alt') ?? queryParam(request, '$alt'),
+        alt: streamFormat(request),
         response,
       }),
     );

@@ -68,6 +68,11 @@ export interface GeminiMethodCall {
   response: GatewayResponse;
 }
 
+/** The `alt` (or `$alt`) query parameter of a native call: `sse` streams as server-sent events. */
+export function streamFormat(request: IncomingMessage): string | undefined {
+  return queryParam(request, 'alt', '$alt');
+}
+
 /** Answers one native method call. */
 export type GeminiMethodHandler = (call: GeminiMethodCall) => Promise<void>;
 
@@ -108,7 +113,7 @@ export function geminiRoutes({
       model,
       path: pathOf(request),
       body: request.body,
-      alt: queryParam(request, 'alt') ?? queryParam(request, '$alt'),
+      alt: streamFormat(request),
       response,
     });
   });
