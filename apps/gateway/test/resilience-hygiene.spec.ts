@@ -115,6 +115,21 @@ describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request i
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('sends CORS headers to browsers only, and tells caches the answer varies by origin', async () => {
+    const models = (headers: Record<string, string>) =>
+      fetch(`${stack.url}/v1/models`, {
+        headers: { authorization: `Bearer ${stack.password}`, ...headers },
+      });
+    const browser = await models({ origin: 'https://app.example' });
+    expect(browser.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(browser.headers.get('vary')).toContain('Origin');
+    const sdk = await models({});
+    expect(sdk.status).toBe(200);
+    expect(sdk.headers.get('access-control-allow-origin')).toBeNull();
+    expect(sdk.headers.get('access-control-expose-headers')).toBeNull();
+    expect(sdk.headers.get('vary')).toContain('Origin');
+  });
+
   it('exposes the request id to browsers and echoes a sane inbound X-Request-Id', async () => {
     const response = await fetch(`${stack.url}/v1/models`, {
       headers: {

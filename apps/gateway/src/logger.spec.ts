@@ -1,0 +1,86 @@
+import { PassThrough } from 'node:stream';
+import { createLogger, SecretRegistry } from './logger';
+
+function capture(level = 'debug') {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+  const secrets = new SecretRegistry();
+  secrets.add('registered-secret-value');
+  const logger = createLogger({ level, secrets, stream });
+  const lines = () =>
+    text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { logger, lines, text: () => text };
+}
+
+describe('createLogger', () => {
+  it('writes one JSON line per entry: timestamp, level and message first, then the fields', () => {
+    const { logger, lines, text } = capture();
+    logger.info('request', { route: '/v1/chat/completions', status: 200, durationMs: 3.2 });
+    logger.warn('second');
+    expect(text().split('\n').filter(Boolean)).toHaveLength(2);
+    const [first, second] = lines();
+    expect(Object.keys(first ?? {})).toEqual([
+      'timestamp',
+      'level',
+      'message',
+      'route',
+      'status',
+      'durationMs',
+    ]);
+    expect(first).toMatchObject({ level: 'info', message: 'request', status: 200 });
+    expect(Date.parse(String(first?.['timestamp']))).not.toBeNaN();
+    expect(second).toMatchObject({ level: 'warn', message: 'second' });
+  });
+
+  it('redacts secret keys at any depth without touching the caller’s object', () => {
+    const { logger, text, lines } = capture();
+    const meta = {
+      account: 'a1',
+      nested: { list: [{ Password: 'hunter2-hunter2' }, { fine: 1 }], kept: 'yes' },
+      access_token: 'ya29.abcdefgh',
+      note: 'contains registered-secret-value inside',
+    };
+    logger.info('entry', meta);
+    expect(text()).not.toContain('hunter2-hunter2');
+    expect(text()).not.toContain('ya29.abcdefgh');
+    expect(text()).not.toContain('registered-secret-value');
+    expect(lines()[0]).toMatchObject({
+      account: 'a1',
+      nested: { list: [{ Password: '***' }, { fine: 1 }], kept: 'yes' },
+      access_token: '***',
+      note: 'contains *** inside',
+    });
+    expect(meta.nested.list[0]).toEqual({ Password: 'hunter2-hunter2' });
+    expect(meta.access_token).toBe('ya29.abcdefgh');
+  });
+
+  it('still writes the line when a field is circular or a BigInt', () => {
+    const { logger, lines, text } = capture();
+    const circular: Record<string, unknown> = { name: 'loop' };
+    circular['self'] = circular;
+    logger.info('odd fields', { circular, big: 12345678901234567890n });
+    const [line] = lines();
+    expect(line).toMatchObject({ message: 'odd fields', circular: { name: 'loop' } });
+    expect(text()).toContain('"big":12345678901234567890');
+  });
+
+  it('logs errors with their message and stack, secrets redacted', () => {
+    const { logger, lines } = capture();
+    logger.error(new Error('upstream said registered-secret-value'));
+    const [line] = lines();
+    expect(line).toMatchObject({ level: 'error', message: 'upstream said ***' });
+    expect(String(line?.['stack'])).toContain('logger.spec');
+    expect(String(line?.['stack'])).not.toContain('registered-secret-value');
+  });
+
+  it('drops entries below the configured level', () => {
+    const { logger, lines } = capture('info');
+    logger.debug('hidden');
+    logger.info('shown');
+    expect(lines().map((line) => line['message'])).toEqual(['shown']);
+  });
+});
