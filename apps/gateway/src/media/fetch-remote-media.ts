@@ -8,6 +8,7 @@ import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
 import { errorSummary } from '../middleware/error-handler';
 import { isBlockedAddress } from './is-blocked-address';
+import { asAbortSignal, type AbortLike } from '../upstream/abort-flag';
 
 /** How the gateway fetches http(s) images a client names. */
 export interface RemoteMediaOptions {
@@ -56,19 +57,20 @@ let guardedAgent: Dispatcher | undefined;
  */
 export async function fetchRemoteMedia(
   request: Pick<ChatCompletionRequest, 'messages'>,
-  { signal, logger, ...given }: RemoteMediaOptions & { signal: AbortSignal; logger: Logger },
+  { signal, logger, ...given }: RemoteMediaOptions & { signal: AbortLike; logger: Logger },
 ): Promise<Map<string, ResolvedMedia>> {
   const urls = collectRemoteMediaUrls(request);
   const media = new Map<string, ResolvedMedia>();
   if (urls.length === 0) return media; // the usual case, on every chat request
   const options = { ...DEFAULTS, ...given };
+  const clientGone = asAbortSignal(signal);
   await Promise.all(
     urls.map(async (url) => {
       try {
         const result = await fetchOne(
           url,
           options,
-          AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs)]),
+          AbortSignal.any([clientGone, AbortSignal.timeout(options.timeoutMs)]),
         );
         if (result) media.set(url, result);
       } catch (error) {

@@ -1,4 +1,5 @@
 import type { GatewayResponse } from '../http/gateway-response';
+import { AbortFlag, type AbortLike } from '../upstream/abort-flag';
 
 /** `res.locals` keys shared by the SSE helpers and the middleware that configures them. */
 export const SSE_LOCALS = {
@@ -73,10 +74,10 @@ export function keepSseAlive(
  * An AbortSignal that fires when the client goes away before the response finished, so the
  * upstream request is cancelled at once instead of running on for nobody.
  */
-export function abortOnClientClose(response: GatewayResponse): AbortSignal {
-  const controller = new AbortController();
-  response.on('close', () => {
-    if (!response.writableFinished) controller.abort();
+export function abortOnClientClose(response: GatewayResponse): AbortLike {
+  const gone = new AbortFlag();
+  response.once('close', () => {
+    if (!response.writableFinished) gone.abort();
   });
-  return controller.signal;
+  return gone;
 }

@@ -1,5 +1,6 @@
 import type { GoogleError } from '@geminicli2api/protocol-gemini';
 import { GatewayError } from '../gateway-error';
+import type { AbortLike } from './abort-flag';
 
 /** Options of {@link createConcurrencyLimiter}. */
 export interface ConcurrencyLimiterOptions {
@@ -19,7 +20,7 @@ export interface ConcurrencyLimiter {
    * Waits for a slot and returns its release function (idempotent). Throws a 429 `GatewayError`
    * at once when the queue is full, and the signal's reason when the caller aborts while queued.
    */
-  acquire(signal?: AbortSignal): Promise<() => void>;
+  acquire(signal?: AbortLike): Promise<() => void>;
   readonly inFlight: number;
   readonly queued: number;
 }

@@ -3,11 +3,12 @@ import type {
   GenerateContentResponse,
 } from '@geminicli2api/protocol-gemini';
 import type { RequestContext } from '../middleware/request-context';
+import type { AbortLike } from './abort-flag';
 
 /** What every call carries besides its content: the client's abort, the request's context. */
 export interface CallScope {
   /** Aborts the upstream request when the client leaves. */
-  signal?: AbortSignal;
+  signal?: AbortLike;
   /** Filled with what the call learned (model, account, retries, usage) for the access log. */
   context?: RequestContext | undefined;
 }

@@ -1,6 +1,7 @@
 import { GatewayError } from '../gateway-error';
-import type { AttemptAbort } from './attempt-abort';
+import type { AbortFlag, AbortLike } from './abort-flag';
 import { parseUpstreamJson } from './parse-upstream-response';
+import type { RawUpstreamAnswer } from './upstream-transport';
 
 /** A 2xx upstream answer whose body is still arriving; read it once, one way. */
 export interface UpstreamReply {
@@ -17,9 +18,9 @@ export interface UpstreamReply {
 export interface GuardBodyOptions {
   upstreamName: string;
   /** Aborts the underlying request (idle timeout, or the consumer stopped early). */
-  controller: AttemptAbort;
+  controller: AbortFlag;
   /** The client's signal: its abort is passed through as is. */
-  clientSignal: AbortSignal | undefined;
+  clientSignal: AbortLike | undefined;
   idleTimeoutMs: number;
   /** Called once when the body ended, failed or was abandoned (releases the concurrency slot). */
   onDone: () => void;
@@ -35,9 +36,10 @@ export interface GuardBodyOptions {
  */
 export function guardBody(
   status: number,
-  body: AsyncIterable<Uint8Array> | null,
+  answer: Pick<RawUpstreamAnswer, 'body' | 'text'>,
   options: GuardBodyOptions,
 ): UpstreamReply {
+  const { body } = answer;
   const { upstreamName, controller, clientSignal, idleTimeoutMs } = options;
   let finished = false;
   const finish = () => {
@@ -56,7 +58,7 @@ export function guardBody(
   }
   const source = body;
   // An abort from anywhere (client gone, consumer stopped) frees the slot even if nobody reads.
-  controller.once('abort', finish);
+  controller.addEventListener('abort', finish);
   // One timer per body, re-armed at every read. Only time spent waiting for upstream counts: a
   // consumer that is slow to pull is not "idle".
   let idle = false;
@@ -93,6 +95,16 @@ export function guardBody(
     });
   };
 
+  const settle = async (complete: boolean, iterator?: AsyncIterator<Uint8Array>) => {
+    clearTimeout(timer);
+    controller.removeEventListener('abort', finish);
+    if (!complete) {
+      controller.abort(new Error('the consumer stopped reading'));
+      await iterator?.return?.().catch(() => undefined);
+    }
+    finish();
+  };
+
   async function* chunks(): AsyncGenerator<Uint8Array> {
     const iterator = source[Symbol.asyncIterator]();
     let complete = false;
@@ -115,13 +127,7 @@ export function guardBody(
         yield step.value;
       }
     } finally {
-      clearTimeout(timer);
-      controller.off('abort', finish);
-      if (!complete) {
-        controller.abort(new Error('the consumer stopped reading'));
-        await iterator.return?.().catch(() => undefined);
-      }
-      finish();
+      await settle(complete, iterator);
     }
   }
 
@@ -130,10 +136,23 @@ export function guardBody(
     taken = true;
     return chunks();
   };
+  // The whole body at once (unary answers): the transport's own reader, no generator per read.
   const text = async (): Promise<string> => {
-    const parts: Uint8Array[] = [];
-    for await (const chunk of take()) parts.push(chunk);
-    return Buffer.concat(parts).toString('utf8');
+    if (taken) throw new TypeError('The upstream body was already read.');
+    taken = true;
+    let complete = false;
+    waiting = true;
+    timer?.refresh();
+    try {
+      const whole = await answer.text(() => timer?.refresh());
+      complete = true;
+      return whole;
+    } catch (error) {
+      throw failure(error);
+    } finally {
+      waiting = false;
+      await settle(complete);
+    }
   };
   return {
     status,

@@ -1,3 +1,5 @@
+import type { AbortLike } from './abort-flag';
+
 /** How the one upstream boundary retries (see {@link sendUpstream}). */
 export interface RetryPolicy {
   /** Attempts in total for retryable failures (5xx, 499, resets, timeouts, short 429s); 1 = no retry. */
@@ -68,7 +70,7 @@ export function rateLimitDelay(serverDelayMs: number, random: () => number): num
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+export function abortableSleep(ms: number, signal?: AbortLike): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);

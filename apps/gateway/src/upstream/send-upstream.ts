@@ -2,7 +2,7 @@ import { parseGoogleError } from '@geminicli2api/protocol-gemini';
 import type { AccountOutcome } from '../accounts/account-selector';
 import { GatewayError } from '../gateway-error';
 import type { RequestContext } from '../middleware/request-context';
-import { AttemptAbort } from './attempt-abort';
+import { AbortFlag, type AbortLike } from './abort-flag';
 import { guardBody, type UpstreamReply } from './guard-body';
 import {
   backoffDelay,
@@ -47,7 +47,7 @@ export interface SendUpstreamOptions<C extends Credential> {
   credentials: CredentialSelector<C>;
   build: (credential: C) => UpstreamAttempt;
   /** The client's signal: aborting it aborts the upstream request (and any wait) at once. */
-  signal?: AbortSignal | undefined;
+  signal?: AbortLike | undefined;
   /** The request's context: learns the model, the account of the last attempt and retries. */
   context?: RequestContext | undefined;
   /** The gateway's fetch; when it carries an `UpstreamTransport` (`withTransport`), that applies. */
@@ -109,7 +109,7 @@ async function attemptUntilSettled<C extends Credential>(
     const credential = await credentials.acquire({ model, exclude: tried });
     if (context) context.accountId = credential.id;
     const request = build(credential);
-    const controller = new AttemptAbort();
+    const controller = new AbortFlag();
     const onClientAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onClientAbort, { once: true });
     const unlink = () => signal?.removeEventListener('abort', onClientAbort);
@@ -145,7 +145,7 @@ async function attemptUntilSettled<C extends Credential>(
     if (response.status >= 200 && response.status < 300) {
       credentials.report(credential, { kind: 'success' });
       handOff();
-      return guardBody(response.status, response.body, {
+      return guardBody(response.status, response, {
         upstreamName,
         controller,
         clientSignal: signal,
