@@ -22,9 +22,13 @@ export async function handleRequest(
 ): Promise<void> {
   const controller = new AbortController();
   const abort = () => controller.abort();
-  response.once('close', abort);
+  response.once('close', () => {
+    closing.removeEventListener('abort', abort);
+    // Only a client that left early cancels the work (an abort builds a DOMException with a stack
+    // trace: too dear to pay on every finished answer under load).
+    if (!response.writableFinished) abort();
+  });
   closing.addEventListener('abort', abort, { once: true });
-  response.once('close', () => closing.removeEventListener('abort', abort));
   try {
     const rawUrl = request.url ?? '/';
     const queryAt = rawUrl.indexOf('?');
