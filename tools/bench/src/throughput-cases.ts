@@ -17,11 +17,14 @@ async function compareWithFloor({
   connections,
   durationSeconds,
   repeats,
+  counted = false,
 }: {
   latencyMs: number;
   connections: number;
   durationSeconds: number;
   repeats: number;
+  /** Count requests per connection (≈ `durationSeconds` at the ideal rate) instead of timing. */
+  counted?: boolean;
 }): Promise<Comparison> {
   const stack = await startStack({ latencyMs });
   const bodies = chatBodies('Hello benchmark');
@@ -36,14 +39,27 @@ async function compareWithFloor({
     },
     floor: { url: `${stack.floor.url}/generate`, body: bodies.floor, headers: FLOOR_HEADERS },
   };
+  // Requests per connection in `seconds` at the ideal rate (one request per latency period).
+  const perConnection = (seconds: number) =>
+    counted ? Math.max(1, Math.round((seconds * 1000) / Math.max(latencyMs, 1))) : undefined;
+  const load = (
+    target: { url: string; body: string; headers: Record<string, string> },
+    seconds: number,
+  ) =>
+    runLoad({
+      ...target,
+      connections,
+      durationSeconds: seconds,
+      requestsPerConnection: perConnection(seconds),
+    });
   try {
     // Untimed warm-up of both, at the same load: JIT compilation and the upstream connection
     // pools are start-up costs, not throughput (cold start has its own case).
     for (const target of [targets.gateway, targets.floor])
-      await runLoad({ ...target, connections, durationSeconds: Math.min(2, durationSeconds) });
+      await load(target, Math.min(2, durationSeconds));
     for (let i = 0; i < repeats; i++) {
-      const g = await runLoad({ ...targets.gateway, connections, durationSeconds });
-      const f = await runLoad({ ...targets.floor, connections, durationSeconds });
+      const g = await load(targets.gateway, durationSeconds);
+      const f = await load(targets.floor, durationSeconds);
       gateway.push(g.requestsPerSecond);
       floor.push(f.requestsPerSecond);
       failures += g.non2xx + g.errors;
@@ -88,6 +104,9 @@ export async function latencyBoundCase(settings: BenchSettings): Promise<CaseRes
     connections,
     durationSeconds: settings.smoke ? 2 : 10,
     repeats: settings.repeats,
+    // Every connection makes the same number of requests and the last ones finish: the run's
+    // end does not cut off a wave of 256 requests (see runLoad).
+    counted: true,
   });
   const ratio = result.gateway.median / ideal;
   return {
