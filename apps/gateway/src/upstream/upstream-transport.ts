@@ -209,7 +209,7 @@ export function createUpstreamFetch({ proxy, connectTimeoutMs }: UpstreamFetchOp
 
 /**
  * A Node stream's bytes as text, read with plain `data` events: for the one- or two-chunk bodies
- * of unary answers, a fraction of the cost of async iteration (measured in tools/bench).
+ * of unary answers, a fraction of the cost of async iteration (CPU profile under the benchmark).
  */
 function readText(readable: Readable, onChunk?: () => void): Promise<string> {
   return new Promise((resolve, reject) => {
