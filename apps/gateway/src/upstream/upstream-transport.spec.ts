@@ -60,11 +60,31 @@ async function unaryCall(url: string, idleTimeoutMs: number) {
   }
 }
 
+/** Serves one unary call with `handle` as the upstream; reports the outcome and the upstream's view. */
+async function callUpstream(handle: (response: ServerResponse) => void, idleTimeoutMs: number) {
+  const server = await upstream(handle);
+  try {
+    const result = await unaryCall(server.url, idleTimeoutMs);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // let the upstream see any hang-up
+    return { ...result, cutOff: server.cutOff };
+  } finally {
+    await server.close();
+  }
+}
+
+function statusAndMessage(result: object) {
+  const error = 'error' in result ? result.error : undefined;
+  return GatewayError.isInstance(error) ? { status: error.status, message: error.message } : error;
+}
+
+const HEADERS = { 'content-type': 'application/json' };
+
 describe('createUpstreamFetch send (unary answers)', () => {
   it('reads a body that arrives in pieces, however slowly, as long as it keeps coming', async () => {
-    const server = await upstream((response) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      const pieces = ['{"response":', '{"candidates":', '[]}', '}'];
+    const pieces = ['{"response":', '{"candidates":', '[]}', '}'];
+    // 4 pieces 40 ms apart: 160 ms in all, never 100 ms without a byte.
+    const result = await callUpstream((response) => {
+      response.writeHead(200, HEADERS);
       const next = () => {
         const piece = pieces.shift();
         if (piece === undefined) response.end();
@@ -74,48 +94,36 @@ describe('createUpstreamFetch send (unary answers)', () => {
         }
       };
       next();
+    }, 100);
+    expect(result).toEqual({
+      value: { response: { candidates: [] } },
+      inFlight: 0,
+      cutOff: [false],
     });
-    try {
-      // 4 pieces 40 ms apart: 160 ms in all, never 100 ms without a byte.
-      const result = await unaryCall(server.url, 100);
-      expect(result).toEqual({ value: { response: { candidates: [] } }, inFlight: 0 });
-    } finally {
-      await server.close();
-    }
   });
 
   it('fails a body that stops arriving with 504, hangs up upstream and frees the slot', async () => {
-    const server = await upstream((response) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
+    const result = await callUpstream((response) => {
+      response.writeHead(200, HEADERS);
       response.write('{"response":');
+    }, 80);
+    expect(statusAndMessage(result)).toEqual({
+      status: 504,
+      message: expect.stringContaining('UPSTREAM_IDLE_TIMEOUT_MS'),
     });
-    try {
-      const result = await unaryCall(server.url, 80);
-      const error = 'error' in result ? result.error : undefined;
-      expect(GatewayError.isInstance(error) && error.status).toBe(504);
-      expect((error as Error).message).toContain('UPSTREAM_IDLE_TIMEOUT_MS');
-      expect(result.inFlight).toBe(0);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(server.cutOff).toEqual([true]);
-    } finally {
-      await server.close();
-    }
+    expect(result).toMatchObject({ inFlight: 0, cutOff: [true] });
   });
 
   it('fails a body cut off by the upstream with 502 (answer incomplete)', async () => {
-    const server = await upstream((response) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
+    const result = await callUpstream((response) => {
+      response.writeHead(200, HEADERS);
       response.write('{"response":');
       setTimeout(() => response.destroy(), 20);
+    }, 1000);
+    expect(statusAndMessage(result)).toEqual({
+      status: 502,
+      message: expect.stringContaining('lost in the middle of the answer'),
     });
-    try {
-      const result = await unaryCall(server.url, 1000);
-      const error = 'error' in result ? result.error : undefined;
-      expect(GatewayError.isInstance(error) && error.status).toBe(502);
-      expect((error as Error).message).toContain('lost in the middle of the answer');
-      expect(result.inFlight).toBe(0);
-    } finally {
-      await server.close();
-    }
+    expect(result.inFlight).toBe(0);
   });
 });
