@@ -71,8 +71,8 @@ export function keepSseAlive(
 }
 
 /**
- * An AbortSignal that fires when the client goes away before the response finished, so the
- * upstream request is cancelled at once instead of running on for nobody.
+ * An abort flag raised when the client goes away before the response finished, so the upstream
+ * request is cancelled at once instead of running on for nobody.
  */
 export function abortOnClientClose(response: GatewayResponse): AbortLike {
   const gone = new AbortFlag();
