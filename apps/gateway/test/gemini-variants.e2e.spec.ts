@@ -1,3 +1,4 @@
+import { DEFAULT_EMULATOR_MODELS } from '@geminicli2api/emulator';
 import { startStack, type Stack } from './support/start-stack';
 
 interface UpstreamBody {
@@ -15,15 +16,8 @@ describe('model variants, as they reach the emulator', () => {
         GEMINI_EXTRA_MODELS: 'gemini-2.5-flash-preview-09-2025',
       },
       emulator: {
-        models: [
-          'gemini-2.5-pro',
-          'gemini-2.5-flash',
-          'gemini-2.5-flash-lite',
-          'gemini-3-pro-preview',
-          'gemini-3-flash-preview',
-          'gemini-3.1-pro-preview',
-          'gemini-2.5-flash-preview-09-2025',
-        ],
+        // The emulator's own list plus the model GEMINI_EXTRA_MODELS adds.
+        models: [...DEFAULT_EMULATOR_MODELS, 'gemini-2.5-flash-preview-09-2025'],
       },
     });
   });

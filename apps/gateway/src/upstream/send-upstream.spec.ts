@@ -90,6 +90,23 @@ function run(
   return { promise, calls, sleeps, credentials };
 }
 
+/** One call (model `m`, one credential) with the given fetch and transport settings. */
+function callWith(fetch: typeof globalThis.fetch, transport: Partial<UpstreamTransport>) {
+  return sendUpstream({
+    upstreamName: 'Test upstream',
+    model: 'm',
+    credentials: selector(['a']),
+    build: () => ({ url: 'http://upstream.test/x', headers: {}, body: '{}' }),
+    transport: {
+      fetch,
+      retry: DEFAULT_RETRY_POLICY,
+      firstByteTimeoutMs: 0,
+      idleTimeoutMs: 0,
+      ...transport,
+    },
+  });
+}
+
 /** A 200 whose body `source` produces (given the upstream request's signal), under a 1-slot limiter. */
 async function streamingReply({
   idleTimeoutMs,
@@ -103,19 +120,7 @@ async function streamingReply({
     new Response(new ReadableStream<Uint8Array>(source(init?.signal)), {
       status: 200,
     })) as typeof globalThis.fetch;
-  const reply = await sendUpstream({
-    upstreamName: 'Test upstream',
-    model: 'm',
-    credentials: selector(['a']),
-    build: () => ({ url: 'http://upstream.test/x', headers: {}, body: '{}' }),
-    transport: {
-      fetch,
-      retry: DEFAULT_RETRY_POLICY,
-      firstByteTimeoutMs: 0,
-      idleTimeoutMs,
-      limiter,
-    },
-  });
+  const reply = await callWith(fetch, { idleTimeoutMs, limiter });
   return { reply, limiter };
 }
 
@@ -231,17 +236,9 @@ describe('sendUpstream retry boundary', () => {
         init?.signal?.addEventListener('abort', () => reject(new Error('aborted')));
       });
     const fetch = jest.fn(never) as unknown as typeof globalThis.fetch;
-    const promise = sendUpstream({
-      upstreamName: 'Test upstream',
-      model: 'm',
-      credentials: selector(['a']),
-      build: () => ({ url: 'http://upstream.test/x', headers: {}, body: '{}' }),
-      transport: {
-        fetch,
-        retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: 2, baseDelayMs: 1 },
-        firstByteTimeoutMs: 20,
-        idleTimeoutMs: 0,
-      },
+    const promise = callWith(fetch, {
+      retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: 2, baseDelayMs: 1 },
+      firstByteTimeoutMs: 20,
     });
     const error = await promise.catch((caught: unknown) => caught);
     expect(GatewayError.isInstance(error) && error.status).toBe(504);
