@@ -1,4 +1,4 @@
-import { validateGenerateRequest } from '@geminicli2api/emulator';
+import { DEFAULT_EMULATOR_MODELS, validateGenerateRequest } from '@geminicli2api/emulator';
 import {
   chatCompletionRequestSchema,
   type ChatCompletionRequestInput,
@@ -8,14 +8,8 @@ import { convertGeminiRequestToOpenAI } from '../reverse/convert-gemini-request-
 import { convertChatRequestToGemini } from './convert-chat-request-to-gemini';
 
 type Message = ChatCompletionRequestInput['messages'][number];
-const MODELS = [
-  'gemini-2.5-pro',
-  'gemini-2.5-flash',
-  'gemini-2.5-flash-lite',
-  'gemini-3-pro-preview',
-  'gemini-3-flash-preview',
-  'gemini-3.1-pro-preview',
-];
+/** The models the emulator's validator knows. */
+const MODELS = DEFAULT_EMULATOR_MODELS;
 const TOOL_NAMES = ['get_weather', '3d_render', 'lookup-user', 'f'];
 
 const text = fc.string({ minLength: 0, maxLength: 20 });
