@@ -37,7 +37,7 @@ const proxyUrl = optionalText.pipe(
     .optional(),
 );
 
-/** Resilience and operations settings (retries, timeouts, limits, proxy, CORS, metrics, shutdown). */
+/** Resilience and operations settings (retries, timeouts, limits, proxy, CORS, metrics, shutdown, heap). */
 export const operationsEnvSchema = {
   UPSTREAM_MAX_ATTEMPTS: wholeNumber(3, 1, 10),
   UPSTREAM_RETRY_BASE_DELAY_MS: wholeNumber(1000, 0, 60_000),
@@ -60,6 +60,7 @@ export const operationsEnvSchema = {
   METRICS_ENABLED: booleanFlag(true),
   METRICS_REQUIRE_AUTH: booleanFlag(true),
   SHUTDOWN_GRACE_MS: wholeNumber(10_000, 0, 600_000),
+  HEAP_GROWTH_PERCENT: wholeNumber(50, 0, 300),
 };
 
 const httpUrl = optionalText.pipe(

@@ -81,6 +81,8 @@ export interface Config {
   corsOrigins: '*' | string[];
   metrics: { enabled: boolean; requireAuth: boolean };
   shutdownGraceMs: number;
+  /** How far V8's heap may grow past what survived its last full collection, in %; 0 = V8's own choice. */
+  heapGrowthPercent: number;
   /** Catalog additions: `GEMINI_EXTRA_MODELS` ids and `GEMINI_MODEL_ALIASES` (alias → target). */
   models: { extraIds: string[]; aliases: Record<string, string> };
   /** Image URLs clients name: loopback/private/link-local targets are refused unless allowed. */
@@ -161,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: parseOrigins(values.CORS_ORIGINS),
     metrics: { enabled: values.METRICS_ENABLED, requireAuth: values.METRICS_REQUIRE_AUTH },
     shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
+    heapGrowthPercent: values.HEAP_GROWTH_PERCENT,
     models: {
       extraIds: values.GEMINI_EXTRA_MODELS ?? [],
       aliases: values.GEMINI_MODEL_ALIASES ?? {},

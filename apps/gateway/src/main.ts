@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig, type Config } from './config';
 import { createGateway } from './create-gateway';
 import { loadDotEnv, type DotEnvResult } from './load-dot-env';
+import { limitHeapGrowth } from './heap-growth';
 import { createLogger, SecretRegistry } from './logger';
 import { offerLogin } from './login/offer-login';
 import { startServer, type RunningServer } from './start-server';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   const dotEnv = loadDotEnv(process.env);
   printDotEnvProblems(dotEnv);
   const config = readConfig(dotEnv);
+  limitHeapGrowth(config.heapGrowthPercent);
   const secrets = new SecretRegistry();
   const logger = createLogger({ level: config.logLevel, secrets });
   if (dotEnv) logger.info('loaded .env', { path: dotEnv.path, problems: dotEnv.problems.length });

@@ -26,6 +26,8 @@ describe('config validation names the variable and what is wrong', () => {
     ['HTTPS_PROXY', 'proxy.internal:3128', /HTTPS_PROXY: must be a proxy URL/],
     ['REQUEST_BODY_LIMIT', 'lots', /REQUEST_BODY_LIMIT: must look like 20mb/],
     ['PORT', '99999', /PORT/],
+    ['HEAP_GROWTH_PERCENT', '50%', /HEAP_GROWTH_PERCENT: must be a whole number/],
+    ['HEAP_GROWTH_PERCENT', '301', /HEAP_GROWTH_PERCENT: must be at most 300/],
   ])('%s=%s', (name, value, expected) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -69,6 +71,8 @@ describe('config validation names the variable and what is wrong', () => {
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.metrics).toEqual({ enabled: true, requireAuth: true });
     expect(config.requestBodyLimit).toBe('50mb');
+    expect(config.heapGrowthPercent).toBe(50);
+    expect(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
   });
 });
 
