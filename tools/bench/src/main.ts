@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { benchSettings, type CaseResult } from './case-result';
 import { coldStartCase } from './cold-start-case';
 import { concurrencyCase } from './concurrency-case';
+import { idleCase } from './idle-case';
 import { ROOT } from './services';
 import { concurrentStreamsCase, firstByteCase } from './stream-cases';
 import { latencyBoundCase, passthroughCase } from './throughput-cases';
@@ -26,6 +27,7 @@ const CASES: [
   ['translator', translatorCase],
   ['cold-start', coldStartCase],
   ['concurrency', concurrencyCase],
+  ['idle', idleCase],
 ];
 
 async function main(): Promise<number> {

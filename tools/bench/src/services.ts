@@ -12,6 +12,8 @@ export interface Service {
   process: ChildProcess;
   /** Resident set size in bytes (Linux /proc), or undefined elsewhere. */
   rss(): number | undefined;
+  /** CPU time used so far (user + system, all threads) in ms (Linux /proc), or undefined. */
+  cpuMs(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -73,6 +75,15 @@ export async function startService(options: {
         const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
         const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
         return kb ? Number(kb) * 1024 : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    cpuMs() {
+      try {
+        // Fields 14 and 15 of /proc/<pid>/stat (utime, stime), in clock ticks (100 per second).
+        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ');
+        return fields ? (Number(fields[11]) + Number(fields[12])) * 10 : undefined;
       } catch {
         return undefined;
       }

@@ -1,0 +1,55 @@
+import type { BenchSettings, CaseResult } from './case-result';
+import { chatBodies, GATEWAY_HEADERS } from './requests';
+import { freePort, startService } from './services';
+import { startGateway } from './stack';
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * What a started gateway costs while nobody calls it: CPU per second over a quiet window, after
+ * one chat (token refreshed, connections open) and a settling pause (start-up garbage collected).
+ * A gateway spends most of its life idle on someone's laptop or in a small container.
+ */
+export async function idleCase(settings: BenchSettings): Promise<CaseResult> {
+  const port = await freePort();
+  const emulator = await startService({
+    script: 'tools/emulator/dist/main.js',
+    args: ['--port', String(port)],
+    url: `http://127.0.0.1:${port}`,
+    readyPath: '/',
+    anyStatus: true,
+  });
+  const gateway = await startGateway(emulator.url);
+  const windowSeconds = settings.smoke ? 1 : 10;
+  let cpuMs: number | undefined;
+  try {
+    const answer = await fetch(`${gateway.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: GATEWAY_HEADERS,
+      body: chatBodies('Hello benchmark').gateway,
+    });
+    await answer.arrayBuffer();
+    if (!answer.ok) throw new Error(`the warm-up chat answered ${answer.status}`);
+    // V8's memory reducer compacts the heap about 8 and 17 s after start (≈ 30 ms of CPU each);
+    // the window starts once it is done.
+    await sleep(settings.smoke ? 500 : 20_000);
+    const before = gateway.cpuMs();
+    await sleep(windowSeconds * 1000);
+    const after = gateway.cpuMs();
+    if (before !== undefined && after !== undefined) cpuMs = (after - before) / windowSeconds;
+  } finally {
+    await gateway.stop();
+    await emulator.stop();
+  }
+  return {
+    name: `idle gateway after one chat, ${windowSeconds} s window (CPU ms per s)`,
+    target: 'report',
+    gateway:
+      cpuMs === undefined
+        ? 'not measured (needs Linux /proc)'
+        : `${cpuMs.toFixed(1)} ms/s (${(cpuMs / 10).toFixed(2)} % of a core)`,
+    floor: '—',
+    ratio: '—',
+    met: undefined,
+  };
+}
