@@ -29,7 +29,16 @@ export function createGatewayMetrics({
   defaultMetrics = true,
 }: { defaultMetrics?: boolean } = {}): GatewayMetrics {
   const registry = new Registry();
-  if (defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'geminicli2api_' });
+  if (defaultMetrics) {
+    collectDefaultMetrics({
+      register: registry,
+      prefix: 'geminicli2api_',
+      // prom-client samples event-loop delay every 10 ms by default: a timer that wakes an idle
+      // gateway 100 times a second (≈ 0.7 % of a core on a VM, docs/performance.md). Every
+      // 100 ms still catches any stall long enough to matter.
+      eventLoopMonitoringPrecision: 100,
+    });
+  }
   const registers = [registry];
   const upstreamErrors = new Counter({
     name: 'geminicli2api_upstream_errors_total',
