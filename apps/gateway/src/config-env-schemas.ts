@@ -60,7 +60,7 @@ export const operationsEnvSchema = {
   METRICS_ENABLED: booleanFlag(true),
   METRICS_REQUIRE_AUTH: booleanFlag(true),
   SHUTDOWN_GRACE_MS: wholeNumber(10_000, 0, 600_000),
-  HEAP_GROWTH_PERCENT: wholeNumber(50, 0, 300),
+  HEAP_GROWTH_PERCENT: wholeNumber(100, 0, 300),
 };
 
 const httpUrl = optionalText.pipe(

@@ -71,7 +71,7 @@ describe('config validation names the variable and what is wrong', () => {
     expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.metrics).toEqual({ enabled: true, requireAuth: true });
     expect(config.requestBodyLimit).toBe('50mb');
-    expect(config.heapGrowthPercent).toBe(50);
+    expect(config.heapGrowthPercent).toBe(100);
     expect(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
   });
 });
