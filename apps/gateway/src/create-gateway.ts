@@ -44,7 +44,7 @@ export interface CreateGatewayOptions {
    * used by every backend and by token refresh.
    */
   fetch?: typeof globalThis.fetch;
-  /** Process metrics (CPU, memory…) in /metrics; off in tests. Default true. */
+  /** Process metrics (CPU, memory…) in /metrics when METRICS_ENABLED; off in tests. Default true. */
   defaultMetrics?: boolean;
 }
 
@@ -56,7 +56,8 @@ export interface Gateway {
   password: string;
   passwordGenerated: boolean;
   status: GatewayStatus;
-  metrics: GatewayMetrics;
+  /** Undefined with METRICS_ENABLED=false: nothing is counted that nobody can read. */
+  metrics: GatewayMetrics | undefined;
   /** Releases pooled upstream connections (call after the HTTP server closed). */
   close(): Promise<void>;
 }
@@ -83,7 +84,7 @@ export async function createGateway({
   fetch: baseFetch,
   defaultMetrics = true,
 }: CreateGatewayOptions): Promise<Gateway> {
-  const metrics = createGatewayMetrics({ defaultMetrics });
+  const metrics = config.metrics.enabled ? createGatewayMetrics({ defaultMetrics }) : undefined;
   const upstream = createUpstreamRuntime({ config, metrics, baseFetch });
   const fetch = upstream.fetch;
   const catalog = catalogFromConfig(config);
@@ -94,7 +95,7 @@ export async function createGateway({
 
   const setup = await createBackend({ config, logger, secrets, cwd, homeDir, fetch });
   const client: GeminiBackend | undefined = setup.backend;
-  if (setup.accounts) metrics.trackAccounts(setup.accounts);
+  if (setup.accounts) metrics?.trackAccounts(setup.accounts);
   if (!client)
     logger.warn('no credentials found; API calls will answer 503 until credentials are provided');
   const status: GatewayStatus = {
@@ -136,8 +137,7 @@ export async function createGateway({
   app.disable('etag');
   app.set('query parser', 'simple');
   app.use(healthRoutes(() => status));
-  if (config.metrics.enabled && !config.metrics.requireAuth)
-    app.use(metricsRoute(metrics.registry));
+  if (metrics && !config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
   app.use(authenticate(checkPassword));
   app.use(express.json({ limit: config.requestBodyLimit }));
   app.use(
@@ -147,7 +147,7 @@ export async function createGateway({
       accounts: setup.accounts,
     })),
   );
-  if (config.metrics.enabled && config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
+  if (metrics && config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
   app.use(geminiRoutes({ catalog, handleMethod: handleGeminiMethod }));
   app.use(modelsRoute(catalog));
   app.use(chatCompletionsRoute(handleChat));

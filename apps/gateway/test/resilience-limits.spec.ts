@@ -1,4 +1,5 @@
 import { chat, FAST_RETRIES, generateCalls, waitFor } from './support/resilience-helpers';
+import { createTestGateway } from './support/start-gateway';
 import { startStack, type Stack } from './support/start-stack';
 
 async function metricsText(
@@ -104,6 +105,12 @@ describe('GET /metrics', () => {
     await stack.close();
     stack = await startStack({ env: { ...FAST_RETRIES, METRICS_ENABLED: 'false' } });
     expect((await metricsText(stack)).status).toBe(404);
+  });
+
+  it('counts nothing when turned off (no per-request cost for metrics nobody reads)', async () => {
+    const { gateway } = await createTestGateway({ METRICS_ENABLED: 'false' });
+    expect(gateway.metrics).toBeUndefined();
+    await gateway.close();
   });
 
   it('counts requests, latency, upstream errors, retries, tokens and streams', async () => {
