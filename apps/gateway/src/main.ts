@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig, type Config } from './config';
 import { createGateway } from './create-gateway';
-import { loadDotEnv, type DotEnvResult } from './load-dot-env';
 import { limitHeapGrowth } from './heap-growth';
+import { loadDotEnv, type DotEnvResult } from './load-dot-env';
 import { createLogger, SecretRegistry } from './logger';
 import { offerLogin } from './login/offer-login';
 import { startServer, type RunningServer } from './start-server';

@@ -1,19 +1,10 @@
 import type { BenchSettings, CaseResult } from './case-result';
-import { startService } from './services';
-import { startGateway } from './stack';
+import { startEmulator, startGateway } from './stack';
 import { formatSpread, spread } from './stats';
-import { freePort } from './services';
 
 /** Spawn to first healthy `/health` answer, repeated. */
 export async function coldStartCase(settings: BenchSettings): Promise<CaseResult> {
-  const port = await freePort();
-  const emulator = await startService({
-    script: 'tools/emulator/dist/main.js',
-    args: ['--port', String(port)],
-    url: `http://127.0.0.1:${port}`,
-    readyPath: '/',
-    anyStatus: true,
-  });
+  const emulator = await startEmulator();
   const times: number[] = [];
   try {
     for (let i = 0; i < Math.max(3, settings.repeats * 2); i++) {

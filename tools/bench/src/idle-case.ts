@@ -1,7 +1,6 @@
 import type { BenchSettings, CaseResult } from './case-result';
 import { chatBodies, GATEWAY_HEADERS } from './requests';
-import { freePort, startService } from './services';
-import { startGateway } from './stack';
+import { startEmulator, startGateway } from './stack';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -11,14 +10,7 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
  * A gateway spends most of its life idle on someone's laptop or in a small container.
  */
 export async function idleCase(settings: BenchSettings): Promise<CaseResult> {
-  const port = await freePort();
-  const emulator = await startService({
-    script: 'tools/emulator/dist/main.js',
-    args: ['--port', String(port)],
-    url: `http://127.0.0.1:${port}`,
-    readyPath: '/',
-    anyStatus: true,
-  });
+  const emulator = await startEmulator();
   const gateway = await startGateway(emulator.url);
   const windowSeconds = settings.smoke ? 1 : 10;
   let cpuMs: number | undefined;

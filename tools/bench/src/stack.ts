@@ -25,25 +25,14 @@ export async function startStack({
   streamChunks = 3,
   gatewayEnv = {},
 }: StackOptions): Promise<BenchStack> {
-  const emulatorPort = await freePort();
-  const emulator = await startService({
-    script: 'tools/emulator/dist/main.js',
-    args: [
-      '--port',
-      String(emulatorPort),
-      '--latency',
-      String(latencyMs),
-      '--chunk-delay',
-      String(chunkDelayMs),
-      '--stream-chunks',
-      String(streamChunks),
-    ],
-    url: `http://127.0.0.1:${emulatorPort}`,
-    readyPath: '/',
-    anyStatus: true,
-  }).catch(async () => {
-    throw new Error('the emulator did not start; build it first (npm run bench builds everything)');
-  });
+  const emulator = await startEmulator([
+    '--latency',
+    String(latencyMs),
+    '--chunk-delay',
+    String(chunkDelayMs),
+    '--stream-chunks',
+    String(streamChunks),
+  ]);
   const gateway = await startGateway(emulator.url, gatewayEnv);
   const floorPort = await freePort();
   const floor = await startService({
@@ -61,6 +50,20 @@ export async function startStack({
       await emulator.stop();
     },
   };
+}
+
+/** Starts the emulator (built) on a free port with extra command-line `args`. */
+export async function startEmulator(args: string[] = []): Promise<Service> {
+  const port = await freePort();
+  return startService({
+    script: 'tools/emulator/dist/main.js',
+    args: ['--port', String(port), ...args],
+    url: `http://127.0.0.1:${port}`,
+    readyPath: '/',
+    anyStatus: true,
+  }).catch(async () => {
+    throw new Error('the emulator did not start; build it first (npm run bench builds everything)');
+  });
 }
 
 /** Starts a gateway process against `emulatorUrl`; `startupMs` is spawn → first healthy answer. */
