@@ -11,10 +11,11 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
  */
 export async function idleCase(settings: BenchSettings): Promise<CaseResult> {
   const emulator = await startEmulator();
-  const gateway = await startGateway(emulator.url);
   const windowSeconds = settings.smoke ? 1 : 10;
+  let gateway: Awaited<ReturnType<typeof startGateway>> | undefined;
   let cpuMs: number | undefined;
   try {
+    gateway = await startGateway(emulator.url);
     const answer = await fetch(`${gateway.url}/v1/chat/completions`, {
       method: 'POST',
       headers: GATEWAY_HEADERS,
@@ -30,7 +31,8 @@ export async function idleCase(settings: BenchSettings): Promise<CaseResult> {
     const after = gateway.cpuMs();
     if (before !== undefined && after !== undefined) cpuMs = (after - before) / windowSeconds;
   } finally {
-    await gateway.stop();
+    // The emulator is stopped even when the gateway never came up.
+    await gateway?.stop();
     await emulator.stop();
   }
   return {
