@@ -77,6 +77,15 @@ describe('createLogger', () => {
     expect(String(line?.['stack'])).not.toContain('registered-secret-value');
   });
 
+  it('writes valid JSON without a message, and its own timestamp over a field of that name', () => {
+    const { logger, lines } = capture();
+    logger.log({ level: 'warn', message: undefined as unknown as string, timestamp: 'forged' });
+    const [line] = lines();
+    expect(line).not.toHaveProperty('message');
+    expect(line?.['level']).toBe('warn');
+    expect(Date.parse(String(line?.['timestamp']))).not.toBeNaN();
+  });
+
   it('drops entries below the configured level', () => {
     const { logger, lines } = capture('info');
     logger.debug('hidden');
