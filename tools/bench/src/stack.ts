@@ -66,6 +66,22 @@ export async function startEmulator(args: string[] = []): Promise<Service> {
   });
 }
 
+/** The environment of a bench gateway on `port` against `emulatorUrl`. */
+export function benchGatewayEnv(emulatorUrl: string, port: number): Record<string, string> {
+  return {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    GEMINI_AUTH_PASSWORD: BENCH_PASSWORD,
+    CODE_ASSIST_ENDPOINT: emulatorUrl,
+    GEMINI_CREDENTIALS: JSON.stringify({
+      refresh_token: 'demo-refresh-token',
+      token_uri: `${emulatorUrl}/token`,
+      client_id: 'bench',
+      client_secret: 'bench',
+    }),
+  };
+}
+
 /** Starts a gateway process against `emulatorUrl`; `startupMs` is spawn → first healthy answer. */
 export async function startGateway(emulatorUrl: string, env: Record<string, string> = {}) {
   const port = await freePort();
@@ -73,18 +89,6 @@ export async function startGateway(emulatorUrl: string, env: Record<string, stri
     script: 'apps/gateway/dist/main.js',
     url: `http://127.0.0.1:${port}`,
     readyPath: '/health',
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      GEMINI_AUTH_PASSWORD: BENCH_PASSWORD,
-      CODE_ASSIST_ENDPOINT: emulatorUrl,
-      GEMINI_CREDENTIALS: JSON.stringify({
-        refresh_token: 'demo-refresh-token',
-        token_uri: `${emulatorUrl}/token`,
-        client_id: 'bench',
-        client_secret: 'bench',
-      }),
-      ...env,
-    },
+    env: { ...benchGatewayEnv(emulatorUrl, port), ...env },
   });
 }
