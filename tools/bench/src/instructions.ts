@@ -65,10 +65,11 @@ async function main(): Promise<number> {
       env,
       stdio: 'ignore',
     });
-    const done = new Promise((settle) => command.once('exit', settle));
     // The command is only seen when the process runs: keep it busy until it answered.
     let answered = false;
-    void done.then(() => (answered = true));
+    command.once('exit', () => {
+      answered = true;
+    });
     while (!answered) {
       await fetch(`${url}/health`)
         .then((response) => response.arrayBuffer())

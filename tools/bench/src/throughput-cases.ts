@@ -75,10 +75,9 @@ async function compareWithFloor({
   } finally {
     await stack.stop();
   }
-  const figure = (side: LoadResult[], pick: (run: LoadResult) => number) => spread(side.map(pick));
   const both = (pick: (run: LoadResult) => number) => ({
-    gateway: figure(runs.gateway, pick),
-    floor: figure(runs.floor, pick),
+    gateway: spread(runs.gateway.map(pick)),
+    floor: spread(runs.floor.map(pick)),
   });
   const ratios = runs.gateway.map(
     (run, index) => run.requestsPerSecond / (runs.floor[index]?.requestsPerSecond ?? Number.NaN),
