@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import fc from 'fast-check';
 import { createLogger, SecretRegistry } from './logger';
 
 function capture(level = 'debug') {
@@ -91,5 +92,32 @@ describe('createLogger', () => {
     logger.debug('hidden');
     logger.info('shown');
     expect(lines().map((line) => line['message'])).toEqual(['shown']);
+  });
+
+  it('writes any field as JSON.stringify would, and stamps the current time', () => {
+    // Prefixed: never one of the three leading fields or a secret's name.
+    const fieldName = fc.string({ maxLength: 12 }).map((name) => `f${name}`);
+    const value = fc.oneof(
+      fc.jsonValue(),
+      fc.constantFrom(undefined, Number.NaN, Number.POSITIVE_INFINITY, -0, 1e21, 0.1 + 0.2),
+      fc.date({ noInvalidDate: true }),
+      fc.string({ unit: 'binary' }),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fieldName, value, { maxKeys: 6 }), (fields) => {
+        const { logger, lines } = capture();
+        const before = Date.now();
+        logger.info('entry', fields);
+        const after = Date.now();
+        const [line] = lines();
+        const { timestamp, level, message, ...rest } = line ?? {};
+        expect(String(timestamp)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+        expect(Date.parse(String(timestamp))).toBeGreaterThanOrEqual(before);
+        expect(Date.parse(String(timestamp))).toBeLessThanOrEqual(after);
+        expect([level, message]).toEqual(['info', 'entry']);
+        expect(rest).toEqual(JSON.parse(JSON.stringify(fields)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -108,42 +108,76 @@ function serialize(value: unknown): string | undefined {
   }
 }
 
-/** Whether a field name is a secret's (cached: a handful of distinct names ever reach the log). */
-const secretKeyCache = new Map<string, boolean>();
-function isSecretKey(key: string): boolean {
-  let secret = secretKeyCache.get(key);
-  if (secret === undefined) {
-    secret = SECRET_KEYS.has(key.toLowerCase());
-    if (secretKeyCache.size < 1000) secretKeyCache.set(key, secret);
+/** Per field name: `"name":` as JSON, or undefined for a secret's name (cached: few names ever reach the log). */
+const fieldHeads = new Map<string, string | undefined>();
+function fieldHead(key: string): string | undefined {
+  let head = fieldHeads.get(key);
+  if (head === undefined && !fieldHeads.has(key)) {
+    head = SECRET_KEYS.has(key.toLowerCase()) ? undefined : `${JSON.stringify(key)}:`;
+    if (fieldHeads.size < 1000) fieldHeads.set(key, head);
   }
-  return secret;
+  return head;
+}
+
+/** A field's value as JSON, as `JSON.stringify` would write it in an object (undefined: left out). */
+function fieldJson(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+    default:
+      return serialize(redactKeys(value));
+  }
 }
 
 /**
- * The whole line in one step: timestamp, level and message first, then the entry's fields with
- * secret keys redacted, serialised once, then every registered secret value replaced wherever it
- * ended up. (One format instead of winston's timestamp + json chain: a third of the CPU per line,
- * which matters for the access log's line per request. The fields are copied in one step and
- * serialised apart from the three first ones: copying them key by key into a new object cost
- * as much as the rest of the line, docs/performance.md.)
+ * `new Date().toISOString()`, with the part up to the second built once per second: the access
+ * log stamps a line per request.
+ */
+let stampedSecond = Number.NaN;
+let secondPrefix = '';
+function isoNow(): string {
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  if (second !== stampedSecond) {
+    stampedSecond = second;
+    secondPrefix = new Date(second * 1000).toISOString().slice(0, -4);
+  }
+  return `${secondPrefix}${String(now - second * 1000).padStart(3, '0')}Z`;
+}
+
+/**
+ * The whole line in one step: timestamp, level and message first, then the entry's fields, each
+ * written as `JSON.stringify` would (secret keys redacted at any depth), then every registered
+ * secret value replaced wherever it ended up. (One format instead of winston's timestamp + json
+ * chain, and fields written one by one instead of copied into a new object and serialised: the
+ * access log writes a line per request, see docs/performance.md.)
  */
 function jsonLine(secrets: SecretRegistry) {
   return format((info) => {
-    const { level, message, timestamp: _timestamp, ...fields } = info as Record<string, unknown>;
-    for (const key in fields) {
-      const value = fields[key];
-      const redacted = isSecretKey(key) ? '***' : redactKeys(value);
-      // `fields` is this line's own copy: the caller's objects are never written to.
-      if (redacted !== value) fields[key] = redacted;
+    const entry = info as Record<string, unknown>;
+    const message = serialize(entry['message']);
+    let line =
+      `{"timestamp":"${isoNow()}","level":${JSON.stringify(entry['level'])}` +
+      (message === undefined ? '' : `,"message":${message}`);
+    for (const key of Object.keys(entry)) {
+      if (key === 'level' || key === 'message' || key === 'timestamp') continue;
+      const head = fieldHead(key);
+      if (head === undefined) {
+        line += `,${JSON.stringify(key)}:"***"`;
+        continue;
+      }
+      const json = fieldJson(entry[key]);
+      if (json !== undefined) line += `,${head}${json}`;
     }
-    const messageJson = serialize(message);
-    const head =
-      `{"timestamp":"${new Date().toISOString()}","level":${JSON.stringify(level)}` +
-      (messageJson === undefined ? '' : `,"message":${messageJson}`);
-    const rest = serialize(fields) ?? '{}';
-    (info as unknown as Record<symbol, unknown>)[MESSAGE] = secrets.redact(
-      rest === '{}' ? `${head}}` : `${head},${rest.slice(1)}`,
-    );
+    (info as unknown as Record<symbol, unknown>)[MESSAGE] = secrets.redact(`${line}}`);
     return info;
   })();
 }

@@ -1,21 +1,33 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { UpstreamObserver } from '../upstream/upstream-transport';
+import { TalliedCounter, TalliedHistogram } from './tallies';
 
 /** The gateway's Prometheus metrics, in a registry of their own (one per gateway instance). */
 export interface GatewayMetrics {
   registry: Registry;
-  requests: Counter<'route' | 'method' | 'model' | 'status'>;
-  requestDuration: Histogram<'route' | 'method' | 'stream'>;
   upstreamErrors: Counter<'upstream' | 'kind'>;
   upstreamRetries: Counter<'upstream' | 'kind'>;
-  queueDepth: Gauge;
-  inFlight: Gauge;
   activeStreams: Gauge;
-  tokens: Counter<'model' | 'type'>;
+  /** Counts an answered request: requests, its duration and the tokens it used. */
+  countRequest(request: CountedRequest): void;
   /** Feeds upstream failures and retries into the counters. */
   observer: UpstreamObserver;
   /** Reports `geminicli2api_accounts{state}` from the account pool at each scrape. */
   trackAccounts(source: () => readonly AccountLike[]): void;
+  /** Reports the upstream queue depth and requests in flight from the limiter at each scrape. */
+  trackLimiter(limiter: { readonly inFlight: number; readonly queued: number }): void;
+}
+
+/** One answered request, as the access log saw it. */
+export interface CountedRequest {
+  route: string;
+  method: string;
+  /** `none` when the request named no model. */
+  model: string;
+  status: number;
+  stream: boolean;
+  durationSeconds: number;
+  usage?: { promptTokens: number; completionTokens: number } | undefined;
 }
 
 /** What the accounts gauge needs from an account's status. */
@@ -52,42 +64,61 @@ export function createGatewayMetrics({
     labelNames: ['upstream', 'kind'] as const,
     registers,
   });
+  // The per-request metrics are tallied in cells and read at scrape time (see ./tallies).
+  const requests = new TalliedCounter({
+    name: 'geminicli2api_http_requests_total',
+    help: 'HTTP requests answered, by route, method, model and status.',
+    labelNames: ['route', 'method', 'model', 'status'] as const,
+    registers,
+  });
+  const requestDuration = new TalliedHistogram({
+    name: 'geminicli2api_http_request_duration_seconds',
+    help: 'Time from request to the end of the response (streams: the last byte).',
+    labelNames: ['route', 'method', 'stream'] as const,
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
+    registers,
+  });
+  const tokens = new TalliedCounter({
+    name: 'geminicli2api_tokens_total',
+    help: 'Tokens reported by the upstream, by model and type (prompt, completion).',
+    labelNames: ['model', 'type'] as const,
+    registers,
+  });
+  let limiter: { readonly inFlight: number; readonly queued: number } | undefined;
+  new Gauge({
+    name: 'geminicli2api_upstream_queue_depth',
+    help: 'Requests waiting for an upstream concurrency slot.',
+    registers,
+    collect() {
+      this.set(limiter?.queued ?? 0);
+    },
+  });
+  new Gauge({
+    name: 'geminicli2api_upstream_in_flight',
+    help: 'Upstream requests holding a concurrency slot.',
+    registers,
+    collect() {
+      this.set(limiter?.inFlight ?? 0);
+    },
+  });
   return {
     registry,
-    requests: new Counter({
-      name: 'geminicli2api_http_requests_total',
-      help: 'HTTP requests answered, by route, method, model and status.',
-      labelNames: ['route', 'method', 'model', 'status'] as const,
-      registers,
-    }),
-    requestDuration: new Histogram({
-      name: 'geminicli2api_http_request_duration_seconds',
-      help: 'Time from request to the end of the response (streams: the last byte).',
-      labelNames: ['route', 'method', 'stream'] as const,
-      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
-      registers,
-    }),
+    countRequest({ route, method, model, status, stream, durationSeconds, usage }) {
+      requests.add([route, method, model, status]);
+      requestDuration.observe([route, method, stream], durationSeconds);
+      if (usage) {
+        tokens.add([model, 'prompt'], usage.promptTokens);
+        tokens.add([model, 'completion'], usage.completionTokens);
+      }
+    },
+    trackLimiter(source) {
+      limiter = source;
+    },
     upstreamErrors,
     upstreamRetries,
-    queueDepth: new Gauge({
-      name: 'geminicli2api_upstream_queue_depth',
-      help: 'Requests waiting for an upstream concurrency slot.',
-      registers,
-    }),
-    inFlight: new Gauge({
-      name: 'geminicli2api_upstream_in_flight',
-      help: 'Upstream requests holding a concurrency slot.',
-      registers,
-    }),
     activeStreams: new Gauge({
       name: 'geminicli2api_active_streams',
       help: 'Server-sent event responses currently open.',
-      registers,
-    }),
-    tokens: new Counter({
-      name: 'geminicli2api_tokens_total',
-      help: 'Tokens reported by the upstream, by model and type (prompt, completion).',
-      labelNames: ['model', 'type'] as const,
       registers,
     }),
     trackAccounts(source) {

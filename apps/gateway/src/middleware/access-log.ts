@@ -39,29 +39,24 @@ export function accessLog({
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
       const context = contextOf(response);
       const entry = describe(request, response, context, durationMs);
-      const log = entry.status >= 500 ? logger.error.bind(logger) : logger.info.bind(logger);
-      log('request', entry);
-      if (!metrics) return;
-      const model = entry.model ?? 'none';
-      metrics.requests.inc({
+      // The entry is the line itself (winston takes an object with a message as is, uncopied).
+      if (entry.status >= 500) logger.error(entry);
+      else logger.info(entry);
+      metrics?.countRequest({
         route: entry.route,
         method: entry.method,
-        model,
-        status: String(entry.status),
+        model: entry.model ?? 'none',
+        status: entry.status,
+        stream: entry.stream,
+        durationSeconds: durationMs / 1000,
+        usage: context?.usage,
       });
-      metrics.requestDuration.observe(
-        { route: entry.route, method: entry.method, stream: String(entry.stream) },
-        durationMs / 1000,
-      );
-      if (context?.usage) {
-        metrics.tokens.inc({ model, type: 'prompt' }, context.usage.promptTokens);
-        metrics.tokens.inc({ model, type: 'completion' }, context.usage.completionTokens);
-      }
     });
   };
 }
 
 interface AccessLogEntry {
+  message: 'request';
   requestId: unknown;
   method: string;
   route: string;
@@ -87,6 +82,7 @@ function describe(
   const model = context?.model ?? (response.locals['model'] as string | undefined);
   const path = pathOf(request);
   return {
+    message: 'request',
     requestId: response.locals['requestId'],
     method: request.method ?? 'GET',
     route: routeLabel(request, response, path),

@@ -10,8 +10,6 @@ export interface ConcurrencyLimiterOptions {
   maxQueued: number;
   /** Seconds a refused client is told to wait (`Retry-After`). */
   retryAfterSeconds: number;
-  /** Called whenever the in-flight count or queue length changes (metrics). */
-  onChange?: (state: { inFlight: number; queued: number }) => void;
 }
 
 /** A counting semaphore with a bounded FIFO queue. */
@@ -34,11 +32,9 @@ export function createConcurrencyLimiter({
   maxInFlight,
   maxQueued,
   retryAfterSeconds,
-  onChange,
 }: ConcurrencyLimiterOptions): ConcurrencyLimiter {
   let inFlight = 0;
   const queue: Waiter[] = [];
-  const changed = () => onChange?.({ inFlight, queued: queue.length });
 
   const makeRelease = () => {
     let released = false;
@@ -49,7 +45,6 @@ export function createConcurrencyLimiter({
       if (next)
         next.grant(); // the slot passes straight to the next waiter
       else inFlight -= 1;
-      changed();
     };
   };
 
@@ -64,7 +59,6 @@ export function createConcurrencyLimiter({
       signal?.throwIfAborted();
       if (inFlight < maxInFlight) {
         inFlight += 1;
-        changed();
         return makeRelease();
       }
       if (queue.length >= maxQueued) throw queueFullError(retryAfterSeconds);
@@ -78,12 +72,10 @@ export function createConcurrencyLimiter({
         const onAbort = () => {
           const index = queue.indexOf(waiter);
           if (index >= 0) queue.splice(index, 1);
-          changed();
           reject(signal?.reason);
         };
         signal?.addEventListener('abort', onAbort, { once: true });
         queue.push(waiter);
-        changed();
       });
     },
   };

@@ -38,13 +38,8 @@ export function createUpstreamRuntime({
     send = created.send;
     dispatcher = created.dispatcher;
   }
-  const limiter = createConcurrencyLimiter({
-    ...config.concurrency,
-    onChange: ({ inFlight, queued }) => {
-      metrics?.inFlight.set(inFlight);
-      metrics?.queueDepth.set(queued);
-    },
-  });
+  const limiter = createConcurrencyLimiter(config.concurrency);
+  metrics?.trackLimiter(limiter);
   return {
     fetch: withTransport({
       fetch,
