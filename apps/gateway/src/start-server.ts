@@ -42,7 +42,8 @@ export async function startServer({
   const inFlight = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     inFlight.add(response);
-    response.once('close', () => {
+    // A response closes once: `on` spares the wrapper and removal of `once` (per request).
+    response.on('close', () => {
       inFlight.delete(response);
       // Its connection is idle now: close it rather than wait for the client's keep-alive timeout.
       if (draining) setImmediate(() => server.closeIdleConnections());

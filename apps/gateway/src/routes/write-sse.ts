@@ -76,7 +76,8 @@ export function keepSseAlive(
  */
 export function abortOnClientClose(response: GatewayResponse): AbortLike {
   const gone = new AbortFlag();
-  response.once('close', () => {
+  // A response closes once; `on` costs less than `once`.
+  response.on('close', () => {
     if (!response.writableFinished) gone.abort();
   });
   return gone;
