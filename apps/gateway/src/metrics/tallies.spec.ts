@@ -19,32 +19,21 @@ describe('tallied metrics', () => {
       fc.asyncProperty(fc.array(request, { maxLength: 40 }), async (requests) => {
         const own = new Registry();
         const reference = new Registry();
-        const counter = new TalliedCounter({
+        const counterConfig = {
           name: 'requests_total',
           help: 'Requests.',
           labelNames: ['route', 'method', 'status'] as const,
-          registers: [own],
-        });
-        const histogram = new TalliedHistogram({
+        };
+        const histogramConfig = {
           name: 'duration_seconds',
           help: 'Durations.',
           labelNames: ['route', 'stream'] as const,
           buckets: BUCKETS,
-          registers: [own],
-        });
-        const referenceCounter = new Counter({
-          name: 'requests_total',
-          help: 'Requests.',
-          labelNames: ['route', 'method', 'status'] as const,
-          registers: [reference],
-        });
-        const referenceHistogram = new Histogram({
-          name: 'duration_seconds',
-          help: 'Durations.',
-          labelNames: ['route', 'stream'] as const,
-          buckets: BUCKETS,
-          registers: [reference],
-        });
+        };
+        const counter = new TalliedCounter({ ...counterConfig, registers: [own] });
+        const histogram = new TalliedHistogram({ ...histogramConfig, registers: [own] });
+        const referenceCounter = new Counter({ ...counterConfig, registers: [reference] });
+        const referenceHistogram = new Histogram({ ...histogramConfig, registers: [reference] });
         for (const [index, { route, method, status, stream, seconds }] of requests.entries()) {
           counter.add([route, method, status]);
           histogram.observe([route, stream], seconds);
@@ -59,7 +48,9 @@ describe('tallied metrics', () => {
           metrics.map(({ values, ...metric }) => ({
             ...metric,
             values: values.map((value) => {
-              const { exemplar: _exemplar, ...rest } = value as typeof value & { exemplar?: unknown };
+              const { exemplar: _exemplar, ...rest } = value as typeof value & {
+                exemplar?: unknown;
+              };
               return rest;
             }),
           }));

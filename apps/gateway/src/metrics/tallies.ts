@@ -152,7 +152,13 @@ export class TalliedHistogram<L extends string> {
       line({}, cell.sum, '_sum');
       line({}, cell.count, '_count');
     }
-    return { name: this.name, help: this.help, type: this.type, values, aggregator: this.aggregator };
+    return {
+      name: this.name,
+      help: this.help,
+      type: this.type,
+      values,
+      aggregator: this.aggregator,
+    };
   }
 
   /** The same values with each line's labels in one object (the registry's JSON form). */
