@@ -15,7 +15,13 @@ export interface GatewayMetrics {
   /** Reports `geminicli2api_accounts{state}` from the account pool at each scrape. */
   trackAccounts(source: () => readonly AccountLike[]): void;
   /** Reports the upstream queue depth and requests in flight from the limiter at each scrape. */
-  trackLimiter(limiter: { readonly inFlight: number; readonly queued: number }): void;
+  trackLimiter(limiter: LimiterState): void;
+}
+
+/** What the limiter gauges read from the upstream concurrency limiter. */
+export interface LimiterState {
+  readonly inFlight: number;
+  readonly queued: number;
 }
 
 /** One answered request, as the access log saw it. */
@@ -84,7 +90,7 @@ export function createGatewayMetrics({
     labelNames: ['model', 'type'] as const,
     registers,
   });
-  let limiter: { readonly inFlight: number; readonly queued: number } | undefined;
+  let limiter: LimiterState | undefined;
   new Gauge({
     name: 'geminicli2api_upstream_queue_depth',
     help: 'Requests waiting for an upstream concurrency slot.',
