@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { parseEnvPairs } from './env-pairs';
 import { chatBodies, GATEWAY_HEADERS } from './requests';
 import { freePort, ROOT, waitForHttp } from './services';
 import { benchGatewayEnv, startEmulator } from './stack';
@@ -39,9 +40,13 @@ async function main(): Promise<number> {
     process.stderr.write('valgrind is not installed (Debian: apt-get install valgrind).\n');
     return 2;
   }
-  const extraEnv = Object.fromEntries(
-    values.env.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
-  );
+  let extraEnv: Record<string, string>;
+  try {
+    extraEnv = parseEnvPairs(values.env);
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 2;
+  }
   const emulator = await startEmulator();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
