@@ -112,6 +112,20 @@ describe('the native Gemini surface over raw HTTP', () => {
     });
   });
 
+  it('answers a body not sent as JSON, or not an object, with a Gemini-shaped 400 saying what to send', async () => {
+    for (const [body, headers, expected] of [
+      [hello, { 'content-type': 'text/plain' }, /no JSON body.*Content-Type: application\/json/],
+      [hello, { 'content-type': 'application/x-www-form-urlencoded' }, /no JSON body/],
+      [[hello], {}, /the body must be a JSON object/],
+    ] as const) {
+      const response = await post('/v1beta/models/gemini-2.5-flash:generateContent', body, headers);
+      expect(response.status).toBe(400);
+      const { error } = (await response.json()) as { error: Record<string, unknown> };
+      expect(error).toMatchObject({ code: 400, status: 'INVALID_ARGUMENT' });
+      expect(error['message']).toMatch(expected);
+    }
+  });
+
   it('refuses a wrong key with a Gemini-shaped 401', async () => {
     const response = await post('/v1beta/models/gemini-2.5-flash:generateContent', hello, {
       'x-goog-api-key': 'wrong-password',

@@ -72,6 +72,27 @@ describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request i
     });
   });
 
+  it('answers 400 saying to send JSON when the body is not sent as JSON, as curl -d does', async () => {
+    const chat = JSON.stringify({
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    for (const contentType of ['application/x-www-form-urlencoded', 'text/plain']) {
+      const response = await post(chat, { 'content-type': contentType });
+      expect(response.status).toBe(400);
+      const { error } = (await response.json()) as { error: { type: string; message: string } };
+      expect(error.type).toBe('invalid_request_error');
+      expect(error.message).toBe(
+        'Invalid request: no JSON body. Send a JSON object with Content-Type: application/json.',
+      );
+    }
+    const array = await post(`[${chat}]`);
+    expect(array.status).toBe(400);
+    expect(((await array.json()) as { error: { message: string } }).error.message).toBe(
+      'Invalid request: the body must be a JSON object.',
+    );
+  });
+
   it('answers 400 naming the offending path for a schema violation', async () => {
     const response = await post(
       JSON.stringify({

@@ -18,7 +18,7 @@ import { Router } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
 import { sendJson, type GatewayResponse } from '../http/gateway-response';
-import { invalidRequestError } from '../invalid-request-error';
+import { invalidRequestError, requireJsonObject } from '../invalid-request-error';
 import { fetchRemoteMedia, type RemoteMediaOptions } from '../media/fetch-remote-media';
 import { errorSummary, toOpenAIErrorResponse } from '../middleware/error-handler';
 import { contextOf } from '../middleware/request-context';
@@ -122,7 +122,7 @@ function withRecoveredParam(error: unknown, maps: ParamMaps): unknown {
 }
 
 function parseBody(value: unknown): ChatCompletionRequest {
-  const parsed = chatCompletionRequestSchema.safeParse(value);
+  const parsed = chatCompletionRequestSchema.safeParse(requireJsonObject(value));
   if (parsed.success) return parsed.data;
   throw invalidRequestError(parsed.error);
 }

@@ -3,8 +3,7 @@ import {
   type GeminiContent,
   type GenerateContentRequest,
 } from '@geminicli2api/protocol-gemini';
-import { GatewayError } from '../gateway-error';
-import { invalidRequestError } from '../invalid-request-error';
+import { invalidRequestError, requireJsonObject } from '../invalid-request-error';
 
 /** Values kept as they are: user data whose keys are not field names (args, JSON Schemas, labels). */
 const OPAQUE = new Set([
@@ -60,30 +59,21 @@ export function normalizeRequestKeys(value: unknown, schema = false): unknown {
   return result;
 }
 
-function requireObject(body: unknown): Record<string, unknown> {
-  if (body && typeof body === 'object' && !Array.isArray(body))
-    return body as Record<string, unknown>;
-  throw new GatewayError({
-    code: 'INVALID_REQUEST',
-    status: 400,
-    message:
-      'Invalid request: the body must be a JSON object (send Content-Type: application/json).',
-  });
-}
-
 /** Normalises and validates a `generateContent` / `streamGenerateContent` body. */
 export function parseGenerateRequest(body: unknown): GenerateContentRequest {
-  const parsed = generateContentRequestSchema.safeParse(normalizeRequestKeys(requireObject(body)));
+  const parsed = generateContentRequestSchema.safeParse(
+    normalizeRequestKeys(requireJsonObject(body)),
+  );
   if (!parsed.success) throw invalidRequestError(parsed.error);
   return parsed.data;
 }
 
 /** Normalises and validates a `countTokens` body: `{contents}` or `{generateContentRequest}`. */
 export function parseCountTokensRequest(body: unknown): GeminiContent[] {
-  const normalized = normalizeRequestKeys(requireObject(body)) as Record<string, unknown>;
+  const normalized = normalizeRequestKeys(requireJsonObject(body)) as Record<string, unknown>;
   const wrapped = normalized['generateContentRequest'];
   if (wrapped !== undefined) {
-    const { model: _model, ...rest } = requireObject(wrapped);
+    const { model: _model, ...rest } = requireJsonObject(wrapped);
     const parsed = generateContentRequestSchema.safeParse(rest);
     if (!parsed.success) throw invalidRequestError(parsed.error);
     return parsed.data.contents;
