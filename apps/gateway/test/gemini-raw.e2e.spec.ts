@@ -48,6 +48,27 @@ describe('the native Gemini surface over raw HTTP', () => {
     expect(text).not.toContain('[DONE]');
   });
 
+  it("accepts Google's quickstart body, whose content has no role, for generate, stream and countTokens", async () => {
+    const quickstart = { contents: [{ parts: [{ text: 'Explain how AI works' }] }] };
+    const generated = await post('/v1beta/models/gemini-2.5-flash:generateContent', quickstart);
+    expect(generated.status).toBe(200);
+    const answer = (await generated.json()) as {
+      candidates: { content: { parts: { text: string }[] } }[];
+    };
+    expect(answer.candidates[0]?.content.parts[0]?.text).toBe('Echo: Explain how AI works');
+    const streamed = await post(
+      '/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse',
+      quickstart,
+    );
+    expect(streamed.status).toBe(200);
+    expect(await streamed.text()).toContain('"finishReason":"STOP"');
+    for (const body of [quickstart, { generate_content_request: quickstart }]) {
+      const counted = await post('/v1beta/models/gemini-2.5-flash:countTokens', body);
+      expect(counted.status).toBe(200);
+      expect(((await counted.json()) as { totalTokens: number }).totalTokens).toBeGreaterThan(0);
+    }
+  });
+
   it('accepts the /v1/ version path, a models/ prefix in the path, and snake_case fields', async () => {
     const response = await post('/v1/models/models%2Fgemini-2.5-flash:generateContent', {
       contents: [

@@ -1,4 +1,8 @@
-import { normalizeRequestKeys, parseCountTokensRequest } from './gemini-request';
+import {
+  normalizeRequestKeys,
+  parseCountTokensRequest,
+  parseGenerateRequest,
+} from './gemini-request';
 
 describe('normalizeRequestKeys', () => {
   it.each([
@@ -58,5 +62,20 @@ describe('parseCountTokensRequest', () => {
     expect(() => parseCountTokensRequest({})).toThrow(
       expect.objectContaining({ status: 400, param: 'contents' }) as Error,
     );
+  });
+});
+
+describe('parseGenerateRequest', () => {
+  it('gives a content without a role (or with an empty one) the user role, and keeps the others', () => {
+    const parsed = parseGenerateRequest({
+      contents: [
+        { parts: [{ text: 'a' }] },
+        { role: 'model', parts: [{ text: 'b' }] },
+        { role: '', parts: [{ text: 'c' }] },
+      ],
+      system_instruction: { parts: [{ text: 'be brief' }] },
+    });
+    expect(parsed.contents.map((content) => content.role)).toEqual(['user', 'model', 'user']);
+    expect(parsed.systemInstruction).toEqual({ parts: [{ text: 'be brief' }] });
   });
 });
