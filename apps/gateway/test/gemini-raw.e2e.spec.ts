@@ -147,6 +147,16 @@ describe('the native Gemini surface over raw HTTP', () => {
     }
   });
 
+  it('answers a Content-Encoding it cannot read with a Gemini-shaped 415 naming it', async () => {
+    const response = await post('/v1beta/models/gemini-2.5-flash:generateContent', hello, {
+      'content-encoding': 'zstd',
+    });
+    expect(response.status).toBe(415);
+    const { error } = (await response.json()) as { error: Record<string, unknown> };
+    expect(error).toMatchObject({ code: 415, status: 'INVALID_ARGUMENT' });
+    expect(error['message']).toMatch(/^Unsupported Content-Encoding "zstd"/);
+  });
+
   it('refuses a wrong key with a Gemini-shaped 401', async () => {
     const response = await post('/v1beta/models/gemini-2.5-flash:generateContent', hello, {
       'x-goog-api-key': 'wrong-password',

@@ -93,6 +93,26 @@ describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request i
     );
   });
 
+  it('answers 415 naming the Content-Encoding or charset it cannot read', async () => {
+    const chat = JSON.stringify({
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    const zstd = await post(chat, { 'content-encoding': 'zstd' });
+    expect(zstd.status).toBe(415);
+    expect(((await zstd.json()) as { error: unknown }).error).toMatchObject({
+      type: 'invalid_request_error',
+      code: 'unsupported_media_type',
+      message:
+        'Unsupported Content-Encoding "zstd": send the body uncompressed, or as gzip, deflate or br.',
+    });
+    const latin1 = await post(chat, { 'content-type': 'application/json; charset=latin1' });
+    expect(latin1.status).toBe(415);
+    expect(((await latin1.json()) as { error: { message: string } }).error.message).toBe(
+      'Unsupported charset "LATIN1": send the JSON body as UTF-8.',
+    );
+  });
+
   it('answers 400 naming the offending path for a schema violation', async () => {
     const response = await post(
       JSON.stringify({

@@ -5,6 +5,7 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
 import { sendJson, type GatewayResponse } from '../http/gateway-response';
+import { bodyProblem } from './body-problem';
 import { isSseResponse, writeSseData } from '../routes/write-sse';
 
 /** A client-facing error in the OpenAI shape, with status and extra headers. */
@@ -47,20 +48,21 @@ export function toOpenAIErrorResponse(error: unknown): OpenAIErrorResponse {
   if (OAuthStoreError.isInstance(error)) {
     return plain(503, error.message, null, 'credentials_unavailable');
   }
-  const bodyError = error as { type?: string; status?: number } | undefined;
-  if (bodyError?.type === 'entity.parse.failed') {
-    return plain(400, 'The request body is not valid JSON.', null, 'invalid_json');
-  }
-  if (bodyError?.type === 'entity.too.large') {
-    return plain(
-      413,
-      'The request body is larger than REQUEST_BODY_LIMIT allows.',
-      null,
-      'request_too_large',
-    );
-  }
-  if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {
-    return plain(bodyError.status, 'The request could not be read.', null, null);
+  const problem = bodyProblem(error);
+  switch (problem?.kind) {
+    case 'invalid-json':
+      return plain(400, 'The request body is not valid JSON.', null, 'invalid_json');
+    case 'too-large':
+      return plain(
+        413,
+        'The request body is larger than REQUEST_BODY_LIMIT allows.',
+        null,
+        'request_too_large',
+      );
+    case 'unsupported':
+      return plain(415, problem.message, null, 'unsupported_media_type');
+    case 'unreadable':
+      return plain(problem.status, 'The request could not be read.', null, null);
   }
   return plain(
     500,

@@ -7,6 +7,7 @@ import { TranslationError } from '@geminicli2api/translator';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
+import { bodyProblem } from './body-problem';
 import { createErrorHandler } from './error-handler';
 
 /** Google's error body: `{error: {code, message, status, details}}`. */
@@ -50,22 +51,23 @@ export function toGeminiErrorResponse(error: unknown): GeminiErrorResponse {
     return build(400, error.message, [info('INVALID_ARGUMENT')]);
   if (OAuthStoreError.isInstance(error))
     return build(503, error.message, [info('CREDENTIALS_UNAVAILABLE')]);
-  const bodyError = error as { type?: string; status?: number } | undefined;
-  if (bodyError?.type === 'entity.parse.failed') {
-    return build(400, 'Invalid JSON payload received. The request body is not valid JSON.', [
-      info('INVALID_JSON'),
-    ]);
-  }
-  if (bodyError?.type === 'entity.too.large') {
-    return build(
-      413,
-      'Request payload size exceeds the limit (REQUEST_BODY_LIMIT).',
-      [info('REQUEST_TOO_LARGE')],
-      'INVALID_ARGUMENT',
-    );
-  }
-  if (typeof bodyError?.status === 'number' && bodyError.status >= 400 && bodyError.status < 500) {
-    return build(bodyError.status, 'The request could not be read.', []);
+  const problem = bodyProblem(error);
+  switch (problem?.kind) {
+    case 'invalid-json':
+      return build(400, 'Invalid JSON payload received. The request body is not valid JSON.', [
+        info('INVALID_JSON'),
+      ]);
+    case 'too-large':
+      return build(
+        413,
+        'Request payload size exceeds the limit (REQUEST_BODY_LIMIT).',
+        [info('REQUEST_TOO_LARGE')],
+        'INVALID_ARGUMENT',
+      );
+    case 'unsupported':
+      return build(415, problem.message, [info('UNSUPPORTED_MEDIA_TYPE')], 'INVALID_ARGUMENT');
+    case 'unreadable':
+      return build(problem.status, 'The request could not be read.', []);
   }
   return build(500, 'The gateway failed unexpectedly; see its logs for the request id.', []);
 }
