@@ -21,6 +21,7 @@ import { meterBackend } from './upstream/metered-backend';
 import { chatCompletionsRoute, createChatCompletionsHandler } from './routes/chat-completions';
 import { healthRoutes, type GatewayStatus } from './routes/health';
 import { modelsRoute } from './routes/models';
+import { unknownRouteMessage } from './routes/unknown-route';
 import { createGeminiMethodHandler, geminiRoutes } from './routes/gemini-routes';
 import { createGeminiErrorHandler } from './middleware/gemini-error-handler';
 import { catalogFromConfig } from './models/catalog-from-config';
@@ -156,7 +157,7 @@ export async function createGateway({
       new GatewayError({
         code: 'NOT_FOUND',
         status: 404,
-        message: `Unknown route ${request.method} ${request.path}.`,
+        message: unknownRouteMessage(request.method, request.path),
       }),
     );
   });

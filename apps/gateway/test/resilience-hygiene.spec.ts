@@ -135,7 +135,23 @@ describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request i
     expect(((await response.json()) as { error: unknown }).error).toMatchObject({
       type: 'invalid_request_error',
       code: 'not_found',
+      message: expect.stringContaining('This gateway serves POST /v1/chat/completions'),
     });
+  });
+
+  it('tells a client whose base URL lacks /v1 which path it meant', async () => {
+    const response = await fetch(`${stack.url}/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.password}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'gemini-2.5-flash',
+        messages: [{ role: 'user', content: 'hi' }],
+      }),
+    });
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+      "Unknown route POST /chat/completions. Did you mean /v1/chat/completions? Set the client's base URL to end in /v1.",
+    );
   });
 
   it('answers a CORS preflight without credentials, for allowed origins only', async () => {

@@ -1,0 +1,25 @@
+import { unknownRouteMessage } from './unknown-route';
+
+describe('unknownRouteMessage', () => {
+  it.each([
+    ['POST', '/chat/completions', '/v1/chat/completions'],
+    ['POST', '/chat/completions/', '/v1/chat/completions'],
+    ['GET', '/models', '/v1/models'],
+    ['GET', '/models/gemini-2.5-flash', '/v1/models/gemini-2.5-flash'],
+  ])('tells a client without /v1 in its base URL: %s %s', (method, path, meant) => {
+    expect(unknownRouteMessage(method, path)).toBe(
+      `Unknown route ${method} ${path}. Did you mean ${meant}? Set the client's base URL to end in /v1.`,
+    );
+  });
+
+  it.each([
+    ['POST', '/v1/embeddings'],
+    ['POST', '/v1/responses'],
+    ['GET', '/chat'],
+    ['GET', '/modelsx'],
+  ])('lists what is served for %s %s', (method, path) => {
+    const message = unknownRouteMessage(method, path);
+    expect(message).toMatch(new RegExp(`^Unknown route ${method} ${path}\\. This gateway serves`));
+    expect(message).not.toContain('Did you mean');
+  });
+});
