@@ -38,6 +38,29 @@ describe('content, structured output and reasoning through the gateway', () => {
     });
   });
 
+  it('reads an image_url sent as a bare string, as some clients do', async () => {
+    const response = await fetch(`${stack.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.password}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'gemini-2.5-flash',
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'And this?' },
+              { type: 'image_url', image_url: `data:image/png;base64,${PNG}` },
+            ],
+          },
+        ],
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(lastUpstream().request.contents[0]?.parts[1]).toEqual({
+      inlineData: { mimeType: 'image/png', data: PNG },
+    });
+  });
+
   it('answers a file_id part with 400 naming the part', async () => {
     const error = await client.chat.completions
       .create({

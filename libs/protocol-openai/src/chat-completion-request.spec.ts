@@ -31,6 +31,17 @@ describe('chatCompletionRequestSchema', () => {
     expect(parsed.messages[0]).toMatchObject({ tool_calls: [{ type: 'function' }] });
   });
 
+  it('reads an image_url given as a bare string as {url}', () => {
+    const url = 'data:image/png;base64,iVBORw0KGgo=';
+    const parsed = chatCompletionRequestSchema.parse({
+      ...minimal,
+      messages: [{ role: 'user', content: [{ type: 'image_url', image_url: url }] }],
+    });
+    expect(parsed.messages[0]).toMatchObject({
+      content: [{ type: 'image_url', image_url: { url } }],
+    });
+  });
+
   it.each([
     ['a missing model', { messages: minimal.messages }, 'model'],
     ['an empty message list', { model: 'm', messages: [] }, 'messages'],
@@ -50,6 +61,11 @@ describe('chatCompletionRequestSchema', () => {
       'an image part without url',
       { model: 'm', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: {} }] }] },
       'messages[0].content[0].image_url.url',
+    ],
+    [
+      'an image part whose url is an empty string',
+      { model: 'm', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: '' }] }] },
+      'messages[0].content[0].image_url',
     ],
     ['a string max_tokens', { ...minimal, max_tokens: '10' }, 'max_tokens'],
   ])('rejects %s, naming the path', (_name, body, path) => {

@@ -18,10 +18,17 @@ export const openAITextPartSchema = z.object({
 /** `{type:"image_url"}` content part; `url` is a data URL or an http(s)/gs URL. */
 export const openAIImagePartSchema = z.object({
   type: z.literal('image_url'),
-  image_url: z.object({
-    url: z.string().min(1),
-    detail: z.string().nullish(),
-  }),
+  image_url: z.union([
+    z.object({
+      url: z.string().min(1),
+      detail: z.string().nullish(),
+    }),
+    // Some clients send the URL as a bare string (LiteLLM accepts it too).
+    z
+      .string()
+      .min(1)
+      .transform((url) => ({ url, detail: null })),
+  ]),
 });
 
 /** `{type:"input_audio"}` content part (base64 audio). */
