@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { accessLines } from './support/resilience-helpers';
-import { startStack, type Stack } from './support/start-stack';
+import { postJson, startStack, type Stack } from './support/start-stack';
 
 describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request ids', () => {
   let stack: Stack;
@@ -13,16 +13,8 @@ describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request i
     await stack.close();
   });
 
-  const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${stack.url}/v1/chat/completions`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${stack.password}`,
-        'content-type': 'application/json',
-        ...headers,
-      },
-      body,
-    });
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    postJson(stack, '/v1/chat/completions', body, headers);
 
   it('answers 413 in the OpenAI shape for a body over REQUEST_BODY_LIMIT', async () => {
     const big = JSON.stringify({
@@ -140,13 +132,9 @@ describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request i
   });
 
   it('tells a client whose base URL lacks /v1 which path it meant', async () => {
-    const response = await fetch(`${stack.url}/chat/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${stack.password}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        model: 'gemini-2.5-flash',
-        messages: [{ role: 'user', content: 'hi' }],
-      }),
+    const response = await postJson(stack, '/chat/completions', {
+      model: 'gemini-2.5-flash',
+      messages: [{ role: 'user', content: 'hi' }],
     });
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
@@ -240,7 +228,7 @@ describe('request hygiene: body limit, bad JSON, unknown routes, CORS, request i
 
   it('serves a gzip-compressed chat body (the express path) like a plain one', async () => {
     const plain = await post(chat);
-    const compressed = await post(gzipSync(chat) as unknown as string, {
+    const compressed = await post(gzipSync(chat), {
       'content-encoding': 'gzip',
     });
     expect(compressed.status).toBe(200);

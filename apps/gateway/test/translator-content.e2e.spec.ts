@@ -1,6 +1,6 @@
 import type OpenAI from 'openai';
 import { BadRequestError } from 'openai';
-import { startOpenAIStack, type Stack } from './support/start-stack';
+import { postJson, startOpenAIStack, type Stack } from './support/start-stack';
 
 const PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -39,21 +39,17 @@ describe('content, structured output and reasoning through the gateway', () => {
   });
 
   it('reads an image_url sent as a bare string, as some clients do', async () => {
-    const response = await fetch(`${stack.url}/v1/chat/completions`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${stack.password}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        model: 'gemini-2.5-flash',
-        messages: [
-          {
-            role: 'user',
-            content: [
-              { type: 'text', text: 'And this?' },
-              { type: 'image_url', image_url: `data:image/png;base64,${PNG}` },
-            ],
-          },
-        ],
-      }),
+    const response = await postJson(stack, '/v1/chat/completions', {
+      model: 'gemini-2.5-flash',
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: 'And this?' },
+            { type: 'image_url', image_url: `data:image/png;base64,${PNG}` },
+          ],
+        },
+      ],
     });
     expect(response.status).toBe(200);
     expect(lastUpstream().request.contents[0]?.parts[1]).toEqual({

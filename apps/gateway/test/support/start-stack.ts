@@ -20,6 +20,27 @@ export interface StackOptions {
   withoutCredentials?: boolean;
 }
 
+/**
+ * POSTs `body` to `path` on the stack with the password as Bearer and a JSON content type (a
+ * string or bytes are sent as they are); `headers` override either.
+ */
+export function postJson(
+  stack: Stack,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${stack.url}${path}`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${stack.password}`,
+      'content-type': 'application/json',
+      ...headers,
+    },
+    body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
+  });
+}
+
 /** The demo account's credentials, with an expired access token so the first call refreshes. */
 export function demoCredentials(emulator: Emulator): string {
   return JSON.stringify({
