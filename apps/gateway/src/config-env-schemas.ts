@@ -9,31 +9,70 @@ export const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-/** A whole number of milliseconds (or seconds, counts); `min` 0 lets 0 mean "off". */
-const wholeNumber = (defaultValue: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z
-    .string()
-    .trim()
-    .regex(
-      /^\d+$/,
-      `must be a whole number (${min}–${max === Number.MAX_SAFE_INTEGER ? '…' : max})`,
-    )
-    .transform(Number)
-    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
-    .default(defaultValue);
+/**
+ * An empty or blank value means "not set", so the default applies: a `.env` template's `PORT=`,
+ * or compose's `${NAME:-}` for a variable the host does not set.
+ */
+const unsetWhenBlank = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    schema,
+  );
+
+/** A whole number of milliseconds (or seconds, counts, a port); `min` 0 lets 0 mean "off". */
+export const wholeNumber = (defaultValue: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  unsetWhenBlank(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^\d+$/,
+        `must be a whole number (${min}–${max === Number.MAX_SAFE_INTEGER ? '…' : max})`,
+      )
+      .transform(Number)
+      .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+      .default(defaultValue),
+  );
 
 const booleanFlag = (defaultValue: boolean) =>
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], 'must be true or false'))
-    .transform((value) => ['true', '1', 'yes', 'on'].includes(value))
-    .default(defaultValue);
+  unsetWhenBlank(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], 'must be true or false'))
+      .transform((value) => ['true', '1', 'yes', 'on'].includes(value))
+      .default(defaultValue),
+  );
 
 const proxyUrl = optionalText.pipe(
   z
     .url({ protocol: /^https?$/, error: 'must be a proxy URL such as http://proxy.example:3128' })
+    .optional(),
+);
+
+/** The comma-separated entries of `CORS_ORIGINS`, trimmed, empty ones dropped. */
+export function splitOrigins(value: string): string[] {
+  return value
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+}
+
+/**
+ * `*`, or origins as browsers send them in `Origin`: scheme://host[:port], nothing after (a
+ * trailing slash is forgiven). `app.example.com` or `https://app.example.com/path` would never
+ * match a browser, so they are refused at start instead of failing CORS silently.
+ */
+const corsOrigins = optionalText.pipe(
+  z
+    .string()
+    .refine(
+      (value) =>
+        value === '*' ||
+        splitOrigins(value).every((origin) => /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+\/?$/i.test(origin)),
+      'must be * or origins such as https://app.example.com (scheme://host[:port], no path), separated by commas',
+    )
     .optional(),
 );
 
@@ -56,7 +95,7 @@ export const operationsEnvSchema = {
   http_proxy: proxyUrl,
   https_proxy: proxyUrl,
   no_proxy: optionalText,
-  CORS_ORIGINS: optionalText,
+  CORS_ORIGINS: corsOrigins,
   METRICS_ENABLED: booleanFlag(true),
   METRICS_REQUIRE_AUTH: booleanFlag(true),
   SHUTDOWN_GRACE_MS: wholeNumber(10_000, 0, 600_000),
@@ -85,16 +124,11 @@ export const backendsEnvSchema = {
       .enum(['code-assist', 'gemini-api', 'vertex'], 'must be code-assist, gemini-api or vertex')
       .optional(),
   ),
-  GEMINI_OAUTH_CALLBACK_PORT: z.coerce
-    .number()
-    .int()
-    .min(1, 'must be a port (1-65535)')
-    .max(65_535, 'must be a port (1-65535)')
-    .default(8080),
+  GEMINI_OAUTH_CALLBACK_PORT: wholeNumber(8080, 1, 65_535),
   GEMINI_ACCOUNT_SELECTION: z
     .enum(['round-robin', 'fill-first'], 'must be round-robin or fill-first')
     .default('round-robin'),
-  GEMINI_QUOTA_REFRESH_MS: z.coerce.number().int().min(0).default(300_000),
+  GEMINI_QUOTA_REFRESH_MS: wholeNumber(300_000, 0),
   GEMINI_FAILOVER_TO_API_KEY: optionalText.pipe(
     z.stringbool({ error: 'must be true or false' }).optional(),
   ),

@@ -6,6 +6,8 @@ import {
   operationsEnvSchema,
   optionalText,
   remoteMediaEnvSchema,
+  splitOrigins,
+  wholeNumber,
 } from './config-env-schemas';
 
 /**
@@ -13,7 +15,7 @@ import {
  * never echoed in validation messages.
  */
 export const configSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(8888),
+  PORT: wholeNumber(8888, 0, 65_535),
   HOST: z.string().min(1).default('0.0.0.0'),
   GEMINI_AUTH_PASSWORD: optionalText.pipe(
     z
@@ -191,8 +193,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 function parseOrigins(value: string | undefined): '*' | string[] {
   if (value === undefined || value === '*') return '*';
-  return value
-    .split(',')
-    .map((origin) => origin.trim())
-    .filter((origin) => origin !== '');
+  return splitOrigins(value).map((origin) => origin.replace(/\/$/, '').toLowerCase());
 }

@@ -28,6 +28,11 @@ describe('config validation names the variable and what is wrong', () => {
     ['PORT', '99999', /PORT/],
     ['HEAP_GROWTH_PERCENT', '50%', /HEAP_GROWTH_PERCENT: must be a whole number/],
     ['HEAP_GROWTH_PERCENT', '301', /HEAP_GROWTH_PERCENT: must be at most 300/],
+    ['PORT', 'abc', /PORT: must be a whole number \(0–65535\)/],
+    ['GEMINI_OAUTH_CALLBACK_PORT', '0', /GEMINI_OAUTH_CALLBACK_PORT: must be at least 1/],
+    ['GEMINI_QUOTA_REFRESH_MS', '5m', /GEMINI_QUOTA_REFRESH_MS: must be a whole number/],
+    ['CORS_ORIGINS', 'app.example.com', /CORS_ORIGINS: must be \* or origins such as https:/],
+    ['CORS_ORIGINS', 'https://a.example, https://b.example/app', /CORS_ORIGINS: must be \*/],
   ])('%s=%s', (name, value, expected) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -73,6 +78,34 @@ describe('config validation names the variable and what is wrong', () => {
     expect(config.requestBodyLimit).toBe('50mb');
     expect(config.heapGrowthPercent).toBe(100);
     expect(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
+  });
+});
+
+describe('a blank value means the variable is not set', () => {
+  it('keeps the defaults for PORT=, numbers, flags and ports left empty (a .env template, compose ${X:-})', () => {
+    const config = loadConfig({
+      PORT: '',
+      UPSTREAM_MAX_ATTEMPTS: ' ',
+      METRICS_ENABLED: '',
+      GEMINI_OAUTH_CALLBACK_PORT: '',
+      GEMINI_QUOTA_REFRESH_MS: '',
+      CORS_ORIGINS: '',
+    });
+    expect(config.port).toBe(8888);
+    expect(config.retry.maxAttempts).toBe(3);
+    expect(config.metrics.enabled).toBe(true);
+    expect(config.backends.oauthCallbackPort).toBe(8080);
+    expect(config.backends.quotaRefreshMs).toBe(300_000);
+    expect(config.corsOrigins).toBe('*');
+  });
+
+  it('reads origins as browsers send them: no trailing slash, lower case', () => {
+    expect(
+      loadConfig({ CORS_ORIGINS: 'https://App.Example/, http://localhost:3000' }).corsOrigins,
+    ).toEqual(['https://app.example', 'http://localhost:3000']);
+    expect(loadConfig({ CORS_ORIGINS: 'chrome-extension://abcdef' }).corsOrigins).toEqual([
+      'chrome-extension://abcdef',
+    ]);
   });
 });
 
