@@ -13,7 +13,7 @@ export const optionalText = z
  * An empty or blank value means "not set", so the default applies: a `.env` template's `PORT=`,
  * or compose's `${NAME:-}` for a variable the host does not set.
  */
-const unsetWhenBlank = <T extends z.ZodType>(schema: T) =>
+export const unsetWhenBlank = <T extends z.ZodType>(schema: T) =>
   z.preprocess(
     (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
     schema,

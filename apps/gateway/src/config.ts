@@ -7,6 +7,7 @@ import {
   optionalText,
   remoteMediaEnvSchema,
   splitOrigins,
+  unsetWhenBlank,
   wholeNumber,
 } from './config-env-schemas';
 
@@ -16,7 +17,7 @@ import {
  */
 export const configSchema = z.object({
   PORT: wholeNumber(8888, 0, 65_535),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  HOST: unsetWhenBlank(z.string().trim().default('0.0.0.0')),
   GEMINI_AUTH_PASSWORD: optionalText.pipe(
     z
       .string()

@@ -85,6 +85,7 @@ describe('a blank value means the variable is not set', () => {
   it('keeps the defaults for PORT=, numbers, flags and ports left empty (a .env template, compose ${X:-})', () => {
     const config = loadConfig({
       PORT: '',
+      HOST: '',
       UPSTREAM_MAX_ATTEMPTS: ' ',
       METRICS_ENABLED: '',
       GEMINI_OAUTH_CALLBACK_PORT: '',
@@ -92,6 +93,7 @@ describe('a blank value means the variable is not set', () => {
       CORS_ORIGINS: '',
     });
     expect(config.port).toBe(8888);
+    expect(config.host).toBe('0.0.0.0');
     expect(config.retry.maxAttempts).toBe(3);
     expect(config.metrics.enabled).toBe(true);
     expect(config.backends.oauthCallbackPort).toBe(8080);
