@@ -17,8 +17,9 @@ export interface DotEnvResult {
 
 /**
  * Reads `.env` from the working directory into `env`, without overriding variables that are
- * already set (the real environment wins). A missing file is fine (`undefined`). Common mistakes
- * are reported as `problems` for the caller to print.
+ * already set (the real environment wins; an empty or blank value counts as unset, as in the
+ * config). A missing file is fine (`undefined`). Common mistakes are reported as `problems` for
+ * the caller to print.
  */
 export function loadDotEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): DotEnvResult | undefined {
   const path = join(cwd, '.env');
@@ -29,7 +30,7 @@ export function loadDotEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): DotEnvR
     return undefined;
   }
   for (const [key, value] of Object.entries(parse(text))) {
-    if (env[key] === undefined) env[key] = value;
+    if (!env[key]?.trim()) env[key] = value;
   }
   return { path, problems: inspectDotEnv(text) };
 }

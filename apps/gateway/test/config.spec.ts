@@ -155,4 +155,12 @@ describe('.env mistakes are detected and explained', () => {
     expect(result?.problems).toEqual([expect.objectContaining({ line: 1, key: 'PORT' })]);
     expect(loadDotEnv({}, join(dir, 'missing'))).toBeUndefined();
   });
+
+  it('loadDotEnv also fills a variable the environment sets to an empty value (empty means unset)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dotenv-'));
+    await writeFile(join(dir, '.env'), 'GEMINI_AUTH_PASSWORD=from-the-env-file\nHOST=127.0.0.1\n');
+    const env: NodeJS.ProcessEnv = { GEMINI_AUTH_PASSWORD: '', HOST: ' ' };
+    loadDotEnv(env, dir);
+    expect(env).toMatchObject({ GEMINI_AUTH_PASSWORD: 'from-the-env-file', HOST: '127.0.0.1' });
+  });
 });

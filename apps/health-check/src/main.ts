@@ -21,9 +21,13 @@ function buildContext(
   const envFile = readEnvFile(
     options.envFile ? resolve(cwd, options.envFile) : defaultEnvPath(cwd),
   );
-  // The gateway's precedence: the real environment wins over .env.
-  const env: Record<string, string | undefined> = { ...envFile.values, ...process.env };
-  const fromEnv = process.env['GEMINI_AUTH_PASSWORD'] !== undefined;
+  // The gateway's precedence: the real environment wins over .env, unless it is empty or blank
+  // (that counts as unset).
+  const env: Record<string, string | undefined> = { ...process.env };
+  for (const [key, value] of Object.entries(envFile.values)) {
+    if (!env[key]?.trim()) env[key] = value;
+  }
+  const fromEnv = Boolean(process.env['GEMINI_AUTH_PASSWORD']?.trim());
   const password = options.password ?? env['GEMINI_AUTH_PASSWORD'];
   return {
     url: options.url ?? `http://localhost:${env['PORT']?.trim() || '8888'}`,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { healthReportSchema, type HealthReport } from '../src/report-schema';
 import { PASSWORD, startGateway, type GatewayProcess } from './support/gateway-process';
@@ -43,6 +43,16 @@ describe('health-check against a running gateway + emulator', () => {
     expect(
       gateway.emulator.requests.some((request) => request.path.includes('streamGenerateContent')),
     ).toBe(true);
+  });
+
+  it('reads the password from .env when the environment sets it empty, as the gateway does', async () => {
+    const cwd = emptyDir();
+    writeFileSync(join(cwd, '.env'), `GEMINI_AUTH_PASSWORD=${PASSWORD}\n`);
+    const run = await runCli(['--json', '--only', 'auth', '--url', gateway.url], {
+      env: { ...gateway.env, GEMINI_AUTH_PASSWORD: '' },
+      cwd,
+    });
+    expect(statuses(healthReportSchema.parse(run.json()))).toMatchObject({ auth: 'pass' });
   });
 
   it('prints a plain readable report with a summary line when not on a terminal', async () => {
