@@ -1,3 +1,4 @@
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import {
   accessLines,
   chat,
@@ -6,6 +7,7 @@ import {
   busyEmulatorSockets,
   waitFor,
 } from './support/resilience-helpers';
+import { startGateway } from './support/start-gateway';
 import { startStack, type Stack } from './support/start-stack';
 
 describe('upstream faults: retries, timeouts and their client-visible results', () => {
@@ -102,5 +104,47 @@ describe('upstream faults: retries, timeouts and their client-visible results', 
     expect(generateCalls(stack)).toBe(2);
     // Both hung upstream requests were aborted: no emulator socket is left holding one.
     expect(await waitFor(() => busyEmulatorSockets(stack) === 0)).toBe(true);
+  });
+});
+
+describe('an upstream that accepts TCP but never completes the TLS handshake', () => {
+  it('answers 504 naming UPSTREAM_CONNECT_TIMEOUT_MS after each attempt times out', async () => {
+    const held: Socket[] = [];
+    const silent = createNetServer((socket) => {
+      held.push(socket); // reads the ClientHello, never answers it
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as AddressInfo).port;
+    const gateway = await startGateway({
+      ...FAST_RETRIES,
+      GEMINI_API_KEY: 'AIzaTestKeyConnectTimeout0000000000000001',
+      GOOGLE_GEMINI_BASE_URL: `https://127.0.0.1:${port}`,
+      UPSTREAM_CONNECT_TIMEOUT_MS: '200',
+      UPSTREAM_MAX_ATTEMPTS: '2',
+    });
+    try {
+      const started = Date.now();
+      const response = await fetch(`${gateway.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${gateway.password}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          model: 'gemini-2.5-flash',
+          messages: [{ role: 'user', content: 'hi' }],
+        }),
+      });
+      expect(response.status).toBe(504);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+        `Gemini API (127.0.0.1:${port}) did not accept a connection within 200 ms (UPSTREAM_CONNECT_TIMEOUT_MS). Check the network, firewalls and HTTPS_PROXY.`,
+      );
+      expect(held.length).toBe(2); // one connection per attempt
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await gateway.close();
+      for (const socket of held) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 });

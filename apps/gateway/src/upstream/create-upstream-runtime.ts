@@ -46,6 +46,7 @@ export function createUpstreamRuntime({
       send,
       retry: config.retry,
       firstByteTimeoutMs: config.timeouts.firstByteMs,
+      connectTimeoutMs: config.timeouts.connectMs,
       idleTimeoutMs: config.timeouts.idleMs,
       limiter,
       observer: metrics?.observer,

@@ -143,7 +143,7 @@ export function createGeminiApiClient({
 }: GeminiApiClientOptions): GeminiBackend {
   return createDirectGeminiBackend<ApiKeyCredential>({
     name: 'gemini-api',
-    upstreamName: 'the Gemini API',
+    upstreamName: 'Gemini API',
     url: (model, method) => `${baseUrl}/v1beta/models/${encodeURIComponent(model)}:${method}`,
     headers: (credential) => ({ 'x-goog-api-key': credential.key }),
     credentials: createApiKeySelector(apiKeys),

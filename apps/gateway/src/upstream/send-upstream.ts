@@ -138,7 +138,7 @@ async function attemptUntilSettled<C extends Credential>(
         await retryAfter(kind, backoffDelay(retry, attempt, transport.random));
         continue;
       }
-      throw unreachable(upstreamName, request.url, kind, transport.firstByteTimeoutMs, error);
+      throw unreachable(upstreamName, request.url, kind, transport, error);
     } finally {
       clearTimeout(timer);
     }
@@ -216,18 +216,31 @@ function unreachable(
   upstreamName: string,
   url: string,
   kind: UpstreamFailureKind,
-  firstByteTimeoutMs: number,
+  transport: Pick<UpstreamTransport, 'firstByteTimeoutMs' | 'connectTimeoutMs'>,
   cause: unknown,
 ): GatewayError {
   const host = new URL(url).host;
-  if (kind === 'timeout-first-byte') {
-    return new GatewayError({
+  const timedOut = (message: string) =>
+    new GatewayError({
       code: 'UPSTREAM_UNREACHABLE',
       status: 504,
       isRetryable: true,
       cause,
-      message: `${upstreamName} (${host}) did not start answering within ${Math.round(firstByteTimeoutMs / 1000)} s (UPSTREAM_FIRST_BYTE_TIMEOUT_MS).`,
+      message: `${upstreamName} (${host}) ${message}`,
     });
+  if (kind === 'timeout-first-byte') {
+    return timedOut(
+      `did not start answering within ${duration(transport.firstByteTimeoutMs)} (UPSTREAM_FIRST_BYTE_TIMEOUT_MS).`,
+    );
+  }
+  if ((cause as { code?: unknown } | undefined)?.code === 'UND_ERR_CONNECT_TIMEOUT') {
+    const within =
+      transport.connectTimeoutMs === undefined
+        ? ''
+        : ` within ${duration(transport.connectTimeoutMs)}`;
+    return timedOut(
+      `did not accept a connection${within} (UPSTREAM_CONNECT_TIMEOUT_MS). Check the network, firewalls and HTTPS_PROXY.`,
+    );
   }
   return new GatewayError({
     code: 'UPSTREAM_UNREACHABLE',
@@ -236,6 +249,11 @@ function unreachable(
     cause,
     message: `${upstreamName} (${host}) could not be reached. Check the network, DNS and HTTPS_PROXY.`,
   });
+}
+
+/** `250 ms`, `10 s`. */
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 async function hasAnother<C extends Credential>(

@@ -54,6 +54,8 @@ export interface UpstreamTransport {
   retry: RetryPolicy;
   /** Milliseconds from sending to the response headers; 0 disables. */
   firstByteTimeoutMs: number;
+  /** The dispatcher's connect timeout (TCP + TLS), for the message when it fires. */
+  connectTimeoutMs?: number | undefined;
   /** Milliseconds without a body chunk once the response started; 0 disables. */
   idleTimeoutMs: number;
   limiter?: ConcurrencyLimiter | undefined;
