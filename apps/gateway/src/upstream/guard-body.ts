@@ -2,6 +2,7 @@ import { GatewayError } from '../gateway-error';
 import type { AbortFlag, AbortLike } from './abort-flag';
 import { parseUpstreamJson } from './parse-upstream-response';
 import type { RawUpstreamAnswer } from './upstream-transport';
+import { formatDuration } from './format-duration';
 
 /** A 2xx upstream answer whose body is still arriving; read it once, one way. */
 export interface UpstreamReply {
@@ -82,7 +83,7 @@ export function guardBody(
         code: 'UPSTREAM_UNREACHABLE',
         status: 504,
         cause: error,
-        message: `${upstreamName} sent nothing for ${Math.round(idleTimeoutMs / 1000)} s in the middle of the answer (UPSTREAM_IDLE_TIMEOUT_MS); the answer is incomplete.`,
+        message: `${upstreamName} sent nothing for ${formatDuration(idleTimeoutMs)} in the middle of the answer (UPSTREAM_IDLE_TIMEOUT_MS); the answer is incomplete.`,
       });
     }
     options.onNetworkError();

@@ -17,6 +17,7 @@ import {
   type ResolvedTransport,
   type UpstreamTransport,
 } from './upstream-transport';
+import { formatDuration } from './format-duration';
 
 /** Anything a backend authenticates with: a Code Assist account, an API key, an ADC identity. */
 export interface Credential {
@@ -230,14 +231,14 @@ function unreachable(
     });
   if (kind === 'timeout-first-byte') {
     return timedOut(
-      `did not start answering within ${duration(transport.firstByteTimeoutMs)} (UPSTREAM_FIRST_BYTE_TIMEOUT_MS).`,
+      `did not start answering within ${formatDuration(transport.firstByteTimeoutMs)} (UPSTREAM_FIRST_BYTE_TIMEOUT_MS).`,
     );
   }
   if ((cause as { code?: unknown } | undefined)?.code === 'UND_ERR_CONNECT_TIMEOUT') {
     const within =
       transport.connectTimeoutMs === undefined
         ? ''
-        : ` within ${duration(transport.connectTimeoutMs)}`;
+        : ` within ${formatDuration(transport.connectTimeoutMs)}`;
     return timedOut(
       `did not accept a connection${within} (UPSTREAM_CONNECT_TIMEOUT_MS). Check the network, firewalls and HTTPS_PROXY.`,
     );
@@ -249,11 +250,6 @@ function unreachable(
     cause,
     message: `${upstreamName} (${host}) could not be reached. Check the network, DNS and HTTPS_PROXY.`,
   });
-}
-
-/** `250 ms`, `10 s`. */
-function duration(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 async function hasAnother<C extends Credential>(
