@@ -23,7 +23,7 @@ import autocannon from 'autocannon';
 import { parseEnvPairs } from './env-pairs';
 import { chatBodies, GATEWAY_HEADERS } from './requests';
 import { freePort, ROOT, waitForHttp } from './services';
-import { benchGatewayEnv, startEmulator } from './stack';
+import { benchGatewayEnv, GATEWAY_NODE_FLAGS, startEmulator } from './stack';
 import { threadTotals } from './thread-totals';
 
 async function main(): Promise<number> {
@@ -59,6 +59,7 @@ async function main(): Promise<number> {
       '--separate-threads=yes',
       `--callgrind-out-file=${join(dumps, 'gateway.out')}`,
       process.execPath,
+      ...GATEWAY_NODE_FLAGS,
       resolve(ROOT, values.gateway),
     ],
     { env, stdio: ['ignore', 'ignore', 'ignore'] },

@@ -50,16 +50,22 @@ export async function waitForHttp(
 export async function startService(options: {
   script: string;
   args?: string[];
+  /** Flags for node itself, before the script (e.g. V8's heap settings). */
+  nodeArgs?: readonly string[];
   env?: Record<string, string>;
   url: string;
   readyPath: string;
   /** Ready as soon as anything answers (for a server without a health route). */
   anyStatus?: boolean;
 }): Promise<Service & { startupMs: number }> {
-  const child = spawn(process.execPath, [resolve(ROOT, options.script), ...(options.args ?? [])], {
-    env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), resolve(ROOT, options.script), ...(options.args ?? [])],
+    {
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const startupMs = await waitForHttp(`${options.url}${options.readyPath}`, {
     anyStatus: options.anyStatus ?? false,
   }).catch((error: unknown) => {
