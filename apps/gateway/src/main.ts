@@ -1,3 +1,4 @@
+import { formatEnvFileIssue } from '@geminicli2api/oauth-store';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createGateway } from './create-gateway';
 import { limitHeapGrowth } from './heap-growth';
@@ -10,10 +11,7 @@ function printDotEnvProblems(dotEnv: DotEnvResult | undefined): void {
   if (!dotEnv || dotEnv.problems.length === 0) return;
   process.stderr.write(
     `Problems in ${dotEnv.path}:\n${dotEnv.problems
-      .map(
-        (problem) =>
-          `  - line ${problem.line}${problem.key ? ` (${problem.key})` : ''}: ${problem.message}`,
-      )
+      .map((problem) => `  - ${formatEnvFileIssue(problem)}`)
       .join('\n')}\n`,
   );
 }

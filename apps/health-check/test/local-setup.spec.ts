@@ -47,13 +47,16 @@ describe('local setup checks', () => {
     expect(check?.finding).toMatch(
       /line 2 starts JSON for GEMINI_CREDENTIALS that does not end on this line/,
     );
-    const issues = check?.details['issues'] as { line: number; severity: string }[];
-    expect(issues.map((issue) => [issue.line, issue.severity])).toEqual([
-      [1, 'warn'],
-      [2, 'fail'],
-      [3, 'fail'],
-      [4, 'fail'],
-      [5, 'fail'],
+    const issues = check?.details['issues'] as {
+      line: number;
+      lastLine?: number;
+      severity: string;
+    }[];
+    // The JSON's continuation lines (3–5) are one issue.
+    expect(issues.map((issue) => [issue.line, issue.lastLine, issue.severity])).toEqual([
+      [1, undefined, 'warn'],
+      [2, undefined, 'fail'],
+      [3, 5, 'fail'],
     ]);
     expect(run.stdout).not.toMatch(/super-secret-value|secret-refresh/);
   });

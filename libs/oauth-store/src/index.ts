@@ -38,3 +38,5 @@ export type {
 } from './account-pool';
 export { OAuthStoreError } from './oauth-store-error';
 export type { Eligibility, EligibilityReason, OAuthStoreErrorCode } from './oauth-store-error';
+export { formatEnvFileIssue, inspectEnvFile } from './inspect-env-file';
+export type { EnvFileIssue } from './inspect-env-file';

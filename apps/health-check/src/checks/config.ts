@@ -1,3 +1,4 @@
+import { formatEnvFileIssue } from '@geminicli2api/oauth-store';
 import { outcome, type CheckOutcome } from '../check-result';
 import type { CheckContext } from '../check-context';
 import { fixLink } from '../troubleshooting';
@@ -31,9 +32,7 @@ function invalidSettings(env: CheckContext['env']): string[] {
 export async function checkConfig(context: CheckContext): Promise<CheckOutcome> {
   const { envFile, env } = context;
   const invalid = invalidSettings(env);
-  const issues = envFile.issues.map((issue) =>
-    `${envFile.present ? '.env' : ''} line ${issue.line} ${issue.problem}`.trim(),
-  );
+  const issues = envFile.issues.map((issue) => `.env ${formatEnvFileIssue(issue)}`);
   const details = {
     envFile: envFile.present ? envFile.path : null,
     variables: Object.keys(envFile.values).sort(),
@@ -42,8 +41,8 @@ export async function checkConfig(context: CheckContext): Promise<CheckOutcome> 
   };
   const failures = envFile.issues.filter((issue) => issue.severity === 'fail');
   if (failures.length > 0 || invalid.length > 0) {
-    const first =
-      failures.length > 0 ? `.env line ${failures[0]?.line} ${failures[0]?.problem}` : invalid[0];
+    const [failure] = failures;
+    const first = failure ? `.env ${formatEnvFileIssue(failure)}` : invalid[0];
     const more = failures.length + invalid.length + envFile.issues.length - failures.length - 1;
     return outcome.fail(
       `${first}${more > 0 ? ` (+${more} more)` : ''}`,
