@@ -112,7 +112,6 @@ describe('a blank value means the variable is not set', () => {
 });
 
 describe('.env mistakes are detected and explained', () => {
-
   it('loadDotEnv reports the mistakes of the file it read, by line, never its values', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dotenv-'));
     await writeFile(
