@@ -50,6 +50,11 @@ export interface EmulatorAccount {
   quotaExhausted?: boolean;
   /** The token endpoint answers `invalid_grant` ("Token has been expired or revoked."). */
   invalidGrant?: boolean;
+  /**
+   * Makes the account a service account: the token endpoint's JWT-bearer grant accepts
+   * assertions with `iss` = `email`, signed (RS256) by the private key of this PEM public key.
+   */
+  serviceAccountPublicKey?: string;
 }
 
 /** The live, mutable state of an account (returned by `Emulator.account`). */
@@ -69,6 +74,7 @@ export interface EmulatorAccountState {
   quota?: EmulatorQuota | Record<string, EmulatorQuota>;
   quotaExhausted: boolean;
   invalidGrant: boolean;
+  serviceAccountPublicKey?: string;
 }
 
 /** The account every emulator serves by default: onboarded, standard tier, project `demo-project`. */
@@ -102,6 +108,8 @@ export function createAccountState(
   if (account.accessToken !== undefined) state.accessToken = account.accessToken;
   if (account.forbidden !== undefined) state.forbidden = account.forbidden;
   if (account.quota !== undefined) state.quota = account.quota;
+  if (account.serviceAccountPublicKey !== undefined)
+    state.serviceAccountPublicKey = account.serviceAccountPublicKey;
   if (account.project !== undefined) state.project = account.project;
   else if (onboarded && !requiresProject) state.project = nextProject();
   return state;

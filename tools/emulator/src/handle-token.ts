@@ -1,5 +1,6 @@
 import { isJsonObject } from './json-object';
 import type { EmulatorAccountState } from './emulator-account';
+import { JWT_BEARER_GRANT, verifyJwtAssertion } from './jwt-bearer';
 import { sendJson } from './http-io';
 import { bodyValue, type RequestContext } from './request-context';
 
@@ -31,12 +32,26 @@ export function tokenRequestAccount(params: Record<string, string>): string | un
 
 /**
  * `POST /token`: Google's OAuth token endpoint for `refresh_token` and `authorization_code`
- * grants, with Google's error bodies (`invalid_grant`, `invalid_client`, `unsupported_grant_type`).
+ * grants and service accounts' JWT-bearer grant, with Google's error bodies (`invalid_grant`,
+ * `invalid_client`, `unsupported_grant_type`).
  */
 export function handleToken(context: RequestContext): void {
   const { state, response } = context;
   const params = tokenParams(context);
   const grant = params.grant_type;
+  if (grant === JWT_BEARER_GRANT) {
+    const verified = verifyJwtAssertion(params.assertion, state.accounts.values());
+    if ('error' in verified) {
+      sendJson(response, 400, { error: 'invalid_grant', error_description: verified.error });
+      return;
+    }
+    sendJson(response, 200, {
+      access_token: state.issueAccessToken(verified.account.refreshToken),
+      expires_in: state.options.accessTokenLifetimeSeconds,
+      token_type: 'Bearer',
+    });
+    return;
+  }
   if (grant !== 'refresh_token' && grant !== 'authorization_code') {
     sendJson(response, 400, {
       error: 'unsupported_grant_type',

@@ -55,13 +55,7 @@ export function createVertexClient({
         if (!token) throw new Error('no access token');
         return { id: 'application-default-credentials', token };
       } catch (error) {
-        throw new GatewayError({
-          code: 'NO_CREDENTIALS',
-          status: 503,
-          cause: error,
-          message:
-            'Vertex AI needs application default credentials: set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file, run "gcloud auth application-default login", or run on Google Cloud with a service account.',
-        });
+        throw adcError(error);
       }
     },
     report() {
@@ -83,5 +77,39 @@ export function createVertexClient({
     headers: (credential) => ({ authorization: `Bearer ${credential.token}` }),
     credentials: selector,
     fetch,
+  });
+}
+
+/**
+ * Why no token: none found (say where to put them), Google's token endpoint refused them (its
+ * `error: error_description`, e.g. a deleted service-account key), or the sign-in failed
+ * otherwise (the library's reason: an unreachable token endpoint, a malformed key file).
+ */
+function adcError(error: unknown): GatewayError {
+  const message = error instanceof Error ? error.message : String(error);
+  const refusal = (error as { response?: { data?: { error?: unknown } } } | undefined)?.response
+    ?.data?.error;
+  if (typeof refusal === 'string') {
+    return new GatewayError({
+      code: 'NO_CREDENTIALS',
+      status: 503,
+      cause: error,
+      message: `Google refused the application default credentials (${message}). The service-account key may have been deleted or disabled, or the gcloud login revoked: create a new key, or run "gcloud auth application-default login" again.`,
+    });
+  }
+  if (message.startsWith('Could not load the default credentials')) {
+    return new GatewayError({
+      code: 'NO_CREDENTIALS',
+      status: 503,
+      cause: error,
+      message:
+        'Vertex AI needs application default credentials: set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file, run "gcloud auth application-default login", or run on Google Cloud with a service account.',
+    });
+  }
+  return new GatewayError({
+    code: 'NO_CREDENTIALS',
+    status: 503,
+    cause: error,
+    message: `Could not sign in to Vertex AI with the application default credentials: ${message}`,
   });
 }

@@ -33,6 +33,8 @@ export interface TestGateway {
 export async function createTestGateway(
   env: Record<string, string | undefined>,
   dirs?: { cwd?: string; homeDir?: string },
+  /** A base fetch under the gateway's own retries and limits (e.g. to redirect Google hosts). */
+  baseFetch?: typeof globalThis.fetch,
 ): Promise<TestGateway> {
   const config = loadConfig({
     PORT: '0',
@@ -55,6 +57,7 @@ export async function createTestGateway(
     cwd: dirs?.cwd ?? empty,
     homeDir: dirs?.homeDir ?? empty,
     defaultMetrics: false,
+    ...(baseFetch ? { fetch: baseFetch } : {}),
   });
   return { gateway, logger, logs: () => captured };
 }
@@ -63,8 +66,9 @@ export async function createTestGateway(
 export async function startGateway(
   env: Record<string, string | undefined>,
   dirs?: { cwd?: string; homeDir?: string },
+  baseFetch?: typeof globalThis.fetch,
 ): Promise<RunningGateway> {
-  const { gateway, logs } = await createTestGateway(env, dirs);
+  const { gateway, logs } = await createTestGateway(env, dirs, baseFetch);
   const server: Server = createServer(gateway.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
