@@ -40,6 +40,19 @@ describe('Gemini API backend (GEMINI_API_KEY) through the openai SDK', () => {
     expect(upstream?.body).not.toHaveProperty('project');
   });
 
+  it('answers methods it does not serve with 501, without blaming Code Assist', async () => {
+    const answer = await fetch(`${gateway.url}/v1beta/models/text-embedding-004:embedContent`, {
+      method: 'POST',
+      headers: { 'x-goog-api-key': gateway.password, 'content-type': 'application/json' },
+      body: JSON.stringify({ content: { parts: [{ text: 'hi' }] } }),
+    });
+    expect(answer.status).toBe(501);
+    const { error } = (await answer.json()) as { error: { message: string } };
+    expect(error.message).toBe(
+      'embedContent is not available through this gateway: it serves generateContent, streamGenerateContent and countTokens, on every backend.',
+    );
+  });
+
   it('streams over SSE', async () => {
     const stream = await client.chat.completions.create({
       model: 'gemini-2.5-pro',

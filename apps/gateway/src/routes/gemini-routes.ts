@@ -142,7 +142,7 @@ export function createGeminiMethodHandler({
       throw new GatewayError({
         code: 'NOT_FOUND',
         status: 501,
-        message: `${method} is not available through this gateway (Code Assist serves generateContent, streamGenerateContent and countTokens).`,
+        message: `${method} is not available through this gateway: it serves generateContent, streamGenerateContent and countTokens, on every backend.`,
       });
     }
     if (method === 'countTokens') {
