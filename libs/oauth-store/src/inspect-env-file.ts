@@ -14,12 +14,13 @@ export interface EnvFileIssue {
 const ASSIGNMENT = /^(\s*)(export\s+)?([A-Za-z_][\w.-]*)(\s*)=(\s*)(.*)$/;
 
 /**
- * Finds the `.env` mistakes that silently break a setup. `values` is the file as the gateway reads
- * it (dotenv's `parse`), so a JSON value is judged by what actually arrives; Docker's `env_file`
- * and shells, which read some lines differently, get warnings. Checked: spaces around `=`, JSON spread over several lines, JSON
- * without quotes (a `#` starts a comment) or in double quotes (its own quotes end the value),
- * multi-line quoted values, variables set twice, and lines that are not `KEY=value`. Messages
- * name lines and keys, never values: a `.env` holds secrets.
+ * Finds the `.env` mistakes that silently break a setup. `values` is the file as the gateway
+ * reads it (dotenv's `parse`), so a JSON value is judged by what actually arrives; what only
+ * Docker's `env_file` and shells read differently is a warning. Checked: spaces around `=`, JSON
+ * spread over several lines, JSON without quotes (a `#` starts a comment) or in double quotes
+ * (elsewhere its own quotes end the value), multi-line quoted values, variables set twice, and
+ * lines that are not `KEY=value`. Messages name lines and keys, never values: a `.env` holds
+ * secrets.
  */
 export function inspectEnvFile(text: string, values: Record<string, string>): EnvFileIssue[] {
   const issues: EnvFileIssue[] = [];

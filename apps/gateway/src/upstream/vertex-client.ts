@@ -86,30 +86,17 @@ export function createVertexClient({
  * otherwise (the library's reason: an unreachable token endpoint, a malformed key file).
  */
 function adcError(error: unknown): GatewayError {
-  const message = error instanceof Error ? error.message : String(error);
+  const reason = error instanceof Error ? error.message : String(error);
   const refusal = (error as { response?: { data?: { error?: unknown } } } | undefined)?.response
     ?.data?.error;
+  let message: string;
   if (typeof refusal === 'string') {
-    return new GatewayError({
-      code: 'NO_CREDENTIALS',
-      status: 503,
-      cause: error,
-      message: `Google refused the application default credentials (${message}). The service-account key may have been deleted or disabled, or the gcloud login revoked: create a new key, or run "gcloud auth application-default login" again.`,
-    });
+    message = `Google refused the application default credentials (${reason}). The service-account key may have been deleted or disabled, or the gcloud login revoked: create a new key, or run "gcloud auth application-default login" again.`;
+  } else if (reason.startsWith('Could not load the default credentials')) {
+    message =
+      'Vertex AI needs application default credentials: set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file, run "gcloud auth application-default login", or run on Google Cloud with a service account.';
+  } else {
+    message = `Could not sign in to Vertex AI with the application default credentials: ${reason}`;
   }
-  if (message.startsWith('Could not load the default credentials')) {
-    return new GatewayError({
-      code: 'NO_CREDENTIALS',
-      status: 503,
-      cause: error,
-      message:
-        'Vertex AI needs application default credentials: set GOOGLE_APPLICATION_CREDENTIALS to a service-account key file, run "gcloud auth application-default login", or run on Google Cloud with a service account.',
-    });
-  }
-  return new GatewayError({
-    code: 'NO_CREDENTIALS',
-    status: 503,
-    cause: error,
-    message: `Could not sign in to Vertex AI with the application default credentials: ${message}`,
-  });
+  return new GatewayError({ code: 'NO_CREDENTIALS', status: 503, cause: error, message });
 }

@@ -43,7 +43,7 @@ export async function checkConfig(context: CheckContext): Promise<CheckOutcome> 
   if (failures.length > 0 || invalid.length > 0) {
     const [failure] = failures;
     const first = failure ? `.env ${formatEnvFileIssue(failure)}` : invalid[0];
-    const more = failures.length + invalid.length + envFile.issues.length - failures.length - 1;
+    const more = invalid.length + envFile.issues.length - 1;
     return outcome.fail(
       `${first}${more > 0 ? ` (+${more} more)` : ''}`,
       fixLink('env-file-format'),
