@@ -95,10 +95,11 @@ describe('createLogger', () => {
   });
 
   it('writes any field as JSON.stringify would, and stamps the current time', () => {
-    // Prefixed: never one of the three leading fields or a secret's name.
+    // Prefixed: never one of the three leading fields or a secret's name, at any depth (secret
+    // names are redacted: the test above).
     const fieldName = fc.string({ maxLength: 12 }).map((name) => `f${name}`);
     const value = fc.oneof(
-      fc.jsonValue(),
+      fc.jsonValue().map(prefixKeys),
       fc.constantFrom(undefined, Number.NaN, Number.POSITIVE_INFINITY, -0, 1e21, 0.1 + 0.2),
       fc.date({ noInvalidDate: true }),
       fc.string({ unit: 'binary' }),
@@ -121,3 +122,12 @@ describe('createLogger', () => {
     );
   });
 });
+
+/** `value` with every object key prefixed by "f", at any depth. */
+function prefixKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(prefixKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [`f${key}`, prefixKeys(item)]),
+  );
+}
