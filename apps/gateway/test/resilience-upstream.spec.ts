@@ -8,6 +8,7 @@ import {
   waitFor,
 } from './support/resilience-helpers';
 import { startGateway } from './support/start-gateway';
+import { startTestProxy } from './support/test-proxy';
 import { startStack, type Stack } from './support/start-stack';
 
 describe('upstream faults: retries, timeouts and their client-visible results', () => {
@@ -145,6 +146,86 @@ describe('an upstream that accepts TCP but never completes the TLS handshake', (
       await gateway.close();
       for (const socket of held) socket.destroy();
       await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+});
+
+describe('UPSTREAM_CONNECT_TIMEOUT_MS behind a proxy (HTTPS_PROXY)', () => {
+  /** A TCP server that takes connections and never says a word. */
+  async function silentServer() {
+    const held: Socket[] = [];
+    const server = createNetServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+      port: (server.address() as AddressInfo).port,
+      held,
+      close: async () => {
+        for (const socket of held) socket.destroy();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    };
+  }
+
+  async function chatThrough(env: Record<string, string>) {
+    const gateway = await startGateway({
+      ...FAST_RETRIES,
+      GEMINI_API_KEY: 'AIzaTestKeyProxyTimeout00000000000000001',
+      UPSTREAM_CONNECT_TIMEOUT_MS: '200',
+      UPSTREAM_FIRST_BYTE_TIMEOUT_MS: '4000',
+      UPSTREAM_MAX_ATTEMPTS: '1',
+      ...env,
+    });
+    try {
+      const started = Date.now();
+      const response = await fetch(`${gateway.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${gateway.password}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          model: 'gemini-2.5-flash',
+          messages: [{ role: 'user', content: 'hi' }],
+        }),
+      });
+      const { error } = (await response.json()) as { error: { message: string } };
+      return { status: response.status, message: error.message, ms: Date.now() - started };
+    } finally {
+      await gateway.close();
+    }
+  }
+
+  it('applies to the TLS handshake with Google through the tunnel', async () => {
+    const google = await silentServer(); // the tunnel reaches it; its TLS never answers
+    const proxy = await startTestProxy();
+    try {
+      const result = await chatThrough({
+        HTTPS_PROXY: proxy.url,
+        GOOGLE_GEMINI_BASE_URL: `https://127.0.0.1:${google.port}`,
+      });
+      expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${google.port}`]);
+      expect(result.status).toBe(504);
+      expect(result.message).toMatch(/did not accept a connection within 200 ms/);
+      expect(result.ms).toBeLessThan(3_000);
+    } finally {
+      await proxy.close();
+      await google.close();
+    }
+  });
+
+  it('applies to a proxy that takes the connection but never answers CONNECT', async () => {
+    const proxy = await silentServer();
+    try {
+      const result = await chatThrough({
+        HTTPS_PROXY: `http://127.0.0.1:${proxy.port}`,
+        GOOGLE_GEMINI_BASE_URL: 'https://127.0.0.1:9',
+      });
+      expect(proxy.held.length).toBe(1);
+      expect(result.status).toBe(504);
+      expect(result.message).toMatch(/did not accept a connection within 200 ms/);
+      expect(result.ms).toBeLessThan(3_000);
+    } finally {
+      await proxy.close();
     }
   });
 });

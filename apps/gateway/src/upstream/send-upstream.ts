@@ -234,7 +234,9 @@ function unreachable(
       `did not start answering within ${formatDuration(transport.firstByteTimeoutMs)} (UPSTREAM_FIRST_BYTE_TIMEOUT_MS).`,
     );
   }
-  if ((cause as { code?: unknown } | undefined)?.code === 'UND_ERR_CONNECT_TIMEOUT') {
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  // A headers timeout can only be a proxy's answer to CONNECT (see createUpstreamFetch).
+  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT') {
     const within =
       transport.connectTimeoutMs === undefined
         ? ''

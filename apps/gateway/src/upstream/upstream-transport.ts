@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import {
   Agent,
   EnvHttpProxyAgent,
+  Pool,
   fetch as undiciFetch,
   request as undiciRequest,
   type Dispatcher,
@@ -158,10 +159,19 @@ export function createUpstreamFetch({ proxy, connectTimeoutMs }: UpstreamFetchOp
     headersTimeout: 0,
     bodyTimeout: 0,
   };
+  const connectTimeout = { timeout: connectTimeoutMs };
   const dispatcher: Dispatcher =
     proxy.httpProxy || proxy.httpsProxy
       ? new EnvHttpProxyAgent({
           ...agentOptions,
+          // A proxy agent replaces `connect` with its tunnel, so the connect timeout is given to
+          // each step of it: reaching the proxy, the proxy's answer to CONNECT (the only
+          // response-header wait undici times here: upstream requests leave that to the
+          // gateway's own timers) and the TLS handshake with Google inside the tunnel.
+          proxyTls: connectTimeout,
+          requestTls: connectTimeout,
+          clientFactory: (origin: URL, options: object) =>
+            new Pool(origin, { ...options, headersTimeout: connectTimeoutMs }),
           // Explicit values: the app's config is the only place the environment is read.
           httpProxy: proxy.httpProxy ?? '',
           httpsProxy: proxy.httpsProxy ?? proxy.httpProxy ?? '',
