@@ -9,7 +9,9 @@ import {
 } from './support/resilience-helpers';
 import { startGateway } from './support/start-gateway';
 import { startTestProxy } from './support/test-proxy';
-import { startStack, type Stack } from './support/start-stack';
+import { postJson, startStack, type Stack } from './support/start-stack';
+
+const HI = { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'hi' }] };
 
 describe('upstream faults: retries, timeouts and their client-visible results', () => {
   let stack: Stack;
@@ -125,17 +127,7 @@ describe('an upstream that accepts TCP but never completes the TLS handshake', (
     });
     try {
       const started = Date.now();
-      const response = await fetch(`${gateway.url}/v1/chat/completions`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${gateway.password}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({
-          model: 'gemini-2.5-flash',
-          messages: [{ role: 'user', content: 'hi' }],
-        }),
-      });
+      const response = await postJson(gateway, '/v1/chat/completions', HI);
       expect(response.status).toBe(504);
       expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
         `Gemini API (127.0.0.1:${port}) did not accept a connection within 200 ms (UPSTREAM_CONNECT_TIMEOUT_MS). Check the network, firewalls and HTTPS_PROXY.`,
@@ -177,17 +169,7 @@ describe('UPSTREAM_CONNECT_TIMEOUT_MS behind a proxy (HTTPS_PROXY)', () => {
     });
     try {
       const started = Date.now();
-      const response = await fetch(`${gateway.url}/v1/chat/completions`, {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${gateway.password}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({
-          model: 'gemini-2.5-flash',
-          messages: [{ role: 'user', content: 'hi' }],
-        }),
-      });
+      const response = await postJson(gateway, '/v1/chat/completions', HI);
       const { error } = (await response.json()) as { error: { message: string } };
       return { status: response.status, message: error.message, ms: Date.now() - started };
     } finally {

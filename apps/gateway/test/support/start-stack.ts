@@ -25,7 +25,7 @@ export interface StackOptions {
  * string or bytes are sent as they are); `headers` override either.
  */
 export function postJson(
-  stack: Stack,
+  stack: Pick<Stack, 'url' | 'password'>,
   path: string,
   body: unknown,
   headers: Record<string, string> = {},
