@@ -1,5 +1,6 @@
 import { startEmulator, type Emulator } from '@geminicli2api/emulator';
 import { startGateway } from './support/start-gateway';
+import { testCertificate } from './support/test-certificate';
 import { startTestProxy, type TestProxy } from './support/test-proxy';
 
 const PASSWORD = 'proxy-test-password';
@@ -102,5 +103,40 @@ describe('outbound proxy (HTTP_PROXY / HTTPS_PROXY / NO_PROXY)', () => {
       await gateway.close();
     }
     expect(proxy.seen).toEqual([]);
+  });
+});
+
+describe('an HTTPS upstream whose certificate is not trusted (a TLS-intercepting proxy)', () => {
+  it('says the certificate is not trusted and names NODE_EXTRA_CA_CERTS', async () => {
+    const emulator = await startEmulator({ tls: testCertificate(), apiKeys: ['AIzaTestKeyTls'] });
+    const proxy = await startTestProxy();
+    const gateway = await startGateway({
+      GEMINI_AUTH_PASSWORD: PASSWORD,
+      GEMINI_API_KEY: 'AIzaTestKeyTls',
+      GOOGLE_GEMINI_BASE_URL: emulator.url,
+      HTTPS_PROXY: proxy.url,
+      UPSTREAM_MAX_ATTEMPTS: '1',
+    });
+    try {
+      const response = await fetch(`${gateway.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${PASSWORD}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          model: 'gemini-2.5-flash',
+          messages: [{ role: 'user', content: 'hi' }],
+        }),
+      });
+      const { error } = (await response.json()) as { error: { message: string } };
+      expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${emulator.port}`]);
+      expect(response.status).toBe(502);
+      expect(error.message).toBe(
+        `Gemini API (127.0.0.1:${emulator.port}) sent a TLS certificate this machine does not trust (DEPTH_ZERO_SELF_SIGNED_CERT). A proxy that intercepts TLS needs its CA certificate in NODE_EXTRA_CA_CERTS.`,
+      );
+      expect(emulator.requests).toEqual([]);
+    } finally {
+      await gateway.close();
+      await proxy.close();
+      await emulator.close();
+    }
   });
 });

@@ -40,6 +40,8 @@ export interface EmulatorOptions {
   arrayWrapStreamErrors?: boolean;
   /** Gemini API keys accepted by `POST /v1beta/models/{m}:…` (`x-goog-api-key`); default none. */
   apiKeys?: readonly string[];
+  /** Serve HTTPS with this PEM key and certificate (clients must trust the certificate). */
+  tls?: { key: string; cert: string };
 }
 
 /** One request the emulator received. */
@@ -60,7 +62,7 @@ export interface RecordedRequest {
 
 /** A running emulator. */
 export interface Emulator {
-  /** `http://HOST:PORT`. */
+  /** `http://HOST:PORT` (`https://` with the `tls` option). */
   url: string;
   /** `${url}/token`, the OAuth token endpoint. */
   tokenUrl: string;

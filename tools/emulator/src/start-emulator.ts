@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { EmulatorAccountState } from './emulator-account';
 import type { Emulator, EmulatorOptions } from './emulator-options';
@@ -18,13 +19,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // Every in-flight request listens on this signal; benchmarks keep thousands open at once.
   setMaxListeners(0, closing.signal);
   const sockets = new Set<Socket>();
-  const server = createServer({ keepAlive: true }, (request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse) => {
     void handleRequest(state, request, response, closing.signal);
-  });
+  };
+  const server = options.tls
+    ? createTlsServer({ ...options.tls, keepAlive: true }, listener)
+    : createServer({ keepAlive: true }, listener);
   server.keepAliveTimeout = 30_000;
   server.headersTimeout = 35_000;
   server.requestTimeout = 0;
-  server.on('connection', (socket) => {
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
@@ -36,7 +40,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${formatHost(host)}:${port}`;
+  const url = `${options.tls ? 'https' : 'http'}://${formatHost(host)}:${port}`;
   let closed: Promise<void> | undefined;
   return {
     url,
