@@ -2,7 +2,8 @@ import type { Dispatcher } from 'undici';
 import type { Config } from '../config';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { createConcurrencyLimiter, type ConcurrencyLimiter } from './concurrency-limiter';
-import { createUpstreamFetch, withTransport, type UpstreamSend } from './upstream-transport';
+import { createUpstreamFetch } from './undici-fetch';
+import { withTransport, type UpstreamSend } from './upstream-transport';
 
 /** What `createGateway` hands to every backend and to token refresh. */
 export interface UpstreamRuntime {

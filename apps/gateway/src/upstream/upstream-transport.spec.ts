@@ -4,7 +4,7 @@ import { GatewayError } from '../gateway-error';
 import { createConcurrencyLimiter } from './concurrency-limiter';
 import { DEFAULT_RETRY_POLICY } from './retry-policy';
 import { sendUpstream } from './send-upstream';
-import { createUpstreamFetch } from './upstream-transport';
+import { createUpstreamFetch } from './undici-fetch';
 
 /** A local upstream whose handler decides how (and whether) each answer ends. */
 async function upstream(handle: (response: ServerResponse) => void) {
