@@ -28,8 +28,8 @@ import { catalogFromConfig } from './models/catalog-from-config';
 import { createBackend } from './create-backend';
 import { statusRoute } from './routes/status';
 import type { GeminiBackend } from './upstream/gemini-backend';
+import { GATEWAY_VERSION } from './gateway-version';
 
-export const GATEWAY_VERSION = '0.1.0';
 
 /** Inputs of {@link createGateway}. */
 export interface CreateGatewayOptions {

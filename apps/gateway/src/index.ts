@@ -1,6 +1,7 @@
 export { configSchema, ConfigError, loadConfig } from './config';
 export type { Config } from './config';
-export { createGateway, GATEWAY_VERSION } from './create-gateway';
+export { createGateway } from './create-gateway';
+export { GATEWAY_VERSION } from './gateway-version';
 export type { CreateGatewayOptions, Gateway } from './create-gateway';
 export { createLogger, SecretRegistry } from './logger';
 export { loadDotEnv } from './load-dot-env';

@@ -1,4 +1,5 @@
 import { formatEnvFileIssue } from '@geminicli2api/oauth-store';
+import { readCommandLine } from './command-line';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createGateway } from './create-gateway';
 import { limitHeapGrowth } from './heap-growth';
@@ -33,6 +34,12 @@ function readConfig(dotEnv: DotEnvResult | undefined): Config {
 }
 
 async function main(): Promise<void> {
+  const commandLine = readCommandLine(process.argv.slice(2));
+  if (!commandLine.run) {
+    if (commandLine.stdout) process.stdout.write(commandLine.stdout);
+    if (commandLine.stderr) process.stderr.write(commandLine.stderr);
+    process.exit(commandLine.exitCode);
+  }
   const dotEnv = loadDotEnv(process.env);
   printDotEnvProblems(dotEnv);
   const config = readConfig(dotEnv);
