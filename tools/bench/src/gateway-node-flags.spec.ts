@@ -22,7 +22,12 @@ describe('the flags node runs the gateway with', () => {
     ]);
   });
 
-  it.each(['package.json', 'docs/deployment.md'])('are the same in %s', (path) => {
+  it.each([
+    'package.json',
+    'docs/deployment.md',
+    'docs/configuration.md',
+    'apps/gateway/src/command-line.ts',
+  ])('are the same in %s', (path) => {
     const launches = gatewayLaunches(read(path));
     expect(launches.length).toBeGreaterThan(0);
     for (const flags of launches) expect(flags).toEqual([...GATEWAY_NODE_FLAGS]);

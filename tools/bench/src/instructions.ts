@@ -10,24 +10,36 @@
  * read. The main thread (the event loop) is reported apart from the helper threads (GC, and the
  * optimizing compiler still catching up: under valgrind every thread runs in turn).
  *
- * Usage: npm run bench:instructions -- [--warmup 5000] [--requests 2000] [--connections 8]
- *        [--env NAME=value]... [--gateway apps/gateway/dist/other-build.js]
- * Needs valgrind (Debian: `apt-get install valgrind`).
+ * Options: see USAGE (`npm run bench:instructions -- --help`). Needs valgrind (Debian:
+ * `apt-get install valgrind`).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { runCommand, UsageError, wholeNumberOption } from './command-line';
 import { parseEnvPairs } from './env-pairs';
 import { chatBodies, GATEWAY_HEADERS } from './requests';
 import { freePort, ROOT, waitForHttp } from './services';
 import { benchGatewayEnv, GATEWAY_NODE_FLAGS, startEmulator } from './stack';
 import { threadTotals } from './thread-totals';
 
-async function main(): Promise<number> {
+const USAGE = `Usage: npm run bench:instructions -- [options]
+
+Counts the CPU instructions the gateway spends per non-streamed chat, under valgrind's callgrind.
+
+  --warmup <n>          requests before counting, to warm V8's JIT up (default 5000)
+  --requests <n>        requests counted (default 2000)
+  --connections <n>     concurrent connections (default 8)
+  --env NAME=value      an environment variable for the gateway (repeatable)
+  --gateway <file>      the gateway build to count (default apps/gateway/dist/main.js)
+`;
+
+async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
+    args: argv,
     options: {
       warmup: { type: 'string', default: '5000' },
       requests: { type: 'string', default: '2000' },
@@ -36,15 +48,15 @@ async function main(): Promise<number> {
       gateway: { type: 'string', default: 'apps/gateway/dist/main.js' },
     },
   });
+  const warmup = wholeNumberOption('warmup', values.warmup, 0);
+  const requests = wholeNumberOption('requests', values.requests);
+  const connections = wholeNumberOption('connections', values.connections);
+  const extraEnv = parseEnvPairs(values.env);
+  const gatewayScript = resolve(ROOT, values.gateway);
+  if (!existsSync(gatewayScript))
+    throw new UsageError(`--gateway ${values.gateway}: no such file (build it first).`);
   if (spawnSync('valgrind', ['--version']).status !== 0) {
     process.stderr.write('valgrind is not installed (Debian: apt-get install valgrind).\n');
-    return 2;
-  }
-  let extraEnv: Record<string, string>;
-  try {
-    extraEnv = parseEnvPairs(values.env);
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
     return 2;
   }
   const emulator = await startEmulator();
@@ -60,7 +72,7 @@ async function main(): Promise<number> {
       `--callgrind-out-file=${join(dumps, 'gateway.out')}`,
       process.execPath,
       ...GATEWAY_NODE_FLAGS,
-      resolve(ROOT, values.gateway),
+      gatewayScript,
     ],
     { env, stdio: ['ignore', 'ignore', 'ignore'] },
   );
@@ -91,15 +103,15 @@ async function main(): Promise<number> {
         method: 'POST',
         body: chatBodies('Hello benchmark').gateway,
         headers: GATEWAY_HEADERS,
-        connections: Number(values.connections),
+        connections,
         amount,
         timeout: 120,
       });
-    process.stderr.write(`warm-up: ${values.warmup} requests under callgrind…\n`);
-    await load(Number(values.warmup));
+    process.stderr.write(`warm-up: ${warmup} requests under callgrind…\n`);
+    await load(warmup);
     await control('-z');
-    process.stderr.write(`measuring ${values.requests} requests…\n`);
-    const measured = await load(Number(values.requests));
+    process.stderr.write(`measuring ${requests} requests…\n`);
+    const measured = await load(requests);
     await control('-d');
     const answered = measured.requests.total - measured.non2xx - measured.errors;
     const files = readdirSync(dumps).filter((name) => name.startsWith('gateway.out.1'));
@@ -121,12 +133,6 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(
-      `bench:instructions failed: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
-    process.exit(1);
-  },
+void runCommand('bench:instructions', USAGE, process.argv.slice(2), main).then((code) =>
+  process.exit(code),
 );

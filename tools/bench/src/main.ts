@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run bench`: measures the gateway against a bare passthrough floor (see README.md) and
- * writes docs/performance.md. `--smoke` runs every case briefly (CI), `--only <substring>` runs
- * the matching cases, `--out <file>` writes elsewhere.
+ * writes docs/performance.md; `--help` says the options.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +14,7 @@ import { concurrentStreamsCase, firstByteCase } from './stream-cases';
 import { latencyBoundCase, passthroughCase } from './throughput-cases';
 import { translatorCase } from './translator-case';
 import { renderTable, writeReport } from './write-report';
+import { benchOptions, runCommand } from './command-line';
 
 const CASES: [
   string,
@@ -30,34 +30,47 @@ const CASES: [
   ['idle', idleCase],
 ];
 
-async function main(): Promise<number> {
+const USAGE = `Usage: npm run bench -- [--smoke] [--only <case>] [--out <file>]
+
+Measures the gateway against a bare passthrough floor and prints the table.
+
+  --smoke         every case briefly: checks the harness runs (CI); figures mean nothing
+  --only <case>   the cases whose name contains <case>:
+                  ${CASES.map(([name]) => name).join(', ')}
+  --out <file>    write the report there instead of docs/performance.md
+
+A full run (no --smoke, no --only) rewrites the table in docs/performance.md; a smoke or
+partial run writes a report only with --out.
+`;
+
+async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
+    args: argv,
     options: {
       smoke: { type: 'boolean', default: false },
       only: { type: 'string' },
       out: { type: 'string' },
     },
   });
-  const settings = benchSettings(values.smoke);
+  const options = benchOptions(
+    { ...values, out: values.out === undefined ? undefined : resolve(process.cwd(), values.out) },
+    CASES.map(([name]) => name),
+    resolve(ROOT, 'docs/performance.md'),
+  );
+  const settings = benchSettings(options.smoke);
   const results: CaseResult[] = [];
   for (const [name, run] of CASES) {
-    if (values.only && !name.includes(values.only)) continue;
+    if (!options.cases.includes(name)) continue;
     process.stderr.write(`bench: ${name}…\n`);
     results.push(await run(settings));
   }
-  writeReport(
-    results,
-    settings,
-    values.out ? resolve(process.cwd(), values.out) : resolve(ROOT, 'docs/performance.md'),
-  );
+  if (options.report) writeReport(results, settings, options.report);
+  else
+    process.stderr.write(
+      'bench: a smoke or partial run; docs/performance.md left as it was (--out writes a report).\n',
+    );
   process.stdout.write(`${renderTable(results)}\n`);
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  },
-);
+void runCommand('bench', USAGE, process.argv.slice(2), main).then((code) => process.exit(code));
