@@ -2,7 +2,7 @@ import { Agent, request } from 'node:http';
 import type { BenchSettings, CaseResult } from './case-result';
 import { chatBodies, FLOOR_HEADERS, GATEWAY_HEADERS, words } from './requests';
 import { startStack } from './stack';
-import { formatSpread, spread } from './stats';
+import { formatSpread, spread, truncated } from './stats';
 
 interface StreamOutcome {
   /** ms from sending the request to the first body byte. */
@@ -132,7 +132,7 @@ export async function firstByteCase(settings: BenchSettings): Promise<CaseResult
     target: '< 2 ms median over the floor',
     gateway: formatSpread(spread(gateway), 2),
     floor: formatSpread(spread(floor), 2),
-    ratio: `+${overhead.toFixed(2)} ms median`,
+    ratio: `${overhead >= 0 ? '+' : ''}${truncated(overhead, 2)} ms median`,
     met: overhead < 2,
   };
 }

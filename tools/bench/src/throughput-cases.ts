@@ -2,7 +2,7 @@ import type { BenchSettings, CaseResult } from './case-result';
 import { runLoad, type LoadResult } from './load';
 import { chatBodies, FLOOR_HEADERS, GATEWAY_HEADERS } from './requests';
 import { startStack } from './stack';
-import { formatSpread, spread, type Spread } from './stats';
+import { formatSpread, percentOf, spread, truncated, type Spread } from './stats';
 
 interface Comparison {
   gateway: Spread;
@@ -113,7 +113,7 @@ export async function passthroughCase(settings: BenchSettings): Promise<CaseResu
     name: 'non-stream chat, 0 ms upstream, 16 connections (req/s)',
     target: 'gateway ≥ 0.5 × floor',
     ...figures(result),
-    ratio: `${ratio.toFixed(2)} × floor (repeats ${formatSpread(result.ratio, 2)})`,
+    ratio: `${truncated(ratio, 2)} × floor (repeats ${formatSpread(result.ratio, 2)})`,
     met: ratio >= 0.5 && result.failures === 0,
   };
 }
@@ -135,12 +135,12 @@ export async function latencyBoundCase(settings: BenchSettings): Promise<CaseRes
     warmupPerConnection: 5,
   });
   const ratio = result.gateway.median / ideal;
-  const percent = (value: number) => `${((value / ideal) * 100).toFixed(1)} %`;
+  const percent = (value: number) => percentOf(value, ideal);
   return {
     name: 'non-stream chat, 200 ms upstream, 256 connections (req/s)',
     target: `≥ 95 % of ideal (${ideal.toFixed(0)} req/s)`,
     ...figures(result),
-    ratio: `${(ratio * 100).toFixed(1)} % of ideal`,
+    ratio: `${percent(result.gateway.median)} of ideal`,
     met: ratio >= 0.95 && result.failures === 0,
     details: [
       '256 connections at 200 ms, medians of the repeats. "Steady" is timed after one second on',
