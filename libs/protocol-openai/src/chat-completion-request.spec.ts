@@ -72,6 +72,31 @@ describe('chatCompletionRequestSchema', () => {
     expect(firstIssue(body)?.path).toBe(path);
   });
 
+  // A value of the right type for one branch of a union, but breaking that branch's rule, used
+  // to be reported as zod's bare "Invalid input".
+  it.each([
+    [
+      'six stop sequences',
+      { ...minimal, stop: ['a', 'b', 'c', 'd', 'e', 'f'] },
+      'stop',
+      'Too big: expected array to have <=5 items',
+    ],
+    [
+      'a stop of the wrong type',
+      { ...minimal, stop: 5 },
+      'stop',
+      'Invalid input: expected string or array, received number',
+    ],
+    [
+      'message content of the wrong type',
+      { model: 'm', messages: [{ role: 'user', content: 42 }] },
+      'messages[0].content',
+      'Invalid input: expected string or array, received number',
+    ],
+  ])('says what is wrong with %s', (_name, body, path, message) => {
+    expect(firstIssue(body)).toEqual({ path, message });
+  });
+
   it('never puts the rejected value in the message', () => {
     const issue = firstIssue({ ...minimal, temperature: 'sk-secret-value' });
     expect(issue?.message).not.toContain('sk-secret-value');
