@@ -13,6 +13,11 @@ export async function offerLogin(config: Config): Promise<void> {
     answer = await prompt.question(
       '\nNo Google credentials found. Log in with Google now? [Y/n/no-browser] ',
     );
+  } catch (error) {
+    // Ctrl+C at the question: stop as Ctrl+C stops any command (exit 130), not as a failure.
+    if ((error as NodeJS.ErrnoException).code !== 'ABORT_ERR') throw error;
+    process.stdout.write('\n');
+    process.exit(130);
   } finally {
     prompt.close();
   }
