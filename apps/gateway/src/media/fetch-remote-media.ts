@@ -2,7 +2,7 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { lookup as dnsLookupAsync } from 'node:dns/promises';
 import { isIP, type LookupFunction } from 'node:net';
 import type { ChatCompletionRequest } from '@geminicli2api/protocol-openai';
-import { collectRemoteMediaUrls, type ResolvedMedia } from '@geminicli2api/translator';
+import type { ResolvedMedia } from '@geminicli2api/translator';
 import { Agent, fetch as undiciFetch, type Dispatcher } from 'undici';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
@@ -49,7 +49,7 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
 let guardedAgent: Dispatcher | undefined;
 
 /**
- * Fetches the http(s) images a request references (size cap, timeout, mime from Content-Type).
+ * Fetches the http(s) images of a request (`urls`: its `collectRemoteMediaUrls`; size cap, timeout, mime from Content-Type).
  * Unless private networks are allowed, a URL whose host is or resolves to a loopback, private or
  * link-local address, or that redirects to one, is refused with 400 naming the content part
  * (SSRF protection; redirects are followed by hand, at most three). Any other failure leaves the
@@ -57,11 +57,10 @@ let guardedAgent: Dispatcher | undefined;
  */
 export async function fetchRemoteMedia(
   request: Pick<ChatCompletionRequest, 'messages'>,
+  urls: readonly string[],
   { signal, logger, ...given }: RemoteMediaOptions & { signal: AbortLike; logger: Logger },
 ): Promise<Map<string, ResolvedMedia>> {
-  const urls = collectRemoteMediaUrls(request);
   const media = new Map<string, ResolvedMedia>();
-  if (urls.length === 0) return media; // the usual case, on every chat request
   const options = { ...DEFAULTS, ...given };
   const clientGone = asAbortSignal(signal);
   await Promise.all(

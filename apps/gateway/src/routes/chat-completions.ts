@@ -5,6 +5,7 @@ import {
 import { createModelCatalog, type GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
 import type { GenerateContentResponse } from '@geminicli2api/protocol-gemini';
 import {
+  collectRemoteMediaUrls,
   convertChatRequestToGemini,
   convertGeminiResponseToChatCompletion,
   createChatCompletionChunkTranslator,
@@ -72,7 +73,12 @@ export function createChatCompletionsHandler({
     const model = resolved.model.id;
     const client = getClient();
     const signal = abortOnClientClose(response);
-    const remoteMedia = await fetchRemoteMedia(body, { ...remoteMediaOptions, signal, logger });
+    // Most requests reference no http(s) image: no fetch, no await.
+    const mediaUrls = collectRemoteMediaUrls(body);
+    const remoteMedia =
+      mediaUrls.length === 0
+        ? undefined
+        : await fetchRemoteMedia(body, mediaUrls, { ...remoteMediaOptions, signal, logger });
     const {
       request: translated,
       warnings,
