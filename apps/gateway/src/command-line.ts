@@ -31,8 +31,7 @@ Options:
 `;
 
 export type CommandLine =
-  | { run: true }
-  | { run: false; exitCode: number; stdout?: string; stderr?: string };
+  { run: true } | { run: false; exitCode: number; stdout?: string; stderr?: string };
 
 /** What `main.js <argv>` should do: start the gateway, or print and exit. */
 export function readCommandLine(argv: readonly string[]): CommandLine {

@@ -30,7 +30,6 @@ import { statusRoute } from './routes/status';
 import type { GeminiBackend } from './upstream/gemini-backend';
 import { GATEWAY_VERSION } from './gateway-version';
 
-
 /** Inputs of {@link createGateway}. */
 export interface CreateGatewayOptions {
   config: Config;

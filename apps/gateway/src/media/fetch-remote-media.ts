@@ -49,11 +49,12 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
 let guardedAgent: Dispatcher | undefined;
 
 /**
- * Fetches the http(s) images of a request (`urls`: its `collectRemoteMediaUrls`; size cap, timeout, mime from Content-Type).
- * Unless private networks are allowed, a URL whose host is or resolves to a loopback, private or
- * link-local address, or that redirects to one, is refused with 400 naming the content part
- * (SSRF protection; redirects are followed by hand, at most three). Any other failure leaves the
- * URL out, and the translator answers 400 naming the part.
+ * Fetches the http(s) images of a request, `urls` (its `collectRemoteMediaUrls`), under a size
+ * cap and a timeout, the mime type from Content-Type. Unless private networks are allowed, a URL
+ * whose host is or resolves to a loopback, private or link-local address, or that redirects to
+ * one, is refused with 400 naming the content part (SSRF protection; redirects are followed by
+ * hand, at most three). Any other failure leaves the URL out, and the translator answers 400
+ * naming the part.
  */
 export async function fetchRemoteMedia(
   request: Pick<ChatCompletionRequest, 'messages'>,
