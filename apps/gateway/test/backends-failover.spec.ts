@@ -2,6 +2,7 @@ import OpenAI, { RateLimitError } from 'openai';
 import { startEmulator, type Emulator } from '@geminicli2api/emulator';
 import { writeAccountDir } from './support/account-files';
 import { startGateway, type RunningGateway } from './support/start-gateway';
+import { streamedChatText } from './support/start-stack';
 
 const KEY = 'AIzaFailoverKey0000000000000000000000001';
 
@@ -55,13 +56,7 @@ describe('failover from Code Assist to a Gemini API key (GEMINI_FAILOVER_TO_API_
 
   it('also fails over a stream before any byte reached the client', async () => {
     const client = await gatewayWith(true);
-    const stream = await client.chat.completions.create({
-      model: 'gemini-2.5-flash',
-      messages: [{ role: 'user', content: 'stream after failover' }],
-      stream: true,
-    });
-    let text = '';
-    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    const text = await streamedChatText(client, 'gemini-2.5-flash', 'stream after failover');
     expect(text).toBe('Echo: stream after failover');
   });
 

@@ -1,6 +1,7 @@
 import OpenAI, { RateLimitError } from 'openai';
 import { startEmulator, type Emulator } from '@geminicli2api/emulator';
 import { startGateway, type RunningGateway } from './support/start-gateway';
+import { streamedChatText } from './support/start-stack';
 
 const KEYS = ['AIzaTestKeyOne000000000000000000000001', 'AIzaTestKeyTwo000000000000000000000002'];
 
@@ -54,13 +55,11 @@ describe('Gemini API backend (GEMINI_API_KEY) through the openai SDK', () => {
   });
 
   it('streams over SSE', async () => {
-    const stream = await client.chat.completions.create({
-      model: 'gemini-2.5-pro',
-      messages: [{ role: 'user', content: 'Stream a few words for me please' }],
-      stream: true,
-    });
-    let text = '';
-    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    const text = await streamedChatText(
+      client,
+      'gemini-2.5-pro',
+      'Stream a few words for me please',
+    );
     expect(text).toBe('Echo: Stream a few words for me please');
     expect(emulator.requests.at(-1)?.query).toMatchObject({ alt: 'sse' });
   });

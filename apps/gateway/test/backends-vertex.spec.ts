@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import OpenAI from 'openai';
 import { startEmulator, type Emulator } from '@geminicli2api/emulator';
 import { startGateway, type RunningGateway } from './support/start-gateway';
+import { streamedChatText } from './support/start-stack';
 
 const ADC_REFRESH_TOKEN = 'adc-user-refresh-token';
 
@@ -59,13 +60,7 @@ describe('Vertex AI backend (GOOGLE_GENAI_USE_VERTEXAI) through the openai SDK',
     );
     expect(upstream.at(-1)?.account).toBe(ADC_REFRESH_TOKEN);
 
-    const stream = await client.chat.completions.create({
-      model: 'gemini-2.5-pro',
-      messages: [{ role: 'user', content: 'Stream from Vertex now' }],
-      stream: true,
-    });
-    let text = '';
-    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+    const text = await streamedChatText(client, 'gemini-2.5-pro', 'Stream from Vertex now');
     expect(text).toBe('Echo: Stream from Vertex now');
     expect(emulator.issuedAccessTokens(ADC_REFRESH_TOKEN)).toBe(1);
   });

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import OpenAI from 'openai';
 import { startEmulator } from '@geminicli2api/emulator';
 import { testCertificate } from './support/test-certificate';
+import { streamedChatText } from './support/start-stack';
 import { startTestProxy } from './support/test-proxy';
 
 const MAIN = resolve(__dirname, '../dist/main.js');
@@ -54,13 +55,11 @@ describe('HTTPS to Google through a CONNECT proxy, with the CA in NODE_EXTRA_CA_
         messages: [{ role: 'user', content: 'through the tunnel' }],
       });
       expect(completion.choices[0]?.message.content).toBe('Echo: through the tunnel');
-      const stream = await client.chat.completions.create({
-        model: 'gemini-2.5-flash',
-        messages: [{ role: 'user', content: 'streamed through the tunnel' }],
-        stream: true,
-      });
-      let text = '';
-      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+      const text = await streamedChatText(
+        client,
+        'gemini-2.5-flash',
+        'streamed through the tunnel',
+      );
       expect(text).toBe('Echo: streamed through the tunnel');
       expect(new Set(proxy.seen)).toEqual(new Set([`CONNECT 127.0.0.1:${emulator.port}`]));
       expect(emulator.requests.map((request) => request.headers['x-goog-api-key'])).toEqual([

@@ -101,3 +101,19 @@ export async function startOpenAIStack(
   const client = new OpenAI({ baseURL: `${stack.url}/v1`, apiKey: stack.password, maxRetries: 0 });
   return { stack, client };
 }
+
+/** Streams a one-message chat through `client` and returns the text of all its deltas. */
+export async function streamedChatText(
+  client: OpenAI,
+  model: string,
+  content: string,
+): Promise<string> {
+  const stream = await client.chat.completions.create({
+    model,
+    messages: [{ role: 'user', content }],
+    stream: true,
+  });
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+  return text;
+}
