@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { startEmulator, type Emulator } from '@geminicli2api/emulator';
 import { writeAccountDir } from './support/account-files';
 import { startGateway, type RunningGateway } from './support/start-gateway';
+import { streamedChatText } from './support/start-stack';
 
 interface StatusBody {
   backend: string;
@@ -26,14 +27,7 @@ async function chat(
       (await client.chat.completions.create({ model, messages: [{ role: 'user', content }] }))
         .choices[0]?.message.content ?? ''
     );
-  const events = await client.chat.completions.create({
-    model,
-    messages: [{ role: 'user', content }],
-    stream: true,
-  });
-  let text = '';
-  for await (const chunk of events) text += chunk.choices[0]?.delta.content ?? '';
-  return text;
+  return streamedChatText(client, model, content);
 }
 
 describe('several Code Assist accounts (GEMINI_CREDENTIALS_DIR)', () => {
