@@ -51,6 +51,24 @@ describe('generateFakeAnswer', () => {
     });
   });
 
+  it('a [[call NAME {args}]] directive calls that declared function with exactly those args', () => {
+    const request = ask(
+      'mentions get_weather but [[call get_time {"zone":"UTC+1 [x]"}]] and [[call missing {}]]',
+      { tools: [{ functionDeclarations: [weather, time] }] },
+    );
+    const answer = generateFakeAnswer(request, flash);
+    expect(answer.candidates[0]?.parts).toEqual([
+      { functionCall: { name: 'get_time', args: { zone: 'UTC+1 [x]' } } },
+    ]);
+  });
+
+  it('a directive without arguments calls the function with an empty object', () => {
+    const request = ask('[[call get_time]]', { tools: [{ functionDeclarations: [time] }] });
+    expect(generateFakeAnswer(request, flash).candidates[0]?.parts).toEqual([
+      { functionCall: { name: 'get_time', args: {} } },
+    ]);
+  });
+
   it.each<[string, Partial<GeminiGenerateRequest>, string[]]>([
     [
       'AUTO without a named function answers text',

@@ -148,12 +148,42 @@ function chooseFunctionCalls(request: GeminiGenerateRequest): GeminiPart[] {
   if (mode === 'ANY' && allowed !== undefined && allowed.length > 0) {
     declarations = declarations.filter((declaration) => allowed.includes(declaration.name));
   }
+  const scripted = scriptedCalls(text, declarations);
+  if (scripted.length > 0) return scripted;
   let chosen = declarations.filter((declaration) => text.includes(declaration.name));
   const first = declarations[0];
   if (chosen.length === 0 && mode === 'ANY' && first !== undefined) chosen = [first];
   return chosen.map((declaration) => ({
     functionCall: { name: declaration.name, args: sampleArgs(declaration) },
   }));
+}
+
+const CALL_DIRECTIVE = /\[\[call ([A-Za-z_][\w.:-]*)(?: (\{.*?\}))?\]\]/gs;
+
+/**
+ * `[[call NAME {"json":"args"}]]` in the user's text makes the model call the declared function
+ * NAME with exactly those arguments (tests drive real agents' own tools this way); directives
+ * override the name-matching heuristic, and one naming an undeclared function is ignored.
+ */
+export function scriptedCalls(
+  text: string,
+  declarations: readonly GeminiFunctionDeclaration[],
+): GeminiPart[] {
+  const calls: GeminiPart[] = [];
+  for (const match of text.matchAll(CALL_DIRECTIVE)) {
+    const name = match[1] ?? '';
+    if (!declarations.some((declaration) => declaration.name === name)) continue;
+    let args: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = JSON.parse(match[2] ?? '{}');
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+        args = parsed as Record<string, unknown>;
+    } catch {
+      args = {};
+    }
+    calls.push({ functionCall: { name, args } });
+  }
+  return calls;
 }
 
 function sampleArgs(declaration: GeminiFunctionDeclaration): Record<string, unknown> {
