@@ -88,3 +88,22 @@ export type {
   TranslationClock,
   TranslationWarning,
 } from './translation-options';
+
+// Anthropic Messages ⇄ Gemini
+export { convertAnthropicRequestToGemini } from './anthropic/convert-anthropic-request';
+export type {
+  ConvertAnthropicRequestOptions,
+  ConvertedAnthropicRequest,
+} from './anthropic/convert-anthropic-request';
+export { collectAnthropicMediaUrls } from './anthropic/convert-anthropic-blocks';
+export {
+  convertGeminiResponseToAnthropic,
+  foldAnthropicStream,
+} from './anthropic/convert-gemini-response-to-anthropic';
+export { createAnthropicStreamTranslator } from './anthropic/create-anthropic-stream-translator';
+export type {
+  AnthropicStreamOptions,
+  AnthropicStreamTranslator,
+} from './anthropic/create-anthropic-stream-translator';
+export { decodeThinkingSignature, encodeThinkingSignature } from './anthropic/thinking-signature';
+export type { SignatureSegment, SignatureTarget } from './anthropic/thinking-signature';

@@ -110,6 +110,18 @@ function pickThinkingConfig(
   return undefined;
 }
 
+/**
+ * A thinking budget in tokens (Anthropic `budget_tokens`, OpenRouter `reasoning.max_tokens`) →
+ * `thinkingBudget` on 2.5 (Pro never 0) or the nearest `thinkingLevel` on 3.x.
+ */
+export function thinkingForBudget(
+  budget: number,
+  traits: ModelTraits,
+  includeThoughts: boolean,
+): GeminiThinkingConfig {
+  return fromBudget(budget, traits, includeThoughts);
+}
+
 function fromBudget(
   budget: number,
   traits: ModelTraits,

@@ -1,0 +1,210 @@
+import type { GenerateContentResponse } from '@geminicli2api/protocol-gemini';
+import { messagesRequestSchema, type MessageStreamEvent } from '@geminicli2api/protocol-anthropic';
+import { convertAnthropicRequestToGemini } from './convert-anthropic-request';
+import {
+  convertGeminiResponseToAnthropic,
+  foldAnthropicStream,
+} from './convert-gemini-response-to-anthropic';
+import { createAnthropicStreamTranslator } from './create-anthropic-stream-translator';
+
+let ids = 0;
+const options = {
+  model: 'claude-sonnet-4',
+  upstreamModel: 'gemini-3-pro-preview',
+  generateId: () => `id${++ids}`,
+};
+const usageMetadata = {
+  promptTokenCount: 20,
+  candidatesTokenCount: 5,
+  thoughtsTokenCount: 7,
+  cachedContentTokenCount: 4,
+  totalTokenCount: 32,
+};
+
+const toolAnswer: GenerateContentResponse = {
+  candidates: [
+    {
+      content: {
+        role: 'model',
+        parts: [
+          { text: 'Plan: read the file.', thought: true },
+          {
+            functionCall: { name: 'Read', args: { file_path: '/tmp/a' } },
+            thoughtSignature: 'U0lHMQ==',
+          },
+          { functionCall: { name: 'Read', args: { file_path: '/tmp/b' } } },
+        ],
+      },
+      finishReason: 'STOP',
+    },
+  ],
+  usageMetadata,
+};
+
+describe('Gemini → Anthropic responses', () => {
+  beforeEach(() => (ids = 0));
+
+  it('keeps Gemini order, gives toolu_ ids, reports the requested model, tool_use stop and usage', () => {
+    const message = convertGeminiResponseToAnthropic(toolAnswer, options);
+    expect(message).toMatchObject({
+      type: 'message',
+      role: 'assistant',
+      model: 'claude-sonnet-4',
+      stop_reason: 'tool_use',
+    });
+    expect(message.id).toMatch(/^msg_/);
+    expect(message.content.map((block) => block.type)).toEqual([
+      'thinking',
+      'tool_use',
+      'tool_use',
+    ]);
+    expect(message.content[0]).toEqual({
+      type: 'thinking',
+      thinking: 'Plan: read the file.',
+      signature: 'gemini-sig:gemini-3;nU0lHMQ==',
+    });
+    expect(message.content[1]).toMatchObject({
+      id: expect.stringMatching(/^toolu_/),
+      name: 'Read',
+      input: { file_path: '/tmp/a' },
+    });
+    expect(message.usage).toEqual({
+      input_tokens: 16,
+      output_tokens: 12,
+      cache_read_input_tokens: 4,
+    });
+  });
+
+  it('returns every signature to the exact part on the next turn', () => {
+    const message = convertGeminiResponseToAnthropic(toolAnswer, options);
+    const body = messagesRequestSchema.parse({
+      model: 'claude-sonnet-4',
+      max_tokens: 100,
+      tools: [{ name: 'Read', input_schema: { type: 'object' } }],
+      messages: [
+        { role: 'user', content: 'read both' },
+        { role: 'assistant', content: message.content },
+        {
+          role: 'user',
+          content: message.content
+            .filter((block) => block.type === 'tool_use')
+            .map((block) => ({
+              type: 'tool_result',
+              tool_use_id: block.type === 'tool_use' ? block.id : '',
+              content: 'ok',
+            })),
+        },
+      ],
+    });
+    const { request, warnings } = convertAnthropicRequestToGemini(body, {
+      model: 'gemini-3-pro-preview',
+    });
+    expect(request.contents[1]?.parts).toEqual([
+      {
+        functionCall: { name: 'Read', args: { file_path: '/tmp/a' } },
+        thoughtSignature: 'U0lHMQ==',
+      },
+      { functionCall: { name: 'Read', args: { file_path: '/tmp/b' } } },
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('maps MAX_TOKENS, safety and a blocked prompt to Anthropic stop reasons', () => {
+    const answer = (finishReason: string) => ({
+      candidates: [{ content: { role: 'model', parts: [{ text: 'x' }] }, finishReason }],
+    });
+    expect(convertGeminiResponseToAnthropic(answer('MAX_TOKENS'), options).stop_reason).toBe(
+      'max_tokens',
+    );
+    expect(convertGeminiResponseToAnthropic(answer('SAFETY'), options).stop_reason).toBe('refusal');
+    expect(
+      convertGeminiResponseToAnthropic({ promptFeedback: { blockReason: 'SAFETY' } }, options)
+        .stop_reason,
+    ).toBe('refusal');
+  });
+});
+
+describe('the Anthropic stream translator', () => {
+  beforeEach(() => (ids = 0));
+
+  const chunks: GenerateContentResponse[] = [
+    { candidates: [{ content: { role: 'model', parts: [{ text: 'Thinking', thought: true }] } }] },
+    { candidates: [{ content: { role: 'model', parts: [{ text: ' more', thought: true }] } }] },
+    { candidates: [{ content: { role: 'model', parts: [{ text: 'Hello' }] } }] },
+    { candidates: [{ content: { role: 'model', parts: [{ text: ' world' }] } }] },
+    {
+      candidates: [
+        {
+          content: { role: 'model', parts: [{ text: '', thoughtSignature: 'VFJBSUw=' }] },
+          finishReason: 'STOP',
+        },
+      ],
+      usageMetadata,
+    },
+  ];
+
+  it('emits the event sequence Anthropic clients expect', () => {
+    const translator = createAnthropicStreamTranslator(options);
+    const events: MessageStreamEvent[] = chunks.flatMap((chunk) => translator.push(chunk));
+    expect(translator.sawFinishReason).toBe(true);
+    events.push(...translator.end());
+    expect(
+      events.map((event) => (event.type === 'content_block_delta' ? event.delta.type : event.type)),
+    ).toEqual([
+      'message_start',
+      'content_block_start',
+      'thinking_delta',
+      'thinking_delta',
+      'content_block_stop',
+      'content_block_start',
+      'text_delta',
+      'text_delta',
+      'content_block_stop',
+      'content_block_start',
+      'signature_delta',
+      'content_block_stop',
+      'message_delta',
+      'message_stop',
+    ]);
+    const message = foldAnthropicStream(events);
+    expect(message.content).toEqual([
+      { type: 'thinking', thinking: 'Thinking more', signature: '' },
+      { type: 'text', text: 'Hello world' },
+      { type: 'thinking', thinking: '', signature: 'gemini-sig:gemini-3;eVFJBSUw=' },
+    ]);
+    expect(message.stop_reason).toBe('end_turn');
+    expect(message.usage.output_tokens).toBe(12);
+  });
+
+  it('puts the trailing signature back on an empty part after the text', () => {
+    const translator = createAnthropicStreamTranslator(options);
+    const message = foldAnthropicStream([
+      ...chunks.flatMap((chunk) => translator.push(chunk)),
+      ...translator.end(),
+    ]);
+    const body = messagesRequestSchema.parse({
+      model: 'm',
+      max_tokens: 10,
+      messages: [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: message.content },
+        { role: 'user', content: 'again' },
+      ],
+    });
+    const { request } = convertAnthropicRequestToGemini(body, { model: 'gemini-3-pro-preview' });
+    expect(request.contents[1]?.parts).toEqual([
+      { text: 'Hello world' },
+      { text: '', thoughtSignature: 'VFJBSUw=' },
+    ]);
+  });
+
+  it('leaves thinking text out when asked, keeping the signature', () => {
+    const translator = createAnthropicStreamTranslator({ ...options, omitThinking: true });
+    const message = foldAnthropicStream([...translator.push(toolAnswer), ...translator.end()]);
+    expect(message.content[0]).toEqual({
+      type: 'thinking',
+      thinking: '',
+      signature: 'gemini-sig:gemini-3;nU0lHMQ==',
+    });
+  });
+});

@@ -1,0 +1,192 @@
+import type { GeminiPart, GenerateContentResponse } from '@geminicli2api/protocol-gemini';
+import type {
+  AnthropicResponseContentBlock,
+  AnthropicStopReason,
+  MessageStreamEvent,
+  MessagesResponse,
+} from '@geminicli2api/protocol-anthropic';
+import { convertGeminiUsage } from '../convert-gemini-usage';
+import { mapGeminiFinishReason } from '../map-gemini-finish-reason';
+import { detectModelTraits } from '../model-traits';
+import { renderCodePart } from '../response/build-tool-call';
+import { restoreFunctionName } from '../tools/function-names';
+import { defaultGenerateId, type ResponseTranslationOptions } from '../translation-options';
+import { encodeThinkingSignature, type SignatureSegment } from './thinking-signature';
+
+/** Options of {@link createAnthropicStreamTranslator}. */
+export interface AnthropicStreamOptions extends ResponseTranslationOptions {
+  /** Leave thinking text out (the client sent `display: "omitted"`); signatures still travel. */
+  omitThinking?: boolean;
+}
+
+/** Turns Gemini stream events into Anthropic stream events, keeping content-block state. */
+export interface AnthropicStreamTranslator {
+  /** Events for one Gemini event (the first call also yields `message_start`). */
+  push(response: GenerateContentResponse): MessageStreamEvent[];
+  /** Closes the open block; `message_delta` (stop reason, usage) and `message_stop`. */
+  end(): MessageStreamEvent[];
+  /** True once Gemini sent a finish reason (or blocked the prompt). */
+  readonly sawFinishReason: boolean;
+}
+
+type OpenBlock = { kind: 'text' | 'tool_use' } | { kind: 'thinking'; segments: SignatureSegment[] };
+
+/**
+ * The stateful Gemini → Anthropic stream converter: parts become content blocks in Gemini's
+ * order (thinking, text, tool_use with `toolu_` ids), consecutive fragments of one kind share a
+ * block, and every Gemini thought signature goes into a thinking block's `signature` (see
+ * thinking-signature.ts) — on the thought it came from, or on a thinking block placed just
+ * before the text or tool_use it belongs to. Only the first candidate is used.
+ */
+export function createAnthropicStreamTranslator(
+  options: AnthropicStreamOptions,
+): AnthropicStreamTranslator {
+  const generateId = options.generateId ?? defaultGenerateId;
+  const upstreamModel = options.upstreamModel ?? options.model;
+  const family = detectModelTraits(upstreamModel).family;
+  let started = false;
+  let index = -1;
+  let open: OpenBlock | undefined;
+  let finishReason: string | undefined;
+  let blocked = false;
+  let hasToolUse = false;
+  let hasOutput = false;
+  let usage: GenerateContentResponse['usageMetadata'];
+  const id = `msg_${generateId()}`;
+
+  const tokens = () => {
+    const converted = convertGeminiUsage(usage);
+    const cached = converted.prompt_tokens_details?.cached_tokens ?? 0;
+    return {
+      input_tokens: converted.prompt_tokens - cached,
+      output_tokens: converted.completion_tokens,
+      cache_read_input_tokens: cached,
+    };
+  };
+  const close = (events: MessageStreamEvent[]) => {
+    if (!open) return;
+    if (open.kind === 'thinking' && open.segments.length > 0) {
+      const signature = encodeThinkingSignature(family, open.segments);
+      events.push({
+        type: 'content_block_delta',
+        index,
+        delta: { type: 'signature_delta', signature },
+      });
+    }
+    events.push({ type: 'content_block_stop', index });
+    open = undefined;
+  };
+  const start = (events: MessageStreamEvent[], block: AnthropicResponseContentBlock) => {
+    close(events);
+    index += 1;
+    open =
+      block.type === 'thinking'
+        ? { kind: 'thinking', segments: [] }
+        : { kind: block.type === 'text' ? 'text' : 'tool_use' };
+    events.push({ type: 'content_block_start', index, content_block: block });
+  };
+  const thinkingBlock = (events: MessageStreamEvent[]): SignatureSegment[] => {
+    if (open?.kind !== 'thinking') start(events, { type: 'thinking', thinking: '', signature: '' });
+    return (open as { segments: SignatureSegment[] }).segments;
+  };
+  const signNext = (events: MessageStreamEvent[], signature: string | undefined) => {
+    if (!signature) return;
+    thinkingBlock(events).push({ target: 'next', signature });
+    close(events);
+  };
+
+  const pushPart = (events: MessageStreamEvent[], part: GeminiPart) => {
+    const signature = part.thoughtSignature ?? undefined;
+    if (part.thought === true) {
+      const segments = thinkingBlock(events);
+      if (part.text && !options.omitThinking)
+        events.push({
+          type: 'content_block_delta',
+          index,
+          delta: { type: 'thinking_delta', thinking: part.text },
+        });
+      if (signature) {
+        const own = segments.findIndex((segment) => segment.target === 'thought');
+        if (own >= 0) segments.splice(own, 1);
+        segments.push({ target: 'thought', signature });
+      }
+      return;
+    }
+    if (part.functionCall) {
+      signNext(events, signature);
+      const toolId = `toolu_${generateId()}`;
+      const name = restoreFunctionName(part.functionCall.name ?? '', options.toolNames);
+      start(events, { type: 'tool_use', id: toolId, name, input: {} });
+      const partial_json = JSON.stringify(part.functionCall.args ?? {});
+      events.push({
+        type: 'content_block_delta',
+        index,
+        delta: { type: 'input_json_delta', partial_json },
+      });
+      close(events);
+      hasToolUse = true;
+      if (signature) options.signatureCache?.set(toolId, { signature, model: upstreamModel });
+      return;
+    }
+    const text = typeof part.text === 'string' ? part.text : renderCodePart(part);
+    if (text === undefined) return;
+    if (text === '') {
+      if (signature) thinkingBlock(events).push({ target: 'empty', signature });
+      return;
+    }
+    if (signature) signNext(events, signature);
+    if (open?.kind !== 'text') start(events, { type: 'text', text: '' });
+    events.push({ type: 'content_block_delta', index, delta: { type: 'text_delta', text } });
+    hasOutput = true;
+  };
+
+  return {
+    push(response) {
+      const events: MessageStreamEvent[] = [];
+      if (response.usageMetadata) usage = response.usageMetadata;
+      if (!started) {
+        started = true;
+        const message: MessagesResponse = {
+          id,
+          type: 'message',
+          role: 'assistant',
+          model: options.model,
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { ...tokens(), output_tokens: 0 },
+        };
+        events.push({ type: 'message_start', message });
+      }
+      const candidate = response.candidates?.[0];
+      for (const part of candidate?.content?.parts ?? []) pushPart(events, part);
+      if (candidate?.finishReason) finishReason = candidate.finishReason;
+      if (!candidate && response.promptFeedback?.blockReason) blocked = true;
+      return events;
+    },
+    end() {
+      const events: MessageStreamEvent[] = [];
+      close(events);
+      const mapped = blocked
+        ? 'content_filter'
+        : mapGeminiFinishReason({ finishReason, hasToolCalls: hasToolUse, hasOutput });
+      events.push({
+        type: 'message_delta',
+        delta: { stop_reason: STOP_REASONS[mapped] ?? 'end_turn', stop_sequence: null },
+        usage: tokens(),
+      });
+      events.push({ type: 'message_stop' });
+      return events;
+    },
+    get sawFinishReason() {
+      return finishReason !== undefined || blocked;
+    },
+  };
+}
+
+const STOP_REASONS: Record<string, AnthropicStopReason> = {
+  stop: 'end_turn',
+  length: 'max_tokens',
+  tool_calls: 'tool_use',
+  content_filter: 'refusal',
+};
