@@ -29,6 +29,13 @@ import { createBackend } from './create-backend';
 import { statusRoute } from './routes/status';
 import type { GeminiBackend } from './upstream/gemini-backend';
 import { GATEWAY_VERSION } from './gateway-version';
+import {
+  anthropicHotHandlers,
+  anthropicRoutes,
+  createAnthropicErrorHandler,
+  createAnthropicHandlers,
+  toAnthropicErrorResponse,
+} from './routes/anthropic';
 
 /** Inputs of {@link createGateway}. */
 export interface CreateGatewayOptions {
@@ -122,10 +129,17 @@ export async function createGateway({
     remoteMedia: config.remoteMedia,
   });
   const handleGeminiMethod = createGeminiMethodHandler({ getClient, catalog, logger });
+  const anthropic = createAnthropicHandlers({
+    getClient,
+    logger,
+    catalog,
+    remoteMedia: config.remoteMedia,
+  });
   const hotRoutes = createHotRoutes({
     checkPassword,
     handleChat,
     handleGeminiMethod,
+    anthropic: { handlers: anthropicHotHandlers(anthropic), map: toAnthropicErrorResponse },
     bodyLimit: config.requestBodyLimit,
     logger,
   });
@@ -151,6 +165,7 @@ export async function createGateway({
   app.use(geminiRoutes({ catalog, handleMethod: handleGeminiMethod }));
   app.use(modelsRoute(catalog));
   app.use(chatCompletionsRoute(handleChat));
+  app.use(anthropicRoutes(anthropic));
   app.use((request, _response, next) => {
     next(
       new GatewayError({
@@ -162,6 +177,7 @@ export async function createGateway({
   });
   // Native Gemini paths answer errors in Google's shape; everything else in OpenAI's.
   app.use(createGeminiErrorHandler(logger));
+  app.use(createAnthropicErrorHandler(logger));
   app.use(createErrorHandler(logger));
 
   /** Every request: id, context, access log and CORS, then a hot route or express. */

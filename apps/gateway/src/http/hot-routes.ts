@@ -3,7 +3,12 @@ import getRawBody from 'raw-body';
 import type { Logger } from 'winston';
 import type { GatewayError } from '../gateway-error';
 import { ROUTE_LABEL } from '../middleware/access-log';
-import { errorSummary, respondWithError, toOpenAIErrorResponse } from '../middleware/error-handler';
+import {
+  errorSummary,
+  respondWithError,
+  toOpenAIErrorResponse,
+  type ProtocolErrorResponse,
+} from '../middleware/error-handler';
 import { toGeminiErrorResponse } from '../middleware/gemini-error-handler';
 import { CHAT_COMPLETIONS_PATH, type ChatCompletionsHandler } from '../routes/chat-completions';
 import { matchGeminiTarget, streamFormat, type GeminiMethodHandler } from '../routes/gemini-routes';
@@ -14,6 +19,11 @@ export interface HotRoutesOptions {
   checkPassword: (request: IncomingMessage) => GatewayError | undefined;
   handleChat: ChatCompletionsHandler;
   handleGeminiMethod: GeminiMethodHandler;
+  /** Other surfaces' model calls by exact path (Anthropic's `/v1/messages`…), with their error shape. */
+  anthropic?: {
+    handlers: ReadonlyMap<string, (body: unknown, response: GatewayResponse) => Promise<void>>;
+    map: (error: unknown) => ProtocolErrorResponse;
+  };
   /** REQUEST_BODY_LIMIT (`50mb`, `512kb`, a number of bytes). */
   bodyLimit: string;
   logger: Logger;
@@ -34,6 +44,7 @@ export function createHotRoutes({
   checkPassword,
   handleChat,
   handleGeminiMethod,
+  anthropic,
   bodyLimit,
   logger,
 }: HotRoutesOptions): HotRoutes {
@@ -44,6 +55,15 @@ export function createHotRoutes({
       response.locals[ROUTE_LABEL] = CHAT_COMPLETIONS_PATH;
       void serve(request, response, path, toOpenAIErrorResponse, (body) =>
         handleChat(body, response),
+      );
+      return true;
+    }
+    const anthropicHandler = anthropic?.handlers.get(path);
+    if (anthropic && anthropicHandler) {
+      response.locals[ROUTE_LABEL] = path;
+      response.locals['surface'] = 'anthropic';
+      void serve(request, response, path, anthropic.map, (body) =>
+        anthropicHandler(body, response),
       );
       return true;
     }
@@ -68,7 +88,7 @@ export function createHotRoutes({
     request: IncomingMessage,
     response: GatewayResponse,
     path: string,
-    map: typeof toOpenAIErrorResponse | typeof toGeminiErrorResponse,
+    map: (error: unknown) => ProtocolErrorResponse,
     handle: (body: unknown) => Promise<void>,
   ): Promise<void> {
     try {

@@ -6,7 +6,8 @@ import { queryParam } from '../http/gateway-response';
 
 /**
  * Reads the password a client presented, in any of the accepted forms: `Authorization: Bearer`,
- * `Authorization: Basic` (any user name), `x-goog-api-key`, or the `key` query parameter.
+ * `Authorization: Basic` (any user name), `x-goog-api-key`, `x-api-key` (what Anthropic clients
+ * send), or the `key` query parameter.
  */
 export function readPresentedPassword(request: IncomingMessage): string | undefined {
   const header = request.headers.authorization;
@@ -21,6 +22,8 @@ export function readPresentedPassword(request: IncomingMessage): string | undefi
   }
   const apiKey = request.headers['x-goog-api-key'];
   if (typeof apiKey === 'string' && apiKey) return apiKey;
+  const anthropicKey = request.headers['x-api-key'];
+  if (typeof anthropicKey === 'string' && anthropicKey) return anthropicKey;
   return queryParam(request, 'key');
 }
 
@@ -45,7 +48,7 @@ export function passwordCheck(
       status: 401,
       message:
         presented === undefined
-          ? 'Missing password. Send it as "Authorization: Bearer <GEMINI_AUTH_PASSWORD>", Basic auth, the x-goog-api-key header or ?key=.'
+          ? 'Missing password. Send it as "Authorization: Bearer <GEMINI_AUTH_PASSWORD>", Basic auth, the x-goog-api-key or x-api-key header, or ?key=.'
           : 'Incorrect password. Use the value of GEMINI_AUTH_PASSWORD (printed at start when it was generated).',
     });
   };

@@ -1,0 +1,57 @@
+import type { GenerateContentResponse } from '@geminicli2api/protocol-gemini';
+import {
+  createAnthropicStreamTranslator,
+  type AnthropicStreamOptions,
+} from '@geminicli2api/translator';
+import type { Logger } from 'winston';
+import { GatewayError } from '../../gateway-error';
+import type { GatewayResponse } from '../../http/gateway-response';
+import { errorSummary } from '../../middleware/error-handler';
+import { startSse } from '../write-sse';
+import { toAnthropicErrorResponse } from './anthropic-error-response';
+import { keepAnthropicStreamAlive, writeAnthropicEvents } from './anthropic-sse';
+
+/**
+ * Relays the upstream stream as Anthropic events. A failure before any byte went out is thrown
+ * (a real HTTP error in Anthropic's shape); after it — including after a keepalive `ping` — it is
+ * an `event: error` with an Anthropic error object and the stream ends without `message_stop`,
+ * so clients know the answer is incomplete. An upstream stream that ends without a finish reason
+ * is such a failure too.
+ */
+export async function pipeAnthropicStream(
+  opening: Promise<AsyncIterable<GenerateContentResponse>>,
+  response: GatewayResponse,
+  options: AnthropicStreamOptions,
+  logger: Logger,
+): Promise<void> {
+  const events = await opening;
+  const translator = createAnthropicStreamTranslator(options);
+  const iterator = events[Symbol.asyncIterator]();
+  keepAnthropicStreamAlive(response); // stops when the response closes
+  try {
+    let next = await iterator.next();
+    startSse(response);
+    while (!next.done) {
+      writeAnthropicEvents(response, translator.push(next.value));
+      next = await iterator.next();
+    }
+    if (!translator.sawFinishReason) {
+      throw new GatewayError({
+        code: 'UPSTREAM_ERROR',
+        status: 502,
+        message: 'The upstream stream ended without a finish reason; the answer may be incomplete.',
+      });
+    }
+    writeAnthropicEvents(response, translator.end());
+    response.end();
+  } catch (error) {
+    if (!response.headersSent) throw error;
+    if (response.destroyed) return;
+    logger.warn('stream failed after it started', {
+      requestId: response.locals['requestId'],
+      error: errorSummary(error),
+    });
+    const body = toAnthropicErrorResponse(error).body;
+    response.end(`event: error\ndata: ${JSON.stringify(body)}\n\n`);
+  }
+}
