@@ -160,9 +160,6 @@ describe('the Anthropic stream translator', () => {
       'text_delta',
       'text_delta',
       'content_block_stop',
-      'content_block_start',
-      'signature_delta',
-      'content_block_stop',
       'message_delta',
       'message_stop',
     ]);
@@ -170,31 +167,67 @@ describe('the Anthropic stream translator', () => {
     expect(message.content).toEqual([
       { type: 'thinking', thinking: 'Thinking more', signature: '' },
       { type: 'text', text: 'Hello world' },
-      { type: 'thinking', thinking: '', signature: 'gemini-sig:gemini-3;eVFJBSUw=' },
     ]);
     expect(message.stop_reason).toBe('end_turn');
     expect(message.usage.output_tokens).toBe(12);
   });
 
-  it('puts the trailing signature back on an empty part after the text', () => {
-    const translator = createAnthropicStreamTranslator(options);
+  it('keeps the answer last: a trailing empty-part signature is left out, a mid-message one kept in place', () => {
+    const tail = createAnthropicStreamTranslator(options);
+    const ending = foldAnthropicStream([
+      ...chunks.flatMap((chunk) => tail.push(chunk)),
+      ...tail.end(),
+    ]);
+    expect(ending.content.at(-1)).toEqual({ type: 'text', text: 'Hello world' });
+    const middle = createAnthropicStreamTranslator(options);
     const message = foldAnthropicStream([
-      ...chunks.flatMap((chunk) => translator.push(chunk)),
-      ...translator.end(),
+      ...middle.push({
+        candidates: [
+          {
+            content: {
+              role: 'model',
+              parts: [
+                { text: 'Hello' },
+                { text: '', thoughtSignature: 'TUlE' },
+                { functionCall: { name: 'Read', args: {} } },
+              ],
+            },
+            finishReason: 'STOP',
+          },
+        ],
+      }),
+      ...middle.end(),
     ]);
     const body = messagesRequestSchema.parse({
       model: 'm',
       max_tokens: 10,
+      tools: [{ name: 'Read', input_schema: { type: 'object' } }],
       messages: [
         { role: 'user', content: 'hi' },
         { role: 'assistant', content: message.content },
-        { role: 'user', content: 'again' },
+        {
+          role: 'user',
+          content: [
+            {
+              type: 'tool_result',
+              tool_use_id:
+                message.content.at(-1)?.type === 'tool_use'
+                  ? (message.content.at(-1) as { id: string }).id
+                  : '',
+              content: 'x',
+            },
+          ],
+        },
       ],
     });
     const { request } = convertAnthropicRequestToGemini(body, { model: 'gemini-3-pro-preview' });
     expect(request.contents[1]?.parts).toEqual([
-      { text: 'Hello world' },
-      { text: '', thoughtSignature: 'VFJBSUw=' },
+      { text: 'Hello' },
+      { text: '', thoughtSignature: 'TUlE' },
+      {
+        functionCall: { name: 'Read', args: {} },
+        thoughtSignature: 'skip_thought_signature_validator',
+      },
     ]);
   });
 

@@ -36,7 +36,10 @@ type OpenBlock = { kind: 'text' | 'tool_use' } | { kind: 'thinking'; segments: S
  * order (thinking, text, tool_use with `toolu_` ids), consecutive fragments of one kind share a
  * block, and every Gemini thought signature goes into a thinking block's `signature` (see
  * thinking-signature.ts) — on the thought it came from, or on a thinking block placed just
- * before the text or tool_use it belongs to. Only the first candidate is used.
+ * before the text or tool_use it belongs to. The signature of an empty part that ends the
+ * message after a text (Gemini 3's trailing text signature, which Gemini does not validate) is
+ * left out: Anthropic clients take the last block as the answer, and a trailing thinking block
+ * would hide it (Claude Code prints nothing). Only the first candidate is used.
  */
 export function createAnthropicStreamTranslator(
   options: AnthropicStreamOptions,
@@ -52,6 +55,8 @@ export function createAnthropicStreamTranslator(
   let hasToolUse = false;
   let hasOutput = false;
   let usage: GenerateContentResponse['usageMetadata'];
+  /** Signatures of empty parts after a text or tool_use, placed only if more content follows. */
+  let trailing: string[] = [];
   const id = `msg_${generateId()}`;
 
   const tokens = () => {
@@ -97,6 +102,18 @@ export function createAnthropicStreamTranslator(
 
   const pushPart = (events: MessageStreamEvent[], part: GeminiPart) => {
     const signature = part.thoughtSignature ?? undefined;
+    const text = typeof part.text === 'string' ? part.text : renderCodePart(part);
+    if (text === '' && !part.thought) {
+      if (!signature) return;
+      if (open?.kind === 'thinking') open.segments.push({ target: 'empty', signature });
+      else trailing.push(signature);
+      return;
+    }
+    if (trailing.length > 0) {
+      const segments = thinkingBlock(events);
+      segments.push(...trailing.map((value) => ({ target: 'empty' as const, signature: value })));
+      trailing = [];
+    }
     if (part.thought === true) {
       const segments = thinkingBlock(events);
       if (part.text && !options.omitThinking)
@@ -128,12 +145,7 @@ export function createAnthropicStreamTranslator(
       if (signature) options.signatureCache?.set(toolId, { signature, model: upstreamModel });
       return;
     }
-    const text = typeof part.text === 'string' ? part.text : renderCodePart(part);
     if (text === undefined) return;
-    if (text === '') {
-      if (signature) thinkingBlock(events).push({ target: 'empty', signature });
-      return;
-    }
     if (signature) signNext(events, signature);
     if (open?.kind !== 'text') start(events, { type: 'text', text: '' });
     events.push({ type: 'content_block_delta', index, delta: { type: 'text_delta', text } });

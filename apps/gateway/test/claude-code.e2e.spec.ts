@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startStack, type Stack } from './support/start-stack';
+
+/** The real Claude Code CLI from npm (`@anthropic-ai/claude-code`, a native binary). */
+const CLAUDE = resolve(__dirname, '../../../node_modules/.bin/claude');
+
+interface Content {
+  role: string;
+  parts: { functionCall?: unknown; thoughtSignature?: string }[];
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+describe('Claude Code itself on the gateway (offline, against the emulator)', () => {
+  let stack: Stack;
+  let home: string;
+  let work: string;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    home = await mkdtemp(join(tmpdir(), 'claude-home-'));
+    work = await mkdtemp(join(tmpdir(), 'claude-work-'));
+  });
+  afterAll(async () => {
+    await stack.close();
+    await rm(home, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
+  });
+
+  /** `claude -p <prompt>` with the gateway as its Anthropic API and Gemini models everywhere. */
+  function claude(prompt: string, model: string): Promise<Run> {
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env['PATH'],
+      HOME: home,
+      ANTHROPIC_BASE_URL: stack.url,
+      ANTHROPIC_API_KEY: stack.password,
+      ANTHROPIC_MODEL: model,
+      ANTHROPIC_SMALL_FAST_MODEL: model,
+      ANTHROPIC_DEFAULT_HAIKU_MODEL: model,
+      ANTHROPIC_DEFAULT_SONNET_MODEL: model,
+      ANTHROPIC_DEFAULT_OPUS_MODEL: model,
+      DISABLE_TELEMETRY: '1',
+      DISABLE_AUTOUPDATER: '1',
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    };
+    return new Promise((done) => {
+      const child = execFile(
+        CLAUDE,
+        ['-p', prompt, '--model', model, '--allowedTools', 'Read'],
+        { cwd: work, env, timeout: 90_000 },
+        (error, stdout, stderr) => {
+          const code = error ? ((error as { code?: number }).code ?? 1) : 0;
+          done({ code: typeof code === 'number' ? code : 1, stdout, stderr });
+        },
+      );
+      child.stdin?.end(); // nothing to pipe in: no 3 s wait for stdin
+    });
+  }
+
+  const messageCalls = () =>
+    stack.emulator.requests.filter((request) => request.path.includes('GenerateContent'));
+
+  it('prints a plain answer', async () => {
+    const run = await claude('Say hello to the gateway', 'gemini-2.5-flash');
+    expect(run).toMatchObject({ code: 0 });
+    expect(run.stdout).toContain('Say hello to the gateway');
+    expect(run.stdout).toMatch(/^Echo: /);
+  }, 120_000);
+
+  it('runs its own Read tool on a Gemini 3 model and answers from the tool result', async () => {
+    const file = join(work, 'notes.txt');
+    await writeFile(file, 'the magic word is pelican\n');
+    const before = messageCalls().length;
+    const run = await claude(
+      `What does the notes file say? [[call Read {"file_path":${JSON.stringify(file)}}]]`,
+      'gemini-3-flash-preview',
+    );
+    expect(run).toMatchObject({ code: 0 });
+    expect(run.stdout).toContain('Results: Read=');
+    expect(run.stdout).toContain('the magic word is pelican');
+    // Two model calls: the one that asked for Read, and the one that read its result — which
+    // carried the emulator's own signature back on the Read call (not the bypass value).
+    const calls = messageCalls().slice(before);
+    expect(calls).toHaveLength(2);
+    const contents = (calls[1]?.body as { request: { contents: Content[] } }).request.contents;
+    const call = contents.flatMap((content) => content.parts).find((part) => part.functionCall);
+    expect(call?.functionCall).toEqual({ name: 'Read', args: { file_path: file } });
+    expect(Buffer.from(call?.thoughtSignature ?? '', 'base64').toString()).toMatch(
+      /^emu-sig:gemini-3-flash-preview:/,
+    );
+  }, 120_000);
+});
