@@ -12,6 +12,7 @@ import { idleCase } from './idle-case';
 import { ROOT } from './services';
 import { concurrentStreamsCase, firstByteCase } from './stream-cases';
 import { latencyBoundCase, passthroughCase } from './throughput-cases';
+import { messagesLatencyBoundCase, messagesPassthroughCase } from './messages-cases';
 import { translatorCase } from './translator-case';
 import { renderTable, writeReport } from './write-report';
 import { benchOptions, runCommand } from './command-line';
@@ -22,6 +23,8 @@ const CASES: [
 ][] = [
   ['passthrough', passthroughCase],
   ['latency', latencyBoundCase],
+  ['messages-passthrough', messagesPassthroughCase],
+  ['messages-latency', messagesLatencyBoundCase],
   ['streams', concurrentStreamsCase],
   ['first-byte', firstByteCase],
   ['translator', translatorCase],

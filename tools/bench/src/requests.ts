@@ -16,6 +16,19 @@ export function chatBodies(text: string, stream = false) {
   };
 }
 
+/** The same conversation as an Anthropic Messages request (what Claude Code sends, minus tools). */
+export function messagesBodies(text: string, stream = false) {
+  return {
+    gateway: JSON.stringify({
+      model: 'gemini-2.5-flash',
+      max_tokens: 1024,
+      stream,
+      messages: [{ role: 'user', content: text }],
+    }),
+    floor: chatBodies(text, stream).floor,
+  };
+}
+
 export const GATEWAY_HEADERS = {
   authorization: `Bearer ${BENCH_PASSWORD}`,
   'content-type': 'application/json',

@@ -1,6 +1,6 @@
 import type { BenchSettings, CaseResult } from './case-result';
 import { runLoad, type LoadResult } from './load';
-import { chatBodies, FLOOR_HEADERS, GATEWAY_HEADERS } from './requests';
+import { chatBodies, FLOOR_HEADERS, GATEWAY_HEADERS, messagesBodies } from './requests';
 import { startStack } from './stack';
 import { formatSpread, percentOf, spread, truncated, type Spread } from './stats';
 
@@ -16,15 +16,20 @@ interface Comparison {
   failures: number;
 }
 
-/** Loads the gateway and the floor alike, one after the other, `repeats` times. */
-async function compareWithFloor({
+/**
+ * Loads the gateway and the floor alike, one after the other, `repeats` times. `surface` picks
+ * the gateway endpoint (default OpenAI chat completions; `messages`: Anthropic's /v1/messages).
+ */
+export async function compareWithFloor({
   latencyMs,
   connections,
   durationSeconds,
   repeats,
   counted = false,
   warmupPerConnection,
+  surface = 'chat',
 }: {
+  surface?: 'chat' | 'messages';
   latencyMs: number;
   connections: number;
   durationSeconds: number;
@@ -35,12 +40,13 @@ async function compareWithFloor({
   warmupPerConnection?: number;
 }): Promise<Comparison> {
   const stack = await startStack({ latencyMs });
-  const bodies = chatBodies('Hello benchmark');
+  const bodies =
+    surface === 'messages' ? messagesBodies('Hello benchmark') : chatBodies('Hello benchmark');
   const runs = { gateway: [] as LoadResult[], floor: [] as LoadResult[] };
   let failures = 0;
   const targets = {
     gateway: {
-      url: `${stack.gateway.url}/v1/chat/completions`,
+      url: `${stack.gateway.url}${surface === 'messages' ? '/v1/messages' : '/v1/chat/completions'}`,
       body: bodies.gateway,
       headers: GATEWAY_HEADERS,
     },
@@ -91,7 +97,11 @@ async function compareWithFloor({
   };
 }
 
-function figures({ gateway, floor, failures }: Comparison): Pick<CaseResult, 'gateway' | 'floor'> {
+export function figures({
+  gateway,
+  floor,
+  failures,
+}: Comparison): Pick<CaseResult, 'gateway' | 'floor'> {
   return {
     gateway: formatSpread(gateway, 0) + (failures ? ` (${failures} failed)` : ''),
     floor: formatSpread(floor, 0),
