@@ -20,7 +20,7 @@ const curlExamples = blocks.filter(
 const sdkExamples = blocks.filter(
   (block) =>
     ['ts', 'typescript'].includes(block.language) &&
-    /from ['"](openai|@google\/genai)['"]/.test(block.code),
+    /from ['"](openai|@google\/genai|@anthropic-ai\/sdk)['"]/.test(block.code),
 );
 const title = (block: { heading: string; line: number }): string =>
   `${block.heading} (docs/api.md:${block.line})`;
@@ -40,7 +40,7 @@ describe('docs/api.md examples, run against a demo gateway', () => {
   beforeAll(async () => {
     emulator = await startEmulator();
     scratch = mkdtempSync(join(tmpdir(), 'docs-check-api-'));
-    // SDK examples are ES modules: resolve 'openai' and '@google/genai' from the repo.
+    // SDK examples are ES modules: resolve 'openai', '@google/genai' and '@anthropic-ai/sdk' from the repo.
     symlinkSync(join(repo, 'node_modules'), join(scratch, 'node_modules'), 'dir');
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
@@ -77,8 +77,9 @@ describe('docs/api.md examples, run against a demo gateway', () => {
   });
   const localise = (code: string): string => code.replaceAll('http://localhost:8888', baseUrl);
 
-  it('has curl and SDK examples for both client libraries', () => {
+  it('has curl and SDK examples for the three client libraries', () => {
     expect(curlExamples.length).toBeGreaterThan(0);
+    expect(sdkExamples.some((block) => block.code.includes("from '@anthropic-ai/sdk'"))).toBe(true);
     expect(sdkExamples.some((block) => block.code.includes("from 'openai'"))).toBe(true);
     expect(sdkExamples.some((block) => block.code.includes("from '@google/genai'"))).toBe(true);
   });
