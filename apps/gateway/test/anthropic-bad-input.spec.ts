@@ -92,6 +92,30 @@ describe('bad input on /v1/messages: a 4xx in Anthropic’s shape, never a 500',
     expect(zipped.body.error.type).toBe('request_too_large');
   });
 
+  it('an image URL on a private network is refused by the media fetcher → 400', async () => {
+    const image = { type: 'image', source: { type: 'url', url: 'http://127.0.0.1:9/cat.png' } };
+    expect(await send({ ...OK, messages: [{ role: 'user', content: [image] }] })).toEqual(
+      invalid(/Refusing to fetch the image URL/),
+    );
+  });
+
+  it('a gzip body takes the express path and is answered the same', async () => {
+    const zipped = await postJson(stack, '/v1/messages', gzipSync(JSON.stringify(OK)), {
+      authorization: '',
+      'x-api-key': stack.password,
+      'content-encoding': 'gzip',
+    });
+    expect(zipped.status).toBe(200);
+    expect(await zipped.json()).toMatchObject({
+      type: 'message',
+      content: [{ type: 'text', text: 'Echo: hi' }],
+    });
+    const bad = await send(gzipSync(JSON.stringify({ ...OK, max_tokens: 0 })), {
+      'content-encoding': 'gzip',
+    });
+    expect(bad).toEqual(invalid(/^max_tokens: /));
+  });
+
   it('deeply nested tool input and schema → a 4xx, never a 500', async () => {
     // Built as text: JSON.stringify itself overflows the stack on it.
     const deep = `${'{"a":'.repeat(8_000)}{}${'}'.repeat(8_000)}`;
