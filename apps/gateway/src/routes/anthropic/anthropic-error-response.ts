@@ -30,6 +30,18 @@ export function toAnthropicErrorResponse(error: unknown): ProtocolErrorResponse 
   let status = mapped.status;
   let type: AnthropicErrorType | undefined;
   const upstream = GatewayError.isInstance(error) ? error.upstream : undefined;
+  if (upstream?.code === 401) {
+    // Google rejected the gateway's own credentials: not the client's key (Claude Code would
+    // tell its user to log in again), so a 503 as on the Gemini surface.
+    return {
+      status: 503,
+      body: createAnthropicErrorBody(
+        'api_error',
+        `Google rejected the gateway's credentials: ${upstream.message}`,
+      ),
+      headers: {},
+    };
+  }
   if (
     upstream &&
     (upstream.code === 503 || (upstream.reason && CAPACITY_REASONS.has(upstream.reason)))
