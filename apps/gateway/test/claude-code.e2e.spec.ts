@@ -24,7 +24,8 @@ describe('Claude Code itself on the gateway (offline, against the emulator)', ()
   let work: string;
 
   beforeAll(async () => {
-    stack = await startStack();
+    // No gateway retries: an upstream 503 reaches Claude Code (as 529) on the first try.
+    stack = await startStack({ env: { UPSTREAM_MAX_ATTEMPTS: '1' } });
     home = await mkdtemp(join(tmpdir(), 'claude-home-'));
     work = await mkdtemp(join(tmpdir(), 'claude-work-'));
   });
@@ -95,5 +96,19 @@ describe('Claude Code itself on the gateway (offline, against the emulator)', ()
     expect(Buffer.from(call?.thoughtSignature ?? '', 'base64').toString()).toMatch(
       /^emu-sig:gemini-3-flash-preview:/,
     );
+  }, 120_000);
+
+  it("backs off on Google's overload (529 overloaded_error) and still answers", async () => {
+    stack.emulator.script({
+      kind: 'server-error',
+      status: 503,
+      match: { method: 'streamGenerateContent' },
+    });
+    const before = messageCalls().length;
+    const run = await claude('Answer after the overload', 'gemini-2.5-flash');
+    expect(run).toMatchObject({ code: 0 });
+    expect(run.stdout).toContain('Echo: ');
+    expect(run.stdout).toContain('Answer after the overload');
+    expect(messageCalls().length - before).toBe(2);
   }, 120_000);
 });
