@@ -131,7 +131,7 @@ describe('bad input on /v1/messages: a 4xx in Anthropic’s shape, never a 500',
     expect(result.body).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
   });
 
-  it('no key → 401 authentication_error; the key works as x-api-key, Bearer and on GET /v1/models', async () => {
+  it('no key → 401 authentication_error; the key works as x-api-key, Bearer and on the OpenAI and Gemini surfaces', async () => {
     const anonymous = await send(OK, { 'x-api-key': '' });
     expect(anonymous).toEqual({
       status: 401,
@@ -148,5 +148,9 @@ describe('bad input on /v1/messages: a 4xx in Anthropic’s shape, never a 500',
       headers: { 'x-api-key': stack.password },
     });
     expect(models.status).toBe(200);
+    const native = await fetch(`${stack.url}/v1beta/models`, {
+      headers: { 'x-api-key': stack.password },
+    });
+    expect(native.status).toBe(200);
   });
 });
