@@ -29,6 +29,7 @@ import { createBackend } from './create-backend';
 import { statusRoute } from './routes/status';
 import type { GeminiBackend } from './upstream/gemini-backend';
 import { GATEWAY_VERSION } from './gateway-version';
+import { mountConsole } from './console/mount-console';
 
 /** Inputs of {@link createGateway}. */
 export interface CreateGatewayOptions {
@@ -138,6 +139,20 @@ export async function createGateway({
   app.set('query parser', 'simple');
   app.use(healthRoutes(() => status));
   if (metrics && !config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
+  const consoleHook = mountConsole(app, {
+    config,
+    password,
+    checkPassword,
+    version: GATEWAY_VERSION,
+    homeDir,
+    catalog,
+    managed: setup.managed,
+    backend: () => ({
+      kind: setup.kind,
+      state: status.backend,
+      failoverToApiKey: setup.failoverToApiKey,
+    }),
+  });
   app.use(authenticate(checkPassword));
   app.use(express.json({ limit: config.requestBodyLimit }));
   app.use(
@@ -170,6 +185,7 @@ export async function createGateway({
     assignRequestId(request, response);
     createRequestContext(response);
     trackRequest(request, response);
+    consoleHook(request, response);
     cors(request, response, () => {
       if (!hotRoutes(request, response)) app(request, response);
     });

@@ -14,6 +14,21 @@ describe('AccountPool', () => {
     expect([1, 2, 3, 4].map(() => pool.pick('m'))).toEqual(expected);
   });
 
+  it('never picks a disabled account, shows it in the snapshot, and picks it again once enabled', () => {
+    const time = clock();
+    const pool = new AccountPool({ ids: ['a', 'b'], strategy: 'fill-first', now: time.now });
+    pool.recordRateLimit('b', 'pro', { retryDelayMs: 5_000, terminal: false });
+    pool.setDisabled('a', true);
+    expect(pool.pick('flash')).toBe('b');
+    expect(pool.pick('pro')).toBeUndefined();
+    // Only b's cooldown can free the model: a disabled account is no "next available" one.
+    expect(pool.nextAvailableAt('pro')).toBe(time.now() + 5_000);
+    expect(pool.account('a')).toMatchObject({ state: 'ready', disabled: true });
+    pool.setDisabled('a', false);
+    expect(pool.account('a')?.disabled).toBeUndefined();
+    expect(pool.pick('pro')).toBe('a');
+  });
+
   it('cools an account down per model for the RetryInfo delay, then brings it back', () => {
     const time = clock();
     const pool = new AccountPool({ ids: ['a', 'b'], strategy: 'fill-first', now: time.now });

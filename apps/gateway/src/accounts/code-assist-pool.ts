@@ -45,6 +45,8 @@ export interface CodeAssistPool extends AccountSelector {
   prepare(): Promise<void>;
   /** Asks `retrieveUserQuota` for every ready account and feeds the answers to the pool. */
   refreshQuota(): Promise<void>;
+  /** Sets an account aside or back (console, /admin); false when `id` is unknown. */
+  setDisabled(id: string, disabled: boolean): boolean;
 }
 
 /**
@@ -121,8 +123,11 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
     }
     const problems = pool
       .snapshot()
-      .filter((snapshot) => snapshot.problem)
-      .map((snapshot) => `${byId.get(snapshot.id)?.label ?? snapshot.id}: ${snapshot.problem}`);
+      .filter((snapshot) => snapshot.problem || snapshot.disabled)
+      .map(
+        (snapshot) =>
+          `${byId.get(snapshot.id)?.label ?? snapshot.id}: ${snapshot.disabled ? 'disabled by an operator' : snapshot.problem}`,
+      );
     return new GatewayError({
       code: 'ACCOUNT_UNAVAILABLE',
       status: 503,
@@ -179,6 +184,11 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
       }
     },
     status: () => pool.snapshot().map((snapshot) => toStatus(snapshot, byId.get(snapshot.id))),
+    setDisabled(id, disabled) {
+      if (!byId.has(id)) return false;
+      pool.setDisabled(id, disabled);
+      return true;
+    },
     async prepare() {
       await Promise.all(
         accounts.map((account) =>
