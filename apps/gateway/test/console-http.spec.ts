@@ -1,3 +1,4 @@
+import { startEmulator } from '@geminicli2api/emulator';
 import { startConsoleStack, signIn, type ConsoleStack } from './support/console-stack';
 import { startGateway } from './support/start-gateway';
 
@@ -216,6 +217,58 @@ describe('console and /admin/accounts over HTTP', () => {
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/^g2a_console=; .*Max-Age=0/);
     expect((await fetch(`${url}/console/api/overview`, { headers: { cookie } })).status).toBe(401);
+  });
+});
+
+describe('/admin/accounts with Gemini API keys', () => {
+  it('lists each key by fingerprint, never the key, and a disabled key is skipped', async () => {
+    const keys = ['AIza-console-key-one', 'AIza-console-key-two'];
+    const emulator = await startEmulator({ apiKeys: keys, accounts: [] });
+    const gateway = await startGateway({
+      GEMINI_API_KEY: keys.join(','),
+      GOOGLE_GEMINI_BASE_URL: emulator.url,
+    });
+    try {
+      const { body } = await gateway.getJson('/admin/accounts');
+      const list = (body as { data: AccountView[] }).data;
+      expect(list.map((account) => [account.kind, account.label, account.state])).toEqual([
+        ['api-key', 'API key 1', 'ready'],
+        ['api-key', 'API key 2', 'ready'],
+      ]);
+      expect(JSON.stringify(body)).not.toContain('console-key');
+      const disable = await fetch(`${gateway.url}/admin/accounts/${list[0]?.id}/disable`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${gateway.password}` },
+      });
+      expect(await disable.json()).toMatchObject({ label: 'API key 1', disabled: true });
+      const used = () =>
+        emulator.requests.filter((request) => /generateContent/.test(request.path)).length;
+      for (let index = 0; index < 2; index++) {
+        const answer = await fetch(`${gateway.url}/v1/chat/completions`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${gateway.password}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({
+            model: 'gemini-2.5-flash',
+            messages: [{ role: 'user', content: 'hi' }],
+          }),
+        });
+        expect(answer.status).toBe(200);
+      }
+      expect(used()).toBe(2);
+      const after = (await gateway.getJson('/admin/accounts')).body as { data: AccountView[] };
+      expect(after.data.map((account) => account.disabled)).toEqual([true, false]);
+      expect(
+        (after.data as unknown as { counters: { requests: number } }[]).map(
+          (account) => account.counters.requests,
+        ),
+      ).toEqual([0, 2]);
+    } finally {
+      await gateway.close();
+      await emulator.close();
+    }
   });
 });
 

@@ -36,7 +36,11 @@ export function lineChart(title: string, labels: string[], series: Series[]): HT
     viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
     role: 'img',
     'aria-label': `${title}: ${series
-      .map((line) => `${line.label} max ${Math.max(0, ...line.values.map((value) => value ?? 0))}`)
+      .map((line) => {
+        const values = line.values.map((value) => value ?? 0);
+        const total = Math.round(values.reduce((sum, value) => sum + value, 0) * 10) / 10;
+        return `${line.label} max ${Math.max(0, ...values)}, total ${total}`;
+      })
       .join(', ')}`,
     class: 'chart',
   });

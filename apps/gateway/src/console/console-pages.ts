@@ -52,7 +52,7 @@ export function signInPage(
   const nonce = randomBytes(12).toString('base64');
   const html = `<!doctype html>
 <html lang="${language === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">
 <title>${escapeHtml(text.title)}</title><style nonce="${nonce}">${SIGN_IN_STYLE}</style></head>
 <body><main><h1>${escapeHtml(text.heading)}</h1>
 <form method="post" action="/console/sign-in">
@@ -68,7 +68,7 @@ ${problem ? `<p role="alert">${escapeHtml(text[problem])}</p>` : ''}
 export function shellPage(language: 'en' | 'zh', csrf: string, version: string): string {
   return `<!doctype html>
 <html lang="${language === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,">
 <meta name="csrf-token" content="${escapeHtml(csrf)}">
 <meta name="gateway-version" content="${escapeHtml(version)}">
 <title>geminicli2api console</title>

@@ -46,6 +46,7 @@ export async function startConsoleStack(env: Record<string, string> = {}): Promi
     GEMINI_CREDENTIALS_DIR: accountDir,
     CODE_ASSIST_ENDPOINT: emulator.url,
     GEMINI_ACCOUNT_SELECTION: 'fill-first',
+    GEMINI_MODEL_ALIASES: 'gpt-4o=gemini-2.5-pro,gpt-4o-mini=gemini-2.5-flash-nothinking',
     ...env,
   });
   for (let attempt = 0; ; attempt++) {

@@ -62,6 +62,7 @@ function accountCard(account: Account, reload: () => Promise<void>): HTMLElement
         { class: `pill ${stateClass}` },
         account.disabled ? t('disabled') : t(STATE_TEXT[account.state]),
       ),
+      account.cooldowns.length > 0 && h('span', { class: 'pill failing' }, t('coolingDown')),
       toggle,
     ),
     h(
