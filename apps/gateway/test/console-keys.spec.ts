@@ -87,7 +87,7 @@ describe('console keys, usage and requests in headless Chromium', () => {
 
   it('shows usage per key as a chart and a table', async () => {
     await page.goto(`${url}/console/keys`);
-    const usage = page.getByRole('table', { name: 'Tokens per key and day (last 7 days)' });
+    const usage = page.getByRole('table', { name: 'Usage per key (last 7 days)' });
     await usage.waitFor();
     const rows = await usage.locator('tbody tr').allInnerTexts();
     expect(rows).toEqual(

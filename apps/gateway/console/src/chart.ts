@@ -9,8 +9,8 @@ export interface Series {
 }
 
 const WIDTH = 560;
-const HEIGHT = 180;
-const PAD = { left: 44, right: 8, top: 10, bottom: 22 };
+const HEIGHT = 220;
+const PAD = { left: 64, right: 10, top: 14, bottom: 32 };
 
 function niceMax(value: number): number {
   if (value <= 0) return 1;
@@ -48,14 +48,14 @@ export function lineChart(title: string, labels: string[], series: Series[]): HT
     const level = PAD.top + innerHeight * (1 - fraction);
     svg.append(
       s('line', { x1: PAD.left, x2: WIDTH - PAD.right, y1: level, y2: level, class: 'grid' }),
-      s('text', { x: PAD.left - 6, y: level + 4, 'text-anchor': 'end', class: 'axis' }),
+      s('text', { x: PAD.left - 8, y: level + 6, 'text-anchor': 'end', class: 'axis' }),
     );
     (svg.lastChild as SVGElement).textContent = formatTick(max * fraction);
   }
   for (const index of [0, Math.floor((labels.length - 1) / 2), labels.length - 1]) {
     if (labels[index] === undefined) continue;
     const anchor = index === 0 ? 'start' : index === labels.length - 1 ? 'end' : 'middle';
-    const label = s('text', { x: x(index), y: HEIGHT - 6, 'text-anchor': anchor, class: 'axis' });
+    const label = s('text', { x: x(index), y: HEIGHT - 8, 'text-anchor': anchor, class: 'axis' });
     label.textContent = labels[index] ?? '';
     svg.append(label);
   }

@@ -19,6 +19,12 @@ function field(id: string, label: string, value: string, type = 'text'): HTMLEle
   );
 }
 
+/** An ISO time as a `datetime-local` value (the browser's local time). */
+function localInput(iso: string): string {
+  const date = new Date(iso);
+  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
 function value(form: HTMLFormElement, name: string): string {
   return (form.elements.namedItem(name) as HTMLInputElement | null)?.value.trim() ?? '';
 }
@@ -71,7 +77,7 @@ function keyForm(
     field(
       `${prefix}expires_at`,
       t('expires'),
-      key?.expires_at ? key.expires_at.slice(0, 16) : '',
+      key?.expires_at ? localInput(key.expires_at) : '',
       'datetime-local',
     ),
     h('button', { type: 'submit' }, submitText),
@@ -98,20 +104,24 @@ function usageSection(rows: UsageRow[], keys: Key[]): HTMLElement {
   return h(
     'section',
     {},
-    h('h2', {}, t('usagePerKey')),
-    lineChart(
-      t('usagePerKey'),
-      days,
-      ids.slice(0, 4).map((id, index) => ({
-        label: name(id),
-        values: days.map(
-          (day) => rows.find((row) => row.key_id === id && row.day === day)?.total_tokens ?? 0,
-        ),
-        tone: `series-${index + 1}`,
-      })),
+    h('h2', {}, t('usagePerKeyHeading')),
+    h(
+      'div',
+      { class: 'charts' },
+      lineChart(
+        t('usagePerKey'),
+        days,
+        ids.slice(0, 4).map((id, index) => ({
+          label: name(id),
+          values: days.map(
+            (day) => rows.find((row) => row.key_id === id && row.day === day)?.total_tokens ?? 0,
+          ),
+          tone: `series-${index + 1}`,
+        })),
+      ),
     ),
     table(
-      t('usagePerKey'),
+      t('usagePerKeyTable'),
       [t('key'), t('requests'), t('errors'), t('tokens')],
       totals.map((total) => [
         name(total.id),

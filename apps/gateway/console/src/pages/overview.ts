@@ -15,24 +15,28 @@ function charts(points: TrafficPoint[]): HTMLElement {
   const active = points.some((point) => point.requests > 0);
   return h(
     'div',
-    { class: 'charts' },
+    {},
     !active && h('p', { class: 'muted' }, t('noTraffic')),
-    lineChart(t(range === 'hour' ? 'requestsPerMinute' : 'requestsPerBucket'), labels, [
-      { label: t('requests'), values: points.map((point) => point.requests), tone: 'series-1' },
-    ]),
-    lineChart(t('errorRate'), labels, [
-      {
-        label: t('errors'),
-        values: points.map((point) =>
-          point.requests === 0 ? null : Math.round((point.errors / point.requests) * 1000) / 10,
-        ),
-        tone: 'series-3',
-      },
-    ]),
-    lineChart(t('latency'), labels, [
-      { label: 'p50', values: points.map((point) => point.latency_ms_p50), tone: 'series-1' },
-      { label: 'p95', values: points.map((point) => point.latency_ms_p95), tone: 'series-2' },
-    ]),
+    h(
+      'div',
+      { class: 'charts' },
+      lineChart(t(range === 'hour' ? 'requestsPerMinute' : 'requestsPerBucket'), labels, [
+        { label: t('requests'), values: points.map((point) => point.requests), tone: 'series-1' },
+      ]),
+      lineChart(t('errorRate'), labels, [
+        {
+          label: t('errors'),
+          values: points.map((point) =>
+            point.requests === 0 ? null : Math.round((point.errors / point.requests) * 1000) / 10,
+          ),
+          tone: 'series-3',
+        },
+      ]),
+      lineChart(t('latency'), labels, [
+        { label: 'p50', values: points.map((point) => point.latency_ms_p50), tone: 'series-1' },
+        { label: 'p95', values: points.map((point) => point.latency_ms_p95), tone: 'series-2' },
+      ]),
+    ),
   );
 }
 
@@ -51,13 +55,17 @@ async function usageSection(): Promise<HTMLElement> {
   return h(
     'section',
     {},
-    lineChart(
-      t('usageWeek'),
-      rows.map((row) => row.day ?? ''),
-      [
-        { label: t('requests'), values: rows.map((row) => row.requests), tone: 'series-1' },
-        { label: t('errors'), values: rows.map((row) => row.errors), tone: 'series-3' },
-      ],
+    h(
+      'div',
+      { class: 'charts' },
+      lineChart(
+        t('usageWeek'),
+        rows.map((row) => row.day ?? ''),
+        [
+          { label: t('requests'), values: rows.map((row) => row.requests), tone: 'series-1' },
+          { label: t('errors'), values: rows.map((row) => row.errors), tone: 'series-3' },
+        ],
+      ),
     ),
     table(
       t('usageWeek'),
