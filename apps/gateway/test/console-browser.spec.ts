@@ -5,7 +5,7 @@ import {
   screenshot,
   signInWithForm,
 } from './support/chromium';
-import { startConsoleStack, type ConsoleStack } from './support/console-stack';
+import { NEW_ACCOUNT_CODE, startConsoleStack, type ConsoleStack } from './support/console-stack';
 
 jest.setTimeout(60_000);
 
@@ -129,7 +129,7 @@ describe('the web console in headless Chromium', () => {
     expect((await chat('gemini-2.5-pro')).status).toBe(200);
   });
 
-  it("starts adding a Code Assist account up to Google's consent URL", async () => {
+  it("adds a Code Assist account: Google's consent URL, then the pasted code", async () => {
     await page.goto(`${url}/console/accounts`);
     await page.getByRole('button', { name: 'Open Google’s consent page' }).click();
     const link = page.getByRole('link', { name: 'Google consent page for the new account' });
@@ -137,7 +137,14 @@ describe('the web console in headless Chromium', () => {
     expect(consent.origin + consent.pathname).toBe('https://accounts.google.com/o/oauth2/v2/auth');
     expect(consent.searchParams.get('response_type')).toBe('code');
     expect(consent.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(await page.getByLabel('Authorization code').count()).toBe(1);
+    // Google would show the code after consent; the emulator's token endpoint takes this one.
+    await page.getByLabel('Authorization code').fill(NEW_ACCOUNT_CODE);
+    await page.getByRole('button', { name: 'Save the account' }).click();
+    await page
+      .getByRole('status')
+      .getByText('Saved as new-account@example.test.json; the gateway serves with it now.')
+      .waitFor();
+    await page.getByRole('article', { name: 'new-account@example.test.json' }).waitFor();
   });
 
   it('shows the model catalog with the backend serving it', async () => {

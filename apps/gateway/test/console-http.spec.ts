@@ -1,5 +1,12 @@
 import { startEmulator } from '@geminicli2api/emulator';
-import { startConsoleStack, signIn, type ConsoleStack } from './support/console-stack';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  NEW_ACCOUNT_CODE,
+  startConsoleStack,
+  signIn,
+  type ConsoleStack,
+} from './support/console-stack';
 import { startGateway } from './support/start-gateway';
 
 interface AccountView {
@@ -217,6 +224,65 @@ describe('console and /admin/accounts over HTTP', () => {
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/^g2a_console=; .*Max-Age=0/);
     expect((await fetch(`${url}/console/api/overview`, { headers: { cookie } })).status).toBe(401);
+  });
+});
+
+describe('adding a Code Assist account from the console', () => {
+  it('exchanges the pasted code, saves the credentials (0600) and serves with the account at once', async () => {
+    const stack = await startConsoleStack();
+    try {
+      const { url, password } = stack.gateway;
+      const { cookie, csrf } = await signIn(url, password);
+      const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
+      const started = await fetch(`${url}/console/api/accounts/login`, { method: 'POST', headers });
+      const { login_id: id } = (await started.json()) as { login_id: string };
+      const wrong = await fetch(`${url}/console/api/accounts/login/${id}/complete`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ code: 'emu-code-nobody' }),
+      });
+      expect(wrong.status).toBe(400);
+      expect(await wrong.json()).toMatchObject({
+        error: { message: expect.stringContaining('Google did not accept the authorization code') },
+      });
+      // A login is single-use: start again.
+      const again = await fetch(`${url}/console/api/accounts/login`, { method: 'POST', headers });
+      const { login_id: second } = (await again.json()) as { login_id: string };
+      const done = await fetch(`${url}/console/api/accounts/login/${second}/complete`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ code: NEW_ACCOUNT_CODE }),
+      });
+      expect(await done.json()).toEqual({
+        saved_as: 'new-account@example.test.json',
+        added: true,
+        restart_required: false,
+      });
+      const file = join(stack.accountDir, 'new-account@example.test.json');
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ refresh_token: 'acct-new' });
+      let labels: string[] = [];
+      for (
+        let attempt = 0;
+        attempt < 50 && !labels.includes('new-account@example.test.json');
+        attempt++
+      ) {
+        const { body } = await stack.gateway.getJson('/admin/accounts');
+        labels = (body as { data: AccountView[] }).data
+          .filter((account) => account.project !== null)
+          .map((account) => account.label);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(labels).toEqual(['account-1.json', 'account-2.json', 'new-account@example.test.json']);
+      const replay = await fetch(`${url}/console/api/accounts/login/${second}/complete`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ code: NEW_ACCOUNT_CODE }),
+      });
+      expect(replay.status).toBe(404);
+    } finally {
+      await stack.close();
+    }
   });
 });
 

@@ -29,6 +29,16 @@ describe('AccountPool', () => {
     expect(pool.pick('pro')).toBe('a');
   });
 
+  it('adds a new account once, and picks it when the others cannot serve', () => {
+    const pool = new AccountPool({ ids: ['a'], strategy: 'fill-first' });
+    pool.setDisabled('a', true);
+    expect(pool.pick('m')).toBeUndefined();
+    expect(pool.add('b')).toBe(true);
+    expect(pool.add('b')).toBe(false);
+    expect(pool.pick('m')).toBe('b');
+    expect(pool.snapshot().map((account) => account.id)).toEqual(['a', 'b']);
+  });
+
   it('cools an account down per model for the RetryInfo delay, then brings it back', () => {
     const time = clock();
     const pool = new AccountPool({ ids: ['a', 'b'], strategy: 'fill-first', now: time.now });

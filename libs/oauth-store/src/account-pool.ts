@@ -130,6 +130,21 @@ export class AccountPool {
     return times.length > 0 ? Math.min(...times) : undefined;
   }
 
+  /** Adds an account (a new sign-in) at the end, ready; false when the id is already there. */
+  add(id: string): boolean {
+    if (this.entries.some((entry) => entry.snapshot.id === id)) return false;
+    this.entries.push({
+      snapshot: {
+        id,
+        state: 'ready',
+        cooldowns: [],
+        counters: { requests: 0, successes: 0, rateLimited: 0, forbidden: 0, failures: 0 },
+      },
+      cooldowns: new Map(),
+    });
+    return true;
+  }
+
   /** Sets an account aside (never picked) or puts it back; its state and cooldowns are kept. */
   setDisabled(id: string, disabled: boolean): void {
     const { snapshot } = this.get(id);

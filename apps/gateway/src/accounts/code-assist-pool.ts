@@ -47,6 +47,8 @@ export interface CodeAssistPool extends AccountSelector {
   refreshQuota(): Promise<void>;
   /** Sets an account aside or back (console, /admin); false when `id` is unknown. */
   setDisabled(id: string, disabled: boolean): boolean;
+  /** Serves with one more account from now on (a console sign-in); false when it is already there. */
+  add(loaded: LoadedCredentials): boolean;
 }
 
 /**
@@ -187,6 +189,14 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
     setDisabled(id, disabled) {
       if (!byId.has(id)) return false;
       pool.setDisabled(id, disabled);
+      return true;
+    },
+    add(loaded) {
+      const account = createManagedAccount(loaded, options);
+      if (byId.has(account.id) || !pool.add(account.id)) return false;
+      accounts.push(account);
+      byId.set(account.id, account);
+      void prepareAccount(account).catch((error: unknown) => record(account, error));
       return true;
     },
     async prepare() {

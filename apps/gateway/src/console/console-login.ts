@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import { parseCredentialsJson, saveCredentialsFile } from '@geminicli2api/oauth-store';
+import {
+  parseCredentialsJson,
+  saveCredentialsFile,
+  type LoadedCredentials,
+} from '@geminicli2api/oauth-store';
 import type { Config } from '../config';
 import { GatewayError } from '../gateway-error';
 import { startManualLogin, type LoginClient } from '../login/oauth-login';
@@ -17,10 +21,17 @@ interface Pending {
 
 /**
  * Adding a Code Assist account from the browser: the gateway's own `--no-browser` login (PKCE,
- * Google's consent page shows a code), started by the console; the pasted code is exchanged and
- * the credentials saved like `npm run login` does (atomically, mode 0600).
+ * Google's consent page shows a code), started by the console; the pasted code is exchanged, the
+ * credentials saved like `npm run login` does (atomically, mode 0600) and, when the gateway runs
+ * Code Assist, the account joins the pool at once (else a restart picks it up).
  */
-export function createConsoleLogins(config: Config, homeDir: string, now: () => number = Date.now) {
+export function createConsoleLogins(
+  config: Config,
+  homeDir: string,
+  /** Serves with the saved account at once; false when it cannot (restart needed). */
+  addAccount: (loaded: LoadedCredentials) => boolean = () => false,
+  now: () => number = Date.now,
+) {
   const pending = new Map<string, Pending>();
   const client: LoginClient = {
     clientId: config.oauthClientId,
@@ -45,7 +56,7 @@ export function createConsoleLogins(config: Config, homeDir: string, now: () => 
     async complete(
       id: string,
       code: string,
-    ): Promise<{ saved_as: string; restart_required: true }> {
+    ): Promise<{ saved_as: string; added: boolean; restart_required: boolean }> {
       sweep();
       const login = pending.get(id);
       if (!login)
@@ -67,8 +78,10 @@ export function createConsoleLogins(config: Config, homeDir: string, now: () => 
       }
       const path = defaultCredentialsPath(config, tokens, homeDir);
       await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-      await saveCredentialsFile(path, parseCredentialsJson(JSON.stringify(tokens), path));
-      return { saved_as: basename(path), restart_required: true };
+      const credentials = parseCredentialsJson(JSON.stringify(tokens), path);
+      await saveCredentialsFile(path, credentials);
+      const added = addAccount({ credentials, source: { kind: 'file', path } });
+      return { saved_as: basename(path), added, restart_required: !added };
     },
   };
 }

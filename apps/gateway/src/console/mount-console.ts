@@ -58,7 +58,11 @@ export function mountConsole(
         managed: options.managed,
         catalog: options.catalog,
         traffic,
-        logins: createConsoleLogins(options.config, options.homeDir),
+        logins: createConsoleLogins(
+          options.config,
+          options.homeDir,
+          (loaded) => options.managed.codeAssist?.add(loaded) ?? false,
+        ),
         extraHealth: () => Promise.resolve(NOT_HERE),
         features: () => ({ keys: hasRoute(app, '/admin/keys') }),
       }),

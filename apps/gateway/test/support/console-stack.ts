@@ -1,8 +1,15 @@
-import { startEmulator, type Emulator } from '@geminicli2api/emulator';
+import { AUTHORIZATION_CODE_PREFIX, startEmulator, type Emulator } from '@geminicli2api/emulator';
+
+/** The authorization code the emulator exchanges for the third account's tokens. */
+export const NEW_ACCOUNT_CODE = `${AUTHORIZATION_CODE_PREFIX}acct-new`;
 import { writeAccountDir } from './account-files';
 import { startGateway, type RunningGateway } from './start-gateway';
 
-/** An emulator with two Code Assist accounts (the first cooling down for gemini-2.5-pro) and a gateway on them. */
+/**
+ * An emulator with two Code Assist accounts (the first cooling down for gemini-2.5-pro) and a
+ * gateway on them; a third emulator account (`acct-new`) is what a console sign-in can add
+ * (authorization code `${AUTHORIZATION_CODE_PREFIX}acct-new`, token endpoint = the emulator).
+ */
 export interface ConsoleStack {
   emulator: Emulator;
   gateway: RunningGateway;
@@ -39,6 +46,13 @@ export async function startConsoleStack(env: Record<string, string> = {}): Promi
         tier: 'standard-tier',
         quota: { 'gemini-2.5-pro': { remainingFraction: 0.8 } },
       },
+      // Not in the account directory: the one a console sign-in adds.
+      {
+        refreshToken: 'acct-new',
+        project: 'project-gamma',
+        tier: 'standard-tier',
+        email: 'new-account@example.test',
+      },
     ],
   });
   const accountDir = await writeAccountDir(emulator.tokenUrl, ['acct-a', 'acct-b']);
@@ -46,6 +60,7 @@ export async function startConsoleStack(env: Record<string, string> = {}): Promi
     GEMINI_CREDENTIALS_DIR: accountDir,
     CODE_ASSIST_ENDPOINT: emulator.url,
     GEMINI_ACCOUNT_SELECTION: 'fill-first',
+    GEMINI_OAUTH_TOKEN_URL: emulator.tokenUrl,
     GEMINI_MODEL_ALIASES: 'gpt-4o=gemini-2.5-pro,gpt-4o-mini=gemini-2.5-flash-nothinking',
     ...env,
   });

@@ -120,7 +120,7 @@ function accountCard(account: Account, reload: () => Promise<void>): HTMLElement
   );
 }
 
-function addAccount(): HTMLElement {
+function addAccount(onAdded: () => Promise<void>): HTMLElement {
   const slot = h('div', {});
   const start = h(
     'button',
@@ -162,12 +162,15 @@ function addAccount(): HTMLElement {
               onsubmit: async (event: Event) => {
                 event.preventDefault();
                 try {
-                  const saved = await api<{ saved_as: string }>(
+                  const saved = await api<{ saved_as: string; added: boolean }>(
                     'POST',
                     `/console/api/accounts/login/${login.login_id}/complete`,
                     { code: code.value },
                   );
-                  result.textContent = t('saved', { file: saved.saved_as });
+                  result.textContent = t(saved.added ? 'added' : 'saved', {
+                    file: saved.saved_as,
+                  });
+                  if (saved.added) await onAdded();
                 } catch (error) {
                   result.textContent = (error as Error).message;
                 }
@@ -207,7 +210,7 @@ export async function renderAccounts(context: PageContext): Promise<void> {
     );
   };
   await reload();
-  replace(main, h('h1', {}, t('accounts')), list, addAccount());
+  replace(main, h('h1', {}, t('accounts')), list, addAccount(reload));
   context.every(1000, () => {
     for (const item of main.querySelectorAll<HTMLElement>('.countdown')) {
       const left = (Number(item.dataset['until']) - Date.now()) / 1000;
