@@ -338,6 +338,32 @@ describe('/admin/accounts with Gemini API keys', () => {
   });
 });
 
+describe('console sign-in throttle', () => {
+  it('answers 429 with Retry-After after ten wrong passwords, even for the right one', async () => {
+    const gateway = await startGateway({});
+    try {
+      const attempt = (password: string) =>
+        fetch(`${gateway.url}/console/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ password }),
+          redirect: 'manual',
+        });
+      const wrong = await Promise.all(
+        Array.from({ length: 10 }, (_, index) => attempt(`guess-${index}`)),
+      );
+      expect(wrong.map((response) => response.status)).toEqual(Array(10).fill(401));
+      const blocked = await attempt(gateway.password);
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(200);
+      expect(blocked.headers.get('set-cookie')).toBeNull();
+      expect(await blocked.text()).toContain('Too many wrong passwords');
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
 describe('CONSOLE_ENABLED=false', () => {
   it('serves no console: /console is an unknown route behind the password', async () => {
     const gateway = await startGateway({ CONSOLE_ENABLED: 'false' });

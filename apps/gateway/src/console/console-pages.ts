@@ -16,6 +16,7 @@ const SIGN_IN_TEXT = {
     button: 'Sign in',
     wrong: 'Wrong password. Use the value of GEMINI_AUTH_PASSWORD.',
     origin: 'The sign-in came from another site and was refused.',
+    throttled: 'Too many wrong passwords from this address. Wait a few minutes, then try again.',
   },
   zh: {
     title: 'geminicli2api 控制台：登录',
@@ -24,6 +25,7 @@ const SIGN_IN_TEXT = {
     button: '登录',
     wrong: '密码错误。请使用 GEMINI_AUTH_PASSWORD 的值。',
     origin: '登录请求来自其他网站，已被拒绝。',
+    throttled: '此地址输错密码的次数过多。请等几分钟后再试。',
   },
 };
 
@@ -43,10 +45,13 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/** Why the sign-in page is shown again. */
+export type SignInProblem = 'wrong' | 'origin' | 'throttled';
+
 /** The sign-in page (no script), with a per-response style nonce; `problem` shows an error. */
 export function signInPage(
   language: 'en' | 'zh',
-  problem?: 'wrong' | 'origin',
+  problem?: SignInProblem,
 ): { html: string; nonce: string } {
   const text = SIGN_IN_TEXT[language];
   const nonce = randomBytes(12).toString('base64');

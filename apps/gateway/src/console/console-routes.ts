@@ -3,8 +3,15 @@ import type { IncomingMessage } from 'node:http';
 import express, { Router, type Response } from 'express';
 import { GatewayError } from '../gateway-error';
 import type { ConsoleAsset } from './console-assets';
-import { preferredLanguage, securityHeaders, shellPage, signInPage } from './console-pages';
+import {
+  preferredLanguage,
+  securityHeaders,
+  shellPage,
+  signInPage,
+  type SignInProblem,
+} from './console-pages';
 import { CONSOLE_COOKIE, readCookie, type ConsoleSessions } from './console-session';
+import { SignInThrottle } from './sign-in-throttle';
 
 /** Options of {@link consoleRoutes}. */
 export interface ConsoleRoutesOptions {
@@ -49,7 +56,7 @@ function sendSignIn(
   request: IncomingMessage,
   response: Response,
   status: number,
-  problem?: 'wrong' | 'origin',
+  problem?: SignInProblem,
 ): void {
   const { html, nonce } = signInPage(preferredLanguage(request), problem);
   response.status(status).set(securityHeaders(nonce)).type('html').send(html);
@@ -62,6 +69,7 @@ function sendSignIn(
  */
 export function consoleRoutes(options: ConsoleRoutesOptions): Router {
   const { password, sessions, assets, version, api } = options;
+  const throttle = new SignInThrottle();
   const router = Router();
   router.get('/console/sign-in', (request, response) => {
     if (sessions.verify(readCookie(request, CONSOLE_COOKIE)))
@@ -73,11 +81,19 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
     express.urlencoded({ extended: false, limit: '4kb' }),
     (request, response) => {
       if (!sameOrigin(request)) return sendSignIn(request, response, 403, 'origin');
+      const address = request.socket.remoteAddress ?? 'unknown';
+      const wait = throttle.retryAfterSeconds(address);
+      if (wait > 0) {
+        response.set('retry-after', String(wait));
+        return sendSignIn(request, response, 429, 'throttled');
+      }
       const body = request.body as Record<string, unknown> | undefined;
       if (!passwordMatches(body?.['password'], password)) {
+        throttle.failed(address);
         setTimeout(() => sendSignIn(request, response, 401, 'wrong'), FAILED_SIGN_IN_DELAY_MS);
         return;
       }
+      throttle.succeeded(address);
       const session = sessions.issue();
       response.set('set-cookie', cookie(request, session.token, session.maxAgeSeconds));
       response.redirect(303, '/console/');
