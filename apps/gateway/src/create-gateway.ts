@@ -142,7 +142,6 @@ export async function createGateway({
   const consoleHook = mountConsole(app, {
     config,
     password,
-    checkPassword,
     version: GATEWAY_VERSION,
     homeDir,
     catalog,

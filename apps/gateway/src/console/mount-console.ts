@@ -5,6 +5,7 @@ import type { ManagedCredentials } from '../accounts/managed-credentials';
 import { accountsAdminRoute } from '../admin/accounts-route';
 import type { Config } from '../config';
 import type { GatewayError } from '../gateway-error';
+import { passwordCheck } from '../middleware/authenticate';
 import { consoleApi } from './console-api';
 import { loadConsoleAssets } from './console-assets';
 import { createConsoleLogins } from './console-login';
@@ -16,13 +17,18 @@ import { TrafficRecorder } from './traffic-recorder';
 /** Options of {@link mountConsole}. */
 export interface MountConsoleOptions {
   config: Config;
+  /** The admin password: the only credential (with a console session) that opens them. */
   password: string;
-  checkPassword: (request: IncomingMessage) => GatewayError | undefined;
   version: string;
   homeDir: string;
   catalog: GeminiModelCatalog;
   managed: ManagedCredentials;
   backend: () => { kind: string; state: string; failoverToApiKey: boolean };
+  /**
+   * Whether the client keys and usage API (/admin/keys, /admin/usage, /admin/requests) exists;
+   * default: detected from the express routes once the app is complete.
+   */
+  keysApi?: boolean;
 }
 
 const NOT_HERE: DependencyHealth[] = [
@@ -44,8 +50,10 @@ export function mountConsole(
   const sessions = options.config.console.enabled
     ? createConsoleSessions(options.password)
     : undefined;
+  // Its own check of the admin password: whatever else opens the API (client keys) never opens these.
+  const adminPassword = passwordCheck(options.password);
   const authorize = (request: IncomingMessage): GatewayError | undefined =>
-    sessions?.read(request) ? undefined : options.checkPassword(request);
+    sessions?.read(request) ? undefined : adminPassword(request);
   app.use(accountsAdminRoute(options.managed, authorize));
   if (sessions) {
     const api = express.Router();
@@ -64,7 +72,7 @@ export function mountConsole(
           (loaded) => options.managed.codeAssist?.add(loaded) ?? false,
         ),
         extraHealth: () => Promise.resolve(NOT_HERE),
-        features: () => ({ keys: hasRoute(app, '/admin/keys') }),
+        features: () => ({ keys: options.keysApi ?? hasKeysRoute(app) }),
       }),
     );
     app.use(
@@ -90,14 +98,14 @@ interface Layer {
   handle?: { stack?: Layer[] };
 }
 
-/** True when some router of the app (at any depth) declares `path`: optional APIs are detected, not configured. */
-function hasRoute(app: Express, path: string): boolean {
+/**
+ * True when some router of the app (at any depth) declares `GET /admin/keys` (or `/keys` in a
+ * router mounted at /admin): the console's keys pages appear once that API exists.
+ */
+export function hasKeysRoute(app: Express): boolean {
+  const matches = (path: unknown): boolean =>
+    typeof path === 'string' ? /(^|\/)keys$/.test(path) : Array.isArray(path) && path.some(matches);
   const visit = (stack: Layer[] | undefined): boolean =>
-    (stack ?? []).some(
-      (layer) =>
-        layer.route?.path === path ||
-        (Array.isArray(layer.route?.path) && layer.route.path.includes(path)) ||
-        visit(layer.handle?.stack),
-    );
+    (stack ?? []).some((layer) => matches(layer.route?.path) || visit(layer.handle?.stack));
   return visit((app as unknown as { router?: { stack?: Layer[] } }).router?.stack);
 }
