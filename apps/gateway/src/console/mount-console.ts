@@ -29,6 +29,8 @@ export interface MountConsoleOptions {
    * default: detected from the express routes once the app is complete.
    */
   keysApi?: boolean;
+  /** Health of the other dependencies (database, Redis…) for the overview; default: none used. */
+  dependencies?: () => Promise<DependencyHealth[]>;
 }
 
 const NOT_HERE: DependencyHealth[] = [
@@ -71,7 +73,7 @@ export function mountConsole(
           options.homeDir,
           (loaded) => options.managed.codeAssist?.add(loaded) ?? false,
         ),
-        extraHealth: () => Promise.resolve(NOT_HERE),
+        extraHealth: options.dependencies ?? (() => Promise.resolve(NOT_HERE)),
         features: () => ({ keys: options.keysApi ?? hasKeysRoute(app) }),
       }),
     );
@@ -85,10 +87,11 @@ export function mountConsole(
       }),
     );
   }
+  if (!sessions) return () => undefined;
   return (request, response) => {
     traffic.track(request, response);
     const url = request.url ?? '';
-    if (sessions && (url.startsWith('/admin') || url.startsWith('/console')))
+    if (url.startsWith('/admin') || url.startsWith('/console'))
       attachConsoleSessions(request, sessions);
   };
 }
