@@ -127,6 +127,19 @@ describe('the web console in headless Chromium', () => {
     await second.getByRole('button', { name: 'Disable account-2.json' }).waitFor();
     expect(await second.locator('.pill').innerText()).toBe('ready');
     expect((await chat('gemini-2.5-pro')).status).toBe(200);
+
+    // A 429 from Google shows up in plain words, with its cooldown counting down.
+    stack.emulator.script({
+      kind: 'rate-limit',
+      retryDelaySeconds: 90,
+      match: { account: 'acct-a', method: 'generateContent' },
+    });
+    expect((await chat('gemini-2.5-flash')).status).toBe(200);
+    await page.reload();
+    const flash = first.locator('.countdown[data-model="gemini-2.5-flash"]');
+    await flash.waitFor();
+    expect(await first.locator('.problems').innerText()).toBe('rate-limited 1×');
+    expect(await flash.innerText()).toMatch(/^gemini-2\.5-flash: free again in 1min [23]\ds$/);
   });
 
   it("adds a Code Assist account: Google's consent URL, then the pasted code", async () => {
