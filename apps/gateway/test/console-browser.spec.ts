@@ -87,8 +87,8 @@ describe('the web console in headless Chromium', () => {
     const health = main.getByRole('table', { name: 'Dependencies' });
     expect(await health.locator('tbody tr').allInnerTexts()).toEqual([
       expect.stringMatching(/^google\s+degraded\s+1 of 2 usable accounts are cooling down/),
-      expect.stringMatching(/^database\s+not-configured/),
-      expect.stringMatching(/^redis\s+not-configured/),
+      expect.stringMatching(/^database\s+not used/),
+      expect.stringMatching(/^redis\s+not used/),
     ]);
     await main.getByRole('button', { name: 'Last 24 hours' }).click();
     expect(

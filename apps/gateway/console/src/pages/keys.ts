@@ -153,7 +153,7 @@ export async function renderKeys(context: PageContext): Promise<void> {
       h('code', {}, key.prefix),
       key.revoked_at
         ? h('span', { class: 'pill disabled' }, t('revoked'))
-        : h('span', { class: 'pill ready' }, 'active'),
+        : h('span', { class: 'pill ready' }, t('active')),
       key.models?.join(', ') ?? t('all'),
       LIMITS.map(([name]) =>
         key[name] === null ? t('unlimited') : formatNumber(key[name] ?? 0),

@@ -1,7 +1,7 @@
 import { getJson } from '../api';
 import { lineChart } from '../chart';
 import { h, replace, table } from '../dom';
-import { formatDuration, formatNumber, t } from '../i18n';
+import { formatDuration, formatNumber, t, type TextKey } from '../i18n';
 import type { Overview, PageContext, TrafficPoint, UsageRow } from '../types';
 
 let range: 'hour' | 'day' = 'hour';
@@ -38,6 +38,18 @@ function charts(points: TrafficPoint[]): HTMLElement {
       ]),
     ),
   );
+}
+
+const DEPENDENCY_STATES: Record<string, TextKey> = {
+  ok: 'depOk',
+  degraded: 'depDegraded',
+  down: 'depDown',
+  'not-configured': 'depNotConfigured',
+};
+
+function dependencyState(state: string): string {
+  const key = DEPENDENCY_STATES[state];
+  return key ? t(key) : state;
 }
 
 function card(title: string, value: string): HTMLElement {
@@ -132,7 +144,7 @@ export async function renderOverview(context: PageContext): Promise<void> {
       [t('dependency'), t('state'), t('detail')],
       data.dependencies.map((dependency) => [
         dependency.name,
-        h('span', { class: `pill ${dependency.state}` }, dependency.state),
+        h('span', { class: `pill ${dependency.state}` }, dependencyState(dependency.state)),
         dependency.detail,
       ]),
     ),
