@@ -100,6 +100,7 @@ export const operationsEnvSchema = {
   METRICS_REQUIRE_AUTH: booleanFlag(true),
   SHUTDOWN_GRACE_MS: wholeNumber(10_000, 0, 600_000),
   HEAP_GROWTH_PERCENT: wholeNumber(100, 0, 300),
+  CONSOLE_ENABLED: booleanFlag(true),
 };
 
 const httpUrl = optionalText.pipe(

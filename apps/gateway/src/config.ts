@@ -83,6 +83,8 @@ export interface Config {
   /** `*` (default) or the allowed origins. */
   corsOrigins: '*' | string[];
   metrics: { enabled: boolean; requireAuth: boolean };
+  /** The web console at /console (and its session on /admin); `CONSOLE_ENABLED`. */
+  console: { enabled: boolean };
   shutdownGraceMs: number;
   /** How far V8's heap may grow past what survived its last full collection, in %; 0 = V8's own choice. */
   heapGrowthPercent: number;
@@ -165,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     corsOrigins: parseOrigins(values.CORS_ORIGINS),
     metrics: { enabled: values.METRICS_ENABLED, requireAuth: values.METRICS_REQUIRE_AUTH },
+    console: { enabled: values.CONSOLE_ENABLED },
     shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
     heapGrowthPercent: values.HEAP_GROWTH_PERCENT,
     models: {

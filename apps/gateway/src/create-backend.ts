@@ -9,7 +9,8 @@ import type { Config } from './config';
 import { GatewayError } from './gateway-error';
 import type { SecretRegistry } from './logger';
 import { createCodeAssistClient } from './upstream/code-assist-client';
-import { createGeminiApiClient } from './upstream/gemini-api-client';
+import { createApiKeySelector, createGeminiApiClient } from './upstream/gemini-api-client';
+import type { ManagedCredentials } from './accounts/managed-credentials';
 import type { GeminiBackend } from './upstream/gemini-backend';
 import { createVertexClient } from './upstream/vertex-client';
 
@@ -33,6 +34,8 @@ export interface BackendSetup {
   /** Code Assist accounts, for /status. */
   accounts: (() => AccountStatus[]) | undefined;
   failoverToApiKey: boolean;
+  /** Every account and API key the backend rotates, for the console and /admin/accounts. */
+  managed: ManagedCredentials;
   /** Stops the quota refresh timer. */
   close(): void;
 }
@@ -53,19 +56,23 @@ export async function createBackend({
 }: CreateBackendOptions): Promise<BackendSetup> {
   const settings = config.backends;
   for (const key of settings.apiKeys) secrets.add(key);
-  const apiKeyBackend =
-    settings.apiKeys.length > 0
-      ? createGeminiApiClient({
-          baseUrl: settings.geminiApiBaseUrl,
-          apiKeys: settings.apiKeys,
-          fetch,
-        })
-      : undefined;
+  const apiKeySelector =
+    settings.apiKeys.length > 0 ? createApiKeySelector(settings.apiKeys) : undefined;
+  const apiKeyBackend = apiKeySelector
+    ? createGeminiApiClient({
+        baseUrl: settings.geminiApiBaseUrl,
+        apiKeys: settings.apiKeys,
+        fetch,
+        selector: apiKeySelector,
+      })
+    : undefined;
+  const withKeys: ManagedCredentials = { apiKeys: apiKeySelector };
   const none: BackendSetup = {
     backend: undefined,
     kind: 'none',
     accounts: undefined,
     failoverToApiKey: false,
+    managed: {},
     close: () => undefined,
   };
   const explicit = settings.backend ?? (settings.useVertex ? 'vertex' : undefined);
@@ -101,7 +108,7 @@ export async function createBackend({
         'GEMINI_BACKEND=gemini-api needs GEMINI_API_KEY (one key, or several separated by commas).',
       );
     logger.info('backend selected', { backend: 'gemini-api', keys: settings.apiKeys.length });
-    return { ...none, backend: apiKeyBackend, kind: 'gemini-api' };
+    return { ...none, backend: apiKeyBackend, kind: 'gemini-api', managed: withKeys };
   }
 
   secrets.add(config.credentialsJson);
@@ -115,7 +122,7 @@ export async function createBackend({
   if (loaded.length === 0) {
     if (apiKeyBackend && explicit !== 'code-assist') {
       logger.info('backend selected', { backend: 'gemini-api', keys: settings.apiKeys.length });
-      return { ...none, backend: apiKeyBackend, kind: 'gemini-api' };
+      return { ...none, backend: apiKeyBackend, kind: 'gemini-api', managed: withKeys };
     }
     return none;
   }
@@ -154,6 +161,7 @@ export async function createBackend({
     kind: 'code-assist',
     accounts: () => pool.status(),
     failoverToApiKey: failover,
+    managed: { codeAssist: pool, ...(failover ? withKeys : {}) },
     close: () => clearInterval(timer),
   };
 }

@@ -36,6 +36,7 @@ import {
   createAnthropicHandlers,
   toAnthropicErrorResponse,
 } from './routes/anthropic';
+import { mountConsole } from './console/mount-console';
 
 /** Inputs of {@link createGateway}. */
 export interface CreateGatewayOptions {
@@ -152,6 +153,19 @@ export async function createGateway({
   app.set('query parser', 'simple');
   app.use(healthRoutes(() => status));
   if (metrics && !config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
+  const consoleHook = mountConsole(app, {
+    config,
+    password,
+    version: GATEWAY_VERSION,
+    homeDir,
+    catalog,
+    managed: setup.managed,
+    backend: () => ({
+      kind: setup.kind,
+      state: status.backend,
+      failoverToApiKey: setup.failoverToApiKey,
+    }),
+  });
   app.use(authenticate(checkPassword));
   app.use(express.json({ limit: config.requestBodyLimit }));
   app.use(
@@ -186,6 +200,7 @@ export async function createGateway({
     assignRequestId(request, response);
     createRequestContext(response);
     trackRequest(request, response);
+    consoleHook(request, response);
     cors(request, response, () => {
       if (!hotRoutes(request, response)) app(request, response);
     });

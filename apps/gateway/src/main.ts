@@ -77,6 +77,7 @@ async function main(): Promise<void> {
     host: config.host,
     port: running.port,
     backend: gateway.status.backend,
+    ...(config.console.enabled ? { console: '/console/' } : {}),
   });
   if (gateway.passwordGenerated) {
     // Printed once, outside the JSON log (which would redact it): the operator needs it.

@@ -14,6 +14,31 @@ describe('AccountPool', () => {
     expect([1, 2, 3, 4].map(() => pool.pick('m'))).toEqual(expected);
   });
 
+  it('never picks a disabled account, shows it in the snapshot, and picks it again once enabled', () => {
+    const time = clock();
+    const pool = new AccountPool({ ids: ['a', 'b'], strategy: 'fill-first', now: time.now });
+    pool.recordRateLimit('b', 'pro', { retryDelayMs: 5_000, terminal: false });
+    pool.setDisabled('a', true);
+    expect(pool.pick('flash')).toBe('b');
+    expect(pool.pick('pro')).toBeUndefined();
+    // Only b's cooldown can free the model: a disabled account is no "next available" one.
+    expect(pool.nextAvailableAt('pro')).toBe(time.now() + 5_000);
+    expect(pool.account('a')).toMatchObject({ state: 'ready', disabled: true });
+    pool.setDisabled('a', false);
+    expect(pool.account('a')?.disabled).toBeUndefined();
+    expect(pool.pick('pro')).toBe('a');
+  });
+
+  it('adds a new account once, and picks it when the others cannot serve', () => {
+    const pool = new AccountPool({ ids: ['a'], strategy: 'fill-first' });
+    pool.setDisabled('a', true);
+    expect(pool.pick('m')).toBeUndefined();
+    expect(pool.add('b')).toBe(true);
+    expect(pool.add('b')).toBe(false);
+    expect(pool.pick('m')).toBe('b');
+    expect(pool.snapshot().map((account) => account.id)).toEqual(['a', 'b']);
+  });
+
   it('cools an account down per model for the RetryInfo delay, then brings it back', () => {
     const time = clock();
     const pool = new AccountPool({ ids: ['a', 'b'], strategy: 'fill-first', now: time.now });

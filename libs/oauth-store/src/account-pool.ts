@@ -36,6 +36,8 @@ export interface PoolCounters {
 export interface PoolAccountSnapshot {
   id: string;
   state: PoolAccountState;
+  /** Set aside by an operator (console or /admin): never picked until enabled again. */
+  disabled?: boolean;
   /** Why the account is not `ready` (actionable, never a secret). */
   problem?: string;
   eligibility?: Eligibility;
@@ -121,10 +123,33 @@ export class AccountPool {
   /** When the first account in cooldown for `model` becomes usable again (epoch ms), if any. */
   nextAvailableAt(model: string): number | undefined {
     const times = this.entries
+      .filter((entry) => !entry.snapshot.disabled)
       .filter((entry) => entry.snapshot.state === 'ready' || entry.snapshot.state === 'failing')
       .map((entry) => entry.cooldowns.get(model)?.until ?? entry.failingUntil)
       .filter((time): time is number => time !== undefined && time > this.now());
     return times.length > 0 ? Math.min(...times) : undefined;
+  }
+
+  /** Adds an account (a new sign-in) at the end, ready; false when the id is already there. */
+  add(id: string): boolean {
+    if (this.entries.some((entry) => entry.snapshot.id === id)) return false;
+    this.entries.push({
+      snapshot: {
+        id,
+        state: 'ready',
+        cooldowns: [],
+        counters: { requests: 0, successes: 0, rateLimited: 0, forbidden: 0, failures: 0 },
+      },
+      cooldowns: new Map(),
+    });
+    return true;
+  }
+
+  /** Sets an account aside (never picked) or puts it back; its state and cooldowns are kept. */
+  setDisabled(id: string, disabled: boolean): void {
+    const { snapshot } = this.get(id);
+    if (disabled) snapshot.disabled = true;
+    else delete snapshot.disabled;
   }
 
   /** Counts an attempt. */
@@ -211,6 +236,7 @@ export class AccountPool {
 
   private usable(entry: Entry, model: string): boolean {
     const { state } = entry.snapshot;
+    if (entry.snapshot.disabled) return false;
     if (state === 'ineligible' || state === 'relogin-required') return false;
     if (state === 'failing' && (entry.failingUntil ?? 0) > this.now()) return false;
     const cooldown = entry.cooldowns.get(model);

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { benchSettings, type CaseResult } from './case-result';
 import { coldStartCase } from './cold-start-case';
 import { concurrencyCase } from './concurrency-case';
+import { consoleSizeCase } from './console-size-case';
 import { idleCase } from './idle-case';
 import { ROOT } from './services';
 import { concurrentStreamsCase, firstByteCase } from './stream-cases';
@@ -31,6 +32,7 @@ const CASES: [
   ['cold-start', coldStartCase],
   ['concurrency', concurrencyCase],
   ['idle', idleCase],
+  ['console-size', consoleSizeCase],
 ];
 
 const USAGE = `Usage: npm run bench -- [--smoke] [--only <case>] [--out <file>]

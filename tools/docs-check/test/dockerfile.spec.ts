@@ -109,6 +109,10 @@ describe('docker/Dockerfile, replayed without Docker', () => {
       });
     }
     expect(existsSync(join(image.workdir, 'apps', 'gateway', 'dist', 'main.js'))).toBe(true);
+    // The web console's bundle, built by the gateway's tsup and served from that dist.
+    expect(
+      existsSync(join(image.workdir, 'apps', 'gateway', 'dist', 'console', 'console.js')),
+    ).toBe(true);
     expect(existsSync(join(image.workdir, 'apps', 'health-check', 'dist', 'main.js'))).toBe(true);
   });
 

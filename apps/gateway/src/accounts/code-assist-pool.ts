@@ -45,6 +45,10 @@ export interface CodeAssistPool extends AccountSelector {
   prepare(): Promise<void>;
   /** Asks `retrieveUserQuota` for every ready account and feeds the answers to the pool. */
   refreshQuota(): Promise<void>;
+  /** Sets an account aside or back (console, /admin); false when `id` is unknown. */
+  setDisabled(id: string, disabled: boolean): boolean;
+  /** Serves with one more account from now on (a console sign-in); false when it is already there. */
+  add(loaded: LoadedCredentials): boolean;
 }
 
 /**
@@ -121,8 +125,11 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
     }
     const problems = pool
       .snapshot()
-      .filter((snapshot) => snapshot.problem)
-      .map((snapshot) => `${byId.get(snapshot.id)?.label ?? snapshot.id}: ${snapshot.problem}`);
+      .filter((snapshot) => snapshot.problem || snapshot.disabled)
+      .map(
+        (snapshot) =>
+          `${byId.get(snapshot.id)?.label ?? snapshot.id}: ${snapshot.disabled ? 'disabled by an operator' : snapshot.problem}`,
+      );
     return new GatewayError({
       code: 'ACCOUNT_UNAVAILABLE',
       status: 503,
@@ -179,6 +186,19 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
       }
     },
     status: () => pool.snapshot().map((snapshot) => toStatus(snapshot, byId.get(snapshot.id))),
+    setDisabled(id, disabled) {
+      if (!byId.has(id)) return false;
+      pool.setDisabled(id, disabled);
+      return true;
+    },
+    add(loaded) {
+      const account = createManagedAccount(loaded, options);
+      if (byId.has(account.id) || !pool.add(account.id)) return false;
+      accounts.push(account);
+      byId.set(account.id, account);
+      void prepareAccount(account).catch((error: unknown) => record(account, error));
+      return true;
+    },
     async prepare() {
       await Promise.all(
         accounts.map((account) =>

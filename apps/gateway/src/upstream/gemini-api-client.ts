@@ -3,7 +3,7 @@ import {
   generateContentResponseSchema,
   type GenerateContentResponse,
 } from '@geminicli2api/protocol-gemini';
-import { AccountPool } from '@geminicli2api/oauth-store';
+import { AccountPool, type PoolAccountSnapshot } from '@geminicli2api/oauth-store';
 import { GatewayError } from '../gateway-error';
 import type { CallScope, GeminiBackend } from './gemini-backend';
 import { parseUpstreamResponse, readJsonEvents } from './parse-upstream-response';
@@ -89,10 +89,7 @@ export interface ApiKeyCredential extends Credential {
  * Rotates several API keys like accounts: round-robin, a 429 cools that key down for the model
  * (the request moves to the next key), a 403 sets the key aside.
  */
-export function createApiKeySelector(
-  keys: readonly string[],
-  now?: () => number,
-): CredentialSelector<ApiKeyCredential> {
+export function createApiKeySelector(keys: readonly string[], now?: () => number): ApiKeySelector {
   const credentials = keys.map((key, index) => ({ id: `api-key-${index + 1}`, key }));
   const pool = new AccountPool({
     ids: credentials.map((credential) => credential.id),
@@ -124,7 +121,19 @@ export function createApiKeySelector(
     async invalidate() {
       // An API key does not refresh; a 401 after the retry reaches the client.
     },
+    status: () => pool.snapshot(),
+    setDisabled(id, disabled) {
+      if (!credentials.some((credential) => credential.id === id)) return false;
+      pool.setDisabled(id, disabled);
+      return true;
+    },
   };
+}
+
+/** The key rotation plus what the console shows and changes (ids like `api-key-1`, never a key). */
+export interface ApiKeySelector extends CredentialSelector<ApiKeyCredential> {
+  status(): PoolAccountSnapshot[];
+  setDisabled(id: string, disabled: boolean): boolean;
 }
 
 /** Options of {@link createGeminiApiClient}. */
@@ -133,6 +142,8 @@ export interface GeminiApiClientOptions {
   baseUrl: string;
   apiKeys: readonly string[];
   fetch?: typeof globalThis.fetch | undefined;
+  /** The rotation to use (so the caller can show it); default: a new one over `apiKeys`. */
+  selector?: ApiKeySelector | undefined;
 }
 
 /** The Gemini API backend (`v1beta/models/{model}:…` with `x-goog-api-key`). */
@@ -140,13 +151,14 @@ export function createGeminiApiClient({
   baseUrl,
   apiKeys,
   fetch,
+  selector,
 }: GeminiApiClientOptions): GeminiBackend {
   return createDirectGeminiBackend<ApiKeyCredential>({
     name: 'gemini-api',
     upstreamName: 'Gemini API',
     url: (model, method) => `${baseUrl}/v1beta/models/${encodeURIComponent(model)}:${method}`,
     headers: (credential) => ({ 'x-goog-api-key': credential.key }),
-    credentials: createApiKeySelector(apiKeys),
+    credentials: selector ?? createApiKeySelector(apiKeys),
     fetch,
   });
 }

@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import type { PoolAccountSnapshot } from '@geminicli2api/oauth-store';
+import type { ApiKeySelector } from '../upstream/gemini-api-client';
+import type { AccountStatus, CodeAssistPool } from './code-assist-pool';
+
+/** Every credential the backend rotates: Code Assist accounts and Gemini API keys. */
+export interface ManagedCredentials {
+  codeAssist?: CodeAssistPool | undefined;
+  apiKeys?: ApiKeySelector | undefined;
+}
+
+/** One account or API key as `GET /admin/accounts` shows it (snake_case, never a secret). */
+export interface AccountView {
+  /** A fingerprint of the account's internal id: stable, URL-safe, reveals nothing. */
+  id: string;
+  kind: 'code-assist' | 'api-key';
+  /** The credential file's name, the env variable, or `API key n`. */
+  label: string;
+  state: PoolAccountSnapshot['state'];
+  disabled: boolean;
+  /** Why the account is not ready, in plain words. */
+  problem: string | null;
+  eligibility: PoolAccountSnapshot['eligibility'] | null;
+  tier: string | null;
+  project: string | null;
+  cooldowns: { model: string; until: string; terminal: boolean }[];
+  quota: {
+    checked_at: string;
+    buckets: { model: string; remaining_fraction: number; reset_time: string | null }[];
+  } | null;
+  counters: {
+    requests: number;
+    successes: number;
+    rate_limited: number;
+    forbidden: number;
+    failures: number;
+  };
+}
+
+/** A short, stable fingerprint of an internal id (a path or env name), never the id itself. */
+export function fingerprint(kind: AccountView['kind'], internalId: string): string {
+  return createHash('sha256').update(`${kind}:${internalId}`).digest('hex').slice(0, 12);
+}
+
+function counters(snapshot: Pick<PoolAccountSnapshot, 'counters'>): AccountView['counters'] {
+  const { requests, successes, rateLimited, forbidden, failures } = snapshot.counters;
+  return { requests, successes, rate_limited: rateLimited, forbidden, failures };
+}
+
+function fromCodeAssist(status: AccountStatus): AccountView {
+  return {
+    id: fingerprint('code-assist', status.id),
+    kind: 'code-assist',
+    label: status.label,
+    state: status.state,
+    disabled: status.disabled === true,
+    problem: status.problem ?? null,
+    eligibility: status.eligibility ?? null,
+    tier: status.tier,
+    project: status.project,
+    cooldowns: status.cooldowns,
+    quota: status.quota
+      ? {
+          checked_at: status.quota.checkedAt,
+          buckets: status.quota.buckets.map((bucket) => ({
+            model: bucket.model,
+            remaining_fraction: bucket.remainingFraction,
+            reset_time: bucket.resetTime ?? null,
+          })),
+        }
+      : null,
+    counters: counters(status),
+  };
+}
+
+function fromApiKey(snapshot: PoolAccountSnapshot, index: number): AccountView {
+  return {
+    id: fingerprint('api-key', snapshot.id),
+    kind: 'api-key',
+    label: `API key ${index + 1}`,
+    state: snapshot.state,
+    disabled: snapshot.disabled === true,
+    problem: snapshot.problem ?? null,
+    eligibility: snapshot.eligibility ?? null,
+    tier: null,
+    project: null,
+    cooldowns: snapshot.cooldowns.map((cooldown) => ({
+      model: cooldown.model,
+      until: new Date(cooldown.until).toISOString(),
+      terminal: cooldown.terminal,
+    })),
+    quota: null,
+    counters: counters(snapshot),
+  };
+}
+
+/** Every Code Assist account, then every API key, as `GET /admin/accounts` lists them. */
+export function listAccounts(managed: ManagedCredentials): AccountView[] {
+  return [
+    ...(managed.codeAssist?.status() ?? []).map(fromCodeAssist),
+    ...(managed.apiKeys?.status() ?? []).map(fromApiKey),
+  ];
+}
+
+/** Disables or enables the account with fingerprint `id`; its new view, or undefined if unknown. */
+export function setAccountDisabled(
+  managed: ManagedCredentials,
+  id: string,
+  disabled: boolean,
+): AccountView | undefined {
+  const account = managed.codeAssist
+    ?.status()
+    .find((status) => fingerprint('code-assist', status.id) === id);
+  if (account) managed.codeAssist?.setDisabled(account.id, disabled);
+  const key = account
+    ? undefined
+    : managed.apiKeys?.status().find((snapshot) => fingerprint('api-key', snapshot.id) === id);
+  if (key) managed.apiKeys?.setDisabled(key.id, disabled);
+  if (!account && !key) return undefined;
+  return listAccounts(managed).find((view) => view.id === id);
+}
