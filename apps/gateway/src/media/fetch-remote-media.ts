@@ -8,7 +8,7 @@ import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
 import { errorSummary } from '../middleware/error-handler';
 import { isBlockedAddress } from './is-blocked-address';
-import { asAbortSignal, type AbortLike } from '../upstream/abort-flag';
+import type { AbortLike } from '../upstream/abort-flag';
 
 /** How the gateway fetches http(s) images a client names. */
 export interface RemoteMediaOptions {
@@ -50,7 +50,7 @@ let guardedAgent: Dispatcher | undefined;
 
 /**
  * Fetches the http(s) images of a request, `urls` (its `collectRemoteMediaUrls`), under a size
- * cap and a timeout, the mime type from Content-Type. Unless private networks are allowed, a URL
+ * cap and one timeout for them all, the mime type from Content-Type. Unless private networks are allowed, a URL
  * whose host is or resolves to a loopback, private or link-local address, or that redirects to
  * one, is refused with 400 naming the content part (SSRF protection; redirects are followed by
  * hand, at most three). Any other failure leaves the URL out, and the translator answers 400
@@ -63,34 +63,66 @@ export async function fetchRemoteMedia(
 ): Promise<Map<string, ResolvedMedia>> {
   const media = new Map<string, ResolvedMedia>();
   const options = { ...DEFAULTS, ...given };
-  const clientGone = asAbortSignal(signal);
-  await Promise.all(
-    urls.map(async (url) => {
-      try {
-        const result = await fetchOne(
-          url,
-          options,
-          AbortSignal.any([clientGone, AbortSignal.timeout(options.timeoutMs)]),
-        );
-        if (result) media.set(url, result);
-      } catch (error) {
-        const blocked =
-          error instanceof BlockedTargetError
-            ? error
-            : (error as { cause?: unknown } | null)?.cause;
-        if (blocked instanceof BlockedTargetError) {
-          throw new GatewayError({
-            code: 'INVALID_REQUEST',
-            status: 400,
-            param: locateUrl(request, url),
-            message: `Refusing to fetch the image URL: ${blocked.message}. Set REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS=true to allow it.`,
-          });
-        }
-        logger.debug('remote media fetch failed', { error: errorSummary(error) });
-      }
-    }),
-  );
+  const deadline = abortAfter(options.timeoutMs, signal);
+  try {
+    await fetchAll();
+  } finally {
+    deadline.stop();
+  }
   return media;
+
+  async function fetchAll(): Promise<void> {
+    await Promise.all(
+      urls.map(async (url) => {
+        try {
+          const result = await fetchOne(url, options, deadline.signal);
+          if (result) media.set(url, result);
+        } catch (error) {
+          const blocked =
+            error instanceof BlockedTargetError
+              ? error
+              : (error as { cause?: unknown } | null)?.cause;
+          if (blocked instanceof BlockedTargetError) {
+            throw new GatewayError({
+              code: 'INVALID_REQUEST',
+              status: 400,
+              param: locateUrl(request, url),
+              message: `Refusing to fetch the image URL: ${blocked.message}. Set REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS=true to allow it.`,
+            });
+          }
+          logger.debug('remote media fetch failed', { error: errorSummary(error) });
+        }
+      }),
+    );
+  }
+}
+
+/**
+ * A signal that aborts after `ms`, or when `clientGone` does; `stop()` aborts it and releases both. A plain
+ * timer and controller: `AbortSignal.any([…, AbortSignal.timeout()])` stops firing once a garbage
+ * collection ran on Node 20 (nodejs/node#57736), which left a never-answering image URL hanging
+ * its request for ever.
+ */
+function abortAfter(ms: number, clientGone: AbortLike): { signal: AbortSignal; stop(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () =>
+      controller.abort(
+        new DOMException(`The image URLs were not fetched within ${ms} ms`, 'TimeoutError'),
+      ),
+    ms,
+  );
+  const onGone = () => controller.abort(clientGone.reason);
+  if (clientGone.aborted) onGone();
+  else clientGone.addEventListener('abort', onGone);
+  return {
+    signal: controller.signal,
+    stop() {
+      clearTimeout(timer);
+      controller.abort(); // fetches still running once the request gave up (a refused URL)
+      clientGone.removeEventListener('abort', onGone);
+    },
+  };
 }
 
 async function fetchOne(
