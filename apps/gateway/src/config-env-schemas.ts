@@ -162,9 +162,26 @@ export const modelsEnvSchema = {
   ),
 };
 
-/** Remote media: http(s) image URLs clients name are fetched by the gateway (SSRF guard). */
+/** A size like `REQUEST_BODY_LIMIT`'s (`20mb`, `512kb`, `1gb` or bytes), as a number of bytes. */
+export const byteSize = (defaultValue: string) =>
+  unsetWhenBlank(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(b|kb|mb|gb)?$/i, 'must look like 20mb, 512kb or a number of bytes')
+      .default(defaultValue)
+      .transform((value) => {
+        const [, digits = '0', unit = 'b'] = /^(\d+)([a-z]*)$/i.exec(value) ?? [];
+        const scale = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[unit.toLowerCase()] ?? 1;
+        return Number(digits) * scale;
+      }),
+  );
+
+/** Remote media: http(s) image URLs clients name are fetched by the gateway (SSRF guard, limits). */
 export const remoteMediaEnvSchema = {
   REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS: optionalText.pipe(
     z.stringbool({ error: 'must be true or false' }).optional(),
   ),
+  REMOTE_MEDIA_MAX_URLS: wholeNumber(16, 0, 1000),
+  REMOTE_MEDIA_MAX_TOTAL_BYTES: byteSize('20mb'),
 };

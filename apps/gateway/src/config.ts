@@ -88,8 +88,8 @@ export interface Config {
   heapGrowthPercent: number;
   /** Catalog additions: `GEMINI_EXTRA_MODELS` ids and `GEMINI_MODEL_ALIASES` (alias → target). */
   models: { extraIds: string[]; aliases: Record<string, string> };
-  /** Image URLs clients name: loopback/private/link-local targets are refused unless allowed. */
-  remoteMedia: { allowPrivateNetworks: boolean };
+  /** Image URLs clients name: special-range targets refused unless allowed; count and bytes capped. */
+  remoteMedia: { allowPrivateNetworks: boolean; maxUrls: number; maxTotalBytes: number };
   /** Which backend answers and how its credentials are chosen (see create-backend.ts). */
   backends: {
     credentialsDir: string | undefined;
@@ -171,7 +171,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       extraIds: values.GEMINI_EXTRA_MODELS ?? [],
       aliases: values.GEMINI_MODEL_ALIASES ?? {},
     },
-    remoteMedia: { allowPrivateNetworks: values.REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS ?? false },
+    remoteMedia: {
+      allowPrivateNetworks: values.REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS ?? false,
+      maxUrls: values.REMOTE_MEDIA_MAX_URLS,
+      maxTotalBytes: values.REMOTE_MEDIA_MAX_TOTAL_BYTES,
+    },
     backends: {
       credentialsDir: values.GEMINI_CREDENTIALS_DIR,
       apiKeys: (values.GEMINI_API_KEY ?? '')
