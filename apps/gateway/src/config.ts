@@ -40,6 +40,7 @@ export const configSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb|gb)?$/i, 'must look like 20mb, 512kb or a number of bytes')
     .default('50mb'),
+  REQUEST_MAX_JSON_DEPTH: wholeNumber(128, 8, 512),
   ...operationsEnvSchema,
   ...backendsEnvSchema,
   ...modelsEnvSchema,
@@ -61,6 +62,8 @@ export interface Config {
   oauthClientSecret: string | undefined;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   requestBodyLimit: string;
+  /** Bodies nesting objects/arrays deeper than this get 400 before they are parsed. */
+  requestMaxJsonDepth: number;
   /** Retry boundary (`UPSTREAM_MAX_ATTEMPTS`, `UPSTREAM_RETRY_*`, `UPSTREAM_RATE_LIMIT_MAX_WAIT_MS`). */
   retry: {
     maxAttempts: number;
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oauthClientSecret: values.GEMINI_OAUTH_CLIENT_SECRET,
     logLevel: values.LOG_LEVEL,
     requestBodyLimit: values.REQUEST_BODY_LIMIT,
+    requestMaxJsonDepth: values.REQUEST_MAX_JSON_DEPTH,
     retry: {
       maxAttempts: values.UPSTREAM_MAX_ATTEMPTS,
       baseDelayMs: values.UPSTREAM_RETRY_BASE_DELAY_MS,

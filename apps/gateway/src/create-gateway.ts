@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { GatewayError } from './gateway-error';
 import type { SecretRegistry } from './logger';
 import { createHotRoutes } from './http/hot-routes';
+import { assertJsonDepth } from './http/json-depth';
 import { withLocals } from './http/gateway-response';
 import { authenticate, passwordCheck } from './middleware/authenticate';
 import { createErrorHandler } from './middleware/error-handler';
@@ -127,6 +128,7 @@ export async function createGateway({
     handleChat,
     handleGeminiMethod,
     bodyLimit: config.requestBodyLimit,
+    maxJsonDepth: config.requestMaxJsonDepth,
     logger,
   });
 
@@ -139,7 +141,12 @@ export async function createGateway({
   app.use(healthRoutes(() => status));
   if (metrics && !config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
   app.use(authenticate(checkPassword));
-  app.use(express.json({ limit: config.requestBodyLimit }));
+  app.use(
+    express.json({
+      limit: config.requestBodyLimit,
+      verify: (_request, _response, raw) => assertJsonDepth(raw, config.requestMaxJsonDepth),
+    }),
+  );
   app.use(
     statusRoute(() => ({
       backend: setup.kind,
