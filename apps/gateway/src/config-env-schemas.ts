@@ -86,6 +86,7 @@ export const operationsEnvSchema = {
   UPSTREAM_FIRST_BYTE_TIMEOUT_MS: wholeNumber(300_000, 0),
   UPSTREAM_IDLE_TIMEOUT_MS: wholeNumber(120_000, 0),
   SSE_KEEPALIVE_INTERVAL_MS: wholeNumber(15_000, 0),
+  CLIENT_STALL_TIMEOUT_MS: wholeNumber(60_000, 0),
   UPSTREAM_MAX_CONCURRENCY: wholeNumber(512, 1, 10_000),
   UPSTREAM_QUEUE_SIZE: wholeNumber(2048, 0, 100_000),
   UPSTREAM_QUEUE_RETRY_AFTER_SECONDS: wholeNumber(2, 1, 3600),

@@ -75,6 +75,8 @@ export interface Config {
   timeouts: { connectMs: number; firstByteMs: number; idleMs: number };
   /** SSE comment keepalive interval in ms; 0 disables. */
   sseKeepaliveMs: number;
+  /** A streaming client that has not read for this long is dropped; 0 never drops. */
+  clientStallTimeoutMs: number;
   /** In-flight upstream requests and the bounded queue behind them. */
   concurrency: { maxInFlight: number; maxQueued: number; retryAfterSeconds: number };
   /** Outbound proxy for every upstream call and token refresh. */
@@ -157,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleMs: values.UPSTREAM_IDLE_TIMEOUT_MS,
     },
     sseKeepaliveMs: values.SSE_KEEPALIVE_INTERVAL_MS,
+    clientStallTimeoutMs: values.CLIENT_STALL_TIMEOUT_MS,
     concurrency: {
       maxInFlight: values.UPSTREAM_MAX_CONCURRENCY,
       maxQueued: values.UPSTREAM_QUEUE_SIZE,

@@ -113,7 +113,12 @@ export async function createGateway({
     });
   };
 
-  const trackRequest = accessLog({ logger, metrics, sseKeepaliveMs: config.sseKeepaliveMs });
+  const trackRequest = accessLog({
+    logger,
+    metrics,
+    sseKeepaliveMs: config.sseKeepaliveMs,
+    clientStallTimeoutMs: config.clientStallTimeoutMs,
+  });
   const cors = corsMiddleware(config.corsOrigins);
   const checkPassword = passwordCheck(password);
   const handleChat = createChatCompletionsHandler({
