@@ -89,4 +89,33 @@ describe('a streaming client that stops reading', () => {
     },
     20_000,
   );
+
+  it('keeps a client that reads slowly, in bursts less than the timeout apart', async () => {
+    const { port } = new URL(stack.url);
+    const body = JSON.stringify({
+      model: 'gemini-2.5-flash',
+      stream: true,
+      messages: [{ role: 'user', content: 'hi' }],
+    });
+    const client = connect(Number(port), '127.0.0.1');
+    await once(client, 'connect');
+    client.write(
+      `POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n` +
+        `Authorization: Bearer ${stack.password}\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+    let tail = '';
+    client.on('data', (chunk: Buffer) => {
+      tail = (tail + chunk.toString('latin1', Math.max(0, chunk.length - 32))).slice(-32);
+    });
+    const closed = once(client, 'close');
+    // Read for 150 ms, then nothing for STALL_MS - 500 ms, until the answer ends.
+    const bursts = setInterval(() => {
+      client.resume();
+      setTimeout(() => client.pause(), 150);
+    }, STALL_MS - 350);
+    await closed;
+    clearInterval(bursts);
+    expect(tail).toContain('data: [DONE]');
+  }, 60_000);
 });
