@@ -2,6 +2,10 @@
 // Runs the workspace's own nx with the settings every script needs: no Nx Cloud, no daemon,
 // plain output. Used by the root npm scripts so that `npm test` behaves the same on a laptop
 // and in CI.
+//
+// nx's own output (task list, build logs, "read from cache") goes to stderr: every root script
+// that prints a result runs its nx build first (`npm run --silent health-check -- --json | jq .`,
+// the gateway's JSON log lines of `npm start`), and stdout must carry only that result.
 'use strict';
 const { spawnSync } = require('node:child_process');
 
@@ -15,7 +19,7 @@ const env = {
 };
 const nx = require.resolve('nx/bin/nx.js');
 const result = spawnSync(process.execPath, [nx, ...process.argv.slice(2)], {
-  stdio: 'inherit',
+  stdio: ['inherit', process.stderr, 'inherit'],
   env,
 });
 process.exit(result.status ?? 1);

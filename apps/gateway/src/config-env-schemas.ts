@@ -86,6 +86,7 @@ export const operationsEnvSchema = {
   UPSTREAM_FIRST_BYTE_TIMEOUT_MS: wholeNumber(300_000, 0),
   UPSTREAM_IDLE_TIMEOUT_MS: wholeNumber(120_000, 0),
   SSE_KEEPALIVE_INTERVAL_MS: wholeNumber(15_000, 0),
+  CLIENT_STALL_TIMEOUT_MS: wholeNumber(60_000, 0),
   UPSTREAM_MAX_CONCURRENCY: wholeNumber(512, 1, 10_000),
   UPSTREAM_QUEUE_SIZE: wholeNumber(2048, 0, 100_000),
   UPSTREAM_QUEUE_RETRY_AFTER_SECONDS: wholeNumber(2, 1, 3600),
@@ -163,9 +164,26 @@ export const modelsEnvSchema = {
   ),
 };
 
-/** Remote media: http(s) image URLs clients name are fetched by the gateway (SSRF guard). */
+/** A size like `REQUEST_BODY_LIMIT`'s (`20mb`, `512kb`, `1gb` or bytes), as a number of bytes. */
+export const byteSize = (defaultValue: string) =>
+  unsetWhenBlank(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(b|kb|mb|gb)?$/i, 'must look like 20mb, 512kb or a number of bytes')
+      .default(defaultValue)
+      .transform((value) => {
+        const [, digits = '0', unit = 'b'] = /^(\d+)([a-z]*)$/i.exec(value) ?? [];
+        const scale = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[unit.toLowerCase()] ?? 1;
+        return Number(digits) * scale;
+      }),
+  );
+
+/** Remote media: http(s) image URLs clients name are fetched by the gateway (SSRF guard, limits). */
 export const remoteMediaEnvSchema = {
   REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS: optionalText.pipe(
     z.stringbool({ error: 'must be true or false' }).optional(),
   ),
+  REMOTE_MEDIA_MAX_URLS: wholeNumber(16, 0, 1000),
+  REMOTE_MEDIA_MAX_TOTAL_BYTES: byteSize('20mb'),
 };

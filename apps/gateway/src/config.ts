@@ -40,6 +40,7 @@ export const configSchema = z.object({
     .string()
     .regex(/^\d+(b|kb|mb|gb)?$/i, 'must look like 20mb, 512kb or a number of bytes')
     .default('50mb'),
+  REQUEST_MAX_JSON_DEPTH: wholeNumber(128, 8, 512),
   ...operationsEnvSchema,
   ...backendsEnvSchema,
   ...modelsEnvSchema,
@@ -61,6 +62,8 @@ export interface Config {
   oauthClientSecret: string | undefined;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   requestBodyLimit: string;
+  /** Bodies nesting objects/arrays deeper than this get 400 before they are parsed. */
+  requestMaxJsonDepth: number;
   /** Retry boundary (`UPSTREAM_MAX_ATTEMPTS`, `UPSTREAM_RETRY_*`, `UPSTREAM_RATE_LIMIT_MAX_WAIT_MS`). */
   retry: {
     maxAttempts: number;
@@ -72,6 +75,8 @@ export interface Config {
   timeouts: { connectMs: number; firstByteMs: number; idleMs: number };
   /** SSE comment keepalive interval in ms; 0 disables. */
   sseKeepaliveMs: number;
+  /** A streaming client that has not read for this long is dropped; 0 never drops. */
+  clientStallTimeoutMs: number;
   /** In-flight upstream requests and the bounded queue behind them. */
   concurrency: { maxInFlight: number; maxQueued: number; retryAfterSeconds: number };
   /** Outbound proxy for every upstream call and token refresh. */
@@ -90,8 +95,8 @@ export interface Config {
   heapGrowthPercent: number;
   /** Catalog additions: `GEMINI_EXTRA_MODELS` ids and `GEMINI_MODEL_ALIASES` (alias → target). */
   models: { extraIds: string[]; aliases: Record<string, string> };
-  /** Image URLs clients name: loopback/private/link-local targets are refused unless allowed. */
-  remoteMedia: { allowPrivateNetworks: boolean };
+  /** Image URLs clients name: special-range targets refused unless allowed; count and bytes capped. */
+  remoteMedia: { allowPrivateNetworks: boolean; maxUrls: number; maxTotalBytes: number };
   /** Which backend answers and how its credentials are chosen (see create-backend.ts). */
   backends: {
     credentialsDir: string | undefined;
@@ -143,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oauthClientSecret: values.GEMINI_OAUTH_CLIENT_SECRET,
     logLevel: values.LOG_LEVEL,
     requestBodyLimit: values.REQUEST_BODY_LIMIT,
+    requestMaxJsonDepth: values.REQUEST_MAX_JSON_DEPTH,
     retry: {
       maxAttempts: values.UPSTREAM_MAX_ATTEMPTS,
       baseDelayMs: values.UPSTREAM_RETRY_BASE_DELAY_MS,
@@ -155,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleMs: values.UPSTREAM_IDLE_TIMEOUT_MS,
     },
     sseKeepaliveMs: values.SSE_KEEPALIVE_INTERVAL_MS,
+    clientStallTimeoutMs: values.CLIENT_STALL_TIMEOUT_MS,
     concurrency: {
       maxInFlight: values.UPSTREAM_MAX_CONCURRENCY,
       maxQueued: values.UPSTREAM_QUEUE_SIZE,
@@ -174,7 +181,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       extraIds: values.GEMINI_EXTRA_MODELS ?? [],
       aliases: values.GEMINI_MODEL_ALIASES ?? {},
     },
-    remoteMedia: { allowPrivateNetworks: values.REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS ?? false },
+    remoteMedia: {
+      allowPrivateNetworks: values.REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS ?? false,
+      maxUrls: values.REMOTE_MEDIA_MAX_URLS,
+      maxTotalBytes: values.REMOTE_MEDIA_MAX_TOTAL_BYTES,
+    },
     backends: {
       credentialsDir: values.GEMINI_CREDENTIALS_DIR,
       apiKeys: (values.GEMINI_API_KEY ?? '')

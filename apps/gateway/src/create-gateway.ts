@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { GatewayError } from './gateway-error';
 import type { SecretRegistry } from './logger';
 import { createHotRoutes } from './http/hot-routes';
+import { assertJsonDepth } from './http/json-depth';
 import { withLocals } from './http/gateway-response';
 import { authenticate, passwordCheck } from './middleware/authenticate';
 import { createErrorHandler } from './middleware/error-handler';
@@ -120,7 +121,12 @@ export async function createGateway({
     });
   };
 
-  const trackRequest = accessLog({ logger, metrics, sseKeepaliveMs: config.sseKeepaliveMs });
+  const trackRequest = accessLog({
+    logger,
+    metrics,
+    sseKeepaliveMs: config.sseKeepaliveMs,
+    clientStallTimeoutMs: config.clientStallTimeoutMs,
+  });
   const cors = corsMiddleware(config.corsOrigins);
   const checkPassword = passwordCheck(password);
   const handleChat = createChatCompletionsHandler({
@@ -142,6 +148,7 @@ export async function createGateway({
     handleGeminiMethod,
     anthropic: { handlers: anthropicHotHandlers(anthropic), map: toAnthropicErrorResponse },
     bodyLimit: config.requestBodyLimit,
+    maxJsonDepth: config.requestMaxJsonDepth,
     logger,
   });
 
@@ -167,7 +174,12 @@ export async function createGateway({
     }),
   });
   app.use(authenticate(checkPassword));
-  app.use(express.json({ limit: config.requestBodyLimit }));
+  app.use(
+    express.json({
+      limit: config.requestBodyLimit,
+      verify: (_request, _response, raw) => assertJsonDepth(raw, config.requestMaxJsonDepth),
+    }),
+  );
   app.use(
     statusRoute(() => ({
       backend: setup.kind,

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import safeStringify from 'safe-stable-stringify';
 import { createLogger as createWinstonLogger, format, type Logger } from 'winston';
 import TransportStream from 'winston-transport';
+import { redactUrls } from './redact-urls';
 
 const MESSAGE = Symbol.for('message');
 
@@ -155,8 +156,8 @@ function isoNow(): string {
 
 /**
  * The whole line in one step: timestamp, level and message first, then the entry's fields, each
- * written as `JSON.stringify` would (secret keys redacted at any depth), then every registered
- * secret value replaced wherever it ended up. (One format instead of winston's timestamp + json
+ * written as `JSON.stringify` would (secret keys redacted at any depth), then the userinfo and
+ * query values of URLs hidden, and every registered secret value replaced wherever it ended up. (One format instead of winston's timestamp + json
  * chain, and fields written one by one instead of copied into a new object and serialised: the
  * access log writes a line per request, see docs/performance.md.)
  */
@@ -177,7 +178,7 @@ function jsonLine(secrets: SecretRegistry) {
       const json = fieldJson(entry[key]);
       if (json !== undefined) line += `,${head}${json}`;
     }
-    (info as unknown as Record<symbol, unknown>)[MESSAGE] = secrets.redact(`${line}}`);
+    (info as unknown as Record<symbol, unknown>)[MESSAGE] = secrets.redact(redactUrls(`${line}}`));
     return info;
   })();
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -8,7 +8,8 @@ import { loadCredentialsDir, parseCredentialsJson } from '@geminicli2api/oauth-s
 /**
  * A child process persists credentials in a tight loop (the real saveCredentialsFile, bundled
  * from source) and is SIGKILLed at arbitrary moments: the file must always parse, with its
- * refresh token, and a directory load must ignore the temp files a kill leaves behind.
+ * refresh token, and a directory load must ignore the temp files a kill leaves behind and delete
+ * them (each holds a refresh token).
  */
 describe('atomic persistence under SIGKILL', () => {
   it('leaves a valid credentials file whenever the writer is killed', async () => {
@@ -54,7 +55,11 @@ describe('atomic persistence under SIGKILL', () => {
       expect(credentials).toMatchObject({ refreshToken: '1//keep-me', projectId: 'p' });
       expect(credentials.accessToken).toMatch(/^ya29\.\d+x+$/);
     }
+    const temps = async () => (await readdir(dir)).filter((name) => name.endsWith('.tmp'));
+    const leftBehind = await temps();
     const loaded = await loadCredentialsDir(dir);
     expect(loaded.map((entry) => entry.source)).toEqual([{ kind: 'file', path }]);
+    expect(leftBehind.length).toBeGreaterThan(0); // the kills did interrupt saves
+    expect(await temps()).toEqual([]);
   }, 30_000);
 });

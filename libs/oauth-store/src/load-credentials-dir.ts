@@ -7,10 +7,11 @@ import {
   type LoadedCredentials,
 } from './load-credentials';
 import { OAuthStoreError } from './oauth-store-error';
+import { removeStaleTempFiles } from './temp-credentials-file';
 
 /**
  * Loads every account file (`*.json`, hidden and temp files skipped) of a directory, sorted by
- * name. A missing or empty directory, or a file that is not valid credentials, is an error that
+ * name, after removing the temp files killed saves left there (they hold refresh tokens). A missing or empty directory, or a file that is not valid credentials, is an error that
  * names the file (never its content).
  */
 export async function loadCredentialsDir(
@@ -28,6 +29,7 @@ export async function loadCredentialsDir(
       message: `The credentials directory ${directory} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check GEMINI_CREDENTIALS_DIR.`,
     });
   }
+  await removeStaleTempFiles(directory);
   const files = names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort();
   if (files.length === 0) {
     throw new OAuthStoreError({

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseCredentialsJson, type OAuthCredentials } from './credentials';
 import { OAuthStoreError } from './oauth-store-error';
+import { removeStaleTempFiles } from './temp-credentials-file';
 
 /** Where a set of credentials came from; decides whether refreshed tokens may be written back. */
 export type CredentialsSource = { kind: 'env'; name: string } | { kind: 'file'; path: string };
@@ -31,7 +32,8 @@ export interface LoadCredentialsOptions {
 /**
  * Loads OAuth credentials from, in order: the env JSON, the explicit file, `./oauth_creds.json`,
  * `~/.gemini/oauth_creds.json`. Returns undefined when none exists. Throws `OAuthStoreError`
- * (`CREDENTIALS_INVALID`, `CREDENTIALS_NOT_FOUND`) when a source exists but is unusable.
+ * (`CREDENTIALS_INVALID`, `CREDENTIALS_NOT_FOUND`) when a source exists but is unusable. Temp
+ * files a killed save of the loaded file left next to it (they hold a refresh token) are removed.
  */
 export async function loadCredentials({
   envJson,
@@ -49,6 +51,7 @@ export async function loadCredentials({
   }
   if (filePath) {
     const text = await readRequired(readTextFile, filePath);
+    await removeStaleTempFiles(dirname(filePath), basename(filePath));
     return {
       credentials: parseCredentialsJson(text, filePath),
       source: { kind: 'file', path: filePath },
@@ -60,6 +63,7 @@ export async function loadCredentials({
   ]) {
     const text = await readOptional(readTextFile, path);
     if (text !== undefined) {
+      await removeStaleTempFiles(dirname(path), basename(path));
       return { credentials: parseCredentialsJson(text, path), source: { kind: 'file', path } };
     }
   }

@@ -1,19 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { serializeCredentials, type OAuthCredentials } from './credentials';
 import { OAuthStoreError } from './oauth-store-error';
+import { tempCredentialsPath } from './temp-credentials-file';
 
 /**
  * Writes credentials atomically with mode 0600: a temp file in the same directory is written and
  * flushed, then renamed over the target. A crash at any point leaves either the old file or the
- * new one, never a truncated mix.
+ * new one, never a truncated mix; a temp file a crash leaves behind is removed at the next load
+ * (`removeStaleTempFiles`).
  */
 export async function saveCredentialsFile(
   path: string,
   credentials: OAuthCredentials,
 ): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = tempCredentialsPath(dirname(path), path);
   try {
     const handle = await open(temp, 'wx', 0o600);
     try {

@@ -13,6 +13,7 @@ import { toGeminiErrorResponse } from '../middleware/gemini-error-handler';
 import { CHAT_COMPLETIONS_PATH, type ChatCompletionsHandler } from '../routes/chat-completions';
 import { matchGeminiTarget, streamFormat, type GeminiMethodHandler } from '../routes/gemini-routes';
 import { pathOf, type GatewayResponse } from './gateway-response';
+import { assertJsonDepth, DEFAULT_MAX_JSON_DEPTH } from './json-depth';
 
 /** What the hot routes need: the same check and handlers the express routes use. */
 export interface HotRoutesOptions {
@@ -26,6 +27,8 @@ export interface HotRoutesOptions {
   };
   /** REQUEST_BODY_LIMIT (`50mb`, `512kb`, a number of bytes). */
   bodyLimit: string;
+  /** REQUEST_MAX_JSON_DEPTH: deeper bodies get 400 before they are parsed (default 128). */
+  maxJsonDepth?: number;
   logger: Logger;
 }
 
@@ -46,6 +49,7 @@ export function createHotRoutes({
   handleGeminiMethod,
   anthropic,
   bodyLimit,
+  maxJsonDepth = DEFAULT_MAX_JSON_DEPTH,
   logger,
 }: HotRoutesOptions): HotRoutes {
   return function serveHotRoute(request, response) {
@@ -94,7 +98,7 @@ export function createHotRoutes({
     try {
       const denied = checkPassword(request);
       if (denied) throw denied;
-      await handle(await readJsonBody(request, bodyLimit));
+      await handle(await readJsonBody(request, bodyLimit, maxJsonDepth));
     } catch (error) {
       try {
         respondWithError(error, { response, path, logger, map });
@@ -133,9 +137,14 @@ class BodyError extends Error {
 
 /**
  * Reads the whole body under `limit` and parses it as JSON like `express.json()` does: an empty
- * body is `{}`, and anything but an object or array is a parse failure.
+ * body is `{}`, and anything but an object or array is a parse failure. Nesting deeper than
+ * `maxDepth` is refused before parsing.
  */
-async function readJsonBody(request: IncomingMessage, limit: string): Promise<unknown> {
+async function readJsonBody(
+  request: IncomingMessage,
+  limit: string,
+  maxDepth: number,
+): Promise<unknown> {
   const text = await getRawBody(request, {
     limit,
     length: request.headers['content-length'] ?? null,
@@ -145,6 +154,7 @@ async function readJsonBody(request: IncomingMessage, limit: string): Promise<un
   if (first === undefined) return {};
   if (first !== '{' && first !== '[')
     throw new BodyError('entity.parse.failed', 400, 'The body is not a JSON object or array.');
+  assertJsonDepth(text, maxDepth);
   try {
     return JSON.parse(text);
   } catch {

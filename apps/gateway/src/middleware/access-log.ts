@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'winston';
 import { pathOf, type GatewayResponse } from '../http/gateway-response';
+import { CLIENT_STALL_LOCAL, DEFAULT_CLIENT_STALL_TIMEOUT_MS } from '../http/stream-backpressure';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { SSE_LOCALS } from '../routes/write-sse';
 import { contextOf, type RequestContext } from './request-context';
@@ -11,6 +12,8 @@ export interface AccessLogOptions {
   metrics?: GatewayMetrics | undefined;
   /** Keepalive interval offered to SSE routes (`keepSseAlive`). */
   sseKeepaliveMs: number;
+  /** CLIENT_STALL_TIMEOUT_MS offered to stream writers (`awaitStreamDrain`); default 60 s. */
+  clientStallTimeoutMs?: number;
 }
 
 /** `locals` key under which a route that bypasses express's router names itself for the log. */
@@ -25,10 +28,12 @@ export function accessLog({
   logger,
   metrics,
   sseKeepaliveMs,
+  clientStallTimeoutMs = DEFAULT_CLIENT_STALL_TIMEOUT_MS,
 }: AccessLogOptions): (request: IncomingMessage, response: GatewayResponse) => void {
   return function trackRequest(request, response) {
     const started = process.hrtime.bigint();
     response.locals[SSE_LOCALS.keepaliveMs] = sseKeepaliveMs;
+    response.locals[CLIENT_STALL_LOCAL] = clientStallTimeoutMs;
     response.locals[SSE_LOCALS.onStart] = () => {
       const context = contextOf(response);
       if (context) context.stream = true;

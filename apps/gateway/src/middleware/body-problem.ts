@@ -7,8 +7,11 @@ export type BodyProblem =
   | { kind: 'too-large' }
   /** 415: a Content-Encoding or charset the gateway cannot decode; `message` says which. */
   | { kind: 'unsupported'; message: string }
-  /** Any other 4xx from reading the body (aborted, length mismatch, corrupt compressed data). */
-  | { kind: 'unreadable'; status: number };
+  /**
+   * Any other 4xx from reading the body (aborted, length mismatch, corrupt compressed data, JSON
+   * nesting past REQUEST_MAX_JSON_DEPTH); `message`, when set, says what to fix.
+   */
+  | { kind: 'unreadable'; status: number; message?: string };
 
 export function bodyProblem(error: unknown): BodyProblem | undefined {
   if (!error || typeof error !== 'object') return undefined;
@@ -27,6 +30,8 @@ export function bodyProblem(error: unknown): BodyProblem | undefined {
         kind: 'unsupported',
         message: `Unsupported Content-Encoding${quotedName(message)}: send the body uncompressed, or as gzip, deflate or br.`,
       };
+    case 'entity.too.deep':
+      return { kind: 'unreadable', status: 400, message: String(message) };
     case 'charset.unsupported':
       return {
         kind: 'unsupported',

@@ -62,7 +62,7 @@ export function toOpenAIErrorResponse(error: unknown): OpenAIErrorResponse {
     case 'unsupported':
       return plain(415, problem.message, null, 'unsupported_media_type');
     case 'unreadable':
-      return plain(problem.status, 'The request could not be read.', null, null);
+      return plain(problem.status, problem.message ?? 'The request could not be read.', null, null);
   }
   return plain(
     500,

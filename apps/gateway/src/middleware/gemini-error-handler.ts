@@ -67,7 +67,7 @@ export function toGeminiErrorResponse(error: unknown): GeminiErrorResponse {
     case 'unsupported':
       return build(415, problem.message, [info('UNSUPPORTED_MEDIA_TYPE')], 'INVALID_ARGUMENT');
     case 'unreadable':
-      return build(problem.status, 'The request could not be read.', []);
+      return build(problem.status, problem.message ?? 'The request could not be read.', []);
   }
   return build(500, 'The gateway failed unexpectedly; see its logs for the request id.', []);
 }

@@ -19,6 +19,7 @@ import { Router } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
 import { sendJson, type GatewayResponse } from '../http/gateway-response';
+import { awaitStreamDrain, streamDrainOptions } from '../http/stream-backpressure';
 import { invalidRequestError, requireJsonObject } from '../invalid-request-error';
 import { fetchRemoteMedia, type RemoteMediaOptions } from '../media/fetch-remote-media';
 import { errorSummary, toOpenAIErrorResponse } from '../middleware/error-handler';
@@ -136,7 +137,8 @@ function parseBody(value: unknown): ChatCompletionRequest {
 /**
  * Relays the upstream stream as OpenAI chunks. Headers wait for the first upstream event, so a
  * failure before it still becomes a real HTTP error; after it, a failure is sent as an error
- * event and the stream ends without `[DONE]`, so clients know the answer is incomplete.
+ * event and the stream ends without `[DONE]`, so clients know the answer is incomplete. A client
+ * that does not read pauses the upstream, and is dropped after CLIENT_STALL_TIMEOUT_MS.
  */
 async function pipeStream(
   events: AsyncIterable<GenerateContentResponse>,
@@ -153,9 +155,12 @@ async function pipeStream(
   keepSseAlive(response); // stops when the response closes
   let next = await iterator.next();
   startSse(response);
+  const drainOptions = streamDrainOptions(response, logger);
   try {
     while (!next.done) {
       writeSseBatch(response, translator.push(next.value));
+      const drained = awaitStreamDrain(response, drainOptions); // backpressure: see the helper
+      if (drained) await drained;
       next = await iterator.next();
     }
     if (!translator.sawFinishReason) {

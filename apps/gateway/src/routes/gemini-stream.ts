@@ -1,6 +1,7 @@
 import type { GenerateContentResponse } from '@geminicli2api/protocol-gemini';
 import type { Logger } from 'winston';
 import type { GatewayResponse } from '../http/gateway-response';
+import { awaitStreamDrain, streamDrainOptions } from '../http/stream-backpressure';
 import { errorSummary } from '../middleware/error-handler';
 import { toGeminiErrorResponse } from '../middleware/gemini-error-handler';
 import { keepSseAlive, startSse } from './write-sse';
@@ -11,7 +12,8 @@ import { keepSseAlive, startSse } from './write-sse';
  * for the first event, so a failure before it is still a real HTTP error; a failure after it is
  * sent as a Google error object in the stream, which then ends cleanly. With `alt=sse`, idle
  * periods get `: keep-alive` comments (which send the headers early; a later failure is then
- * reported in the stream).
+ * reported in the stream). A client that does not read pauses the upstream, and is dropped after
+ * CLIENT_STALL_TIMEOUT_MS.
  */
 export async function pipeGeminiStream(
   events: AsyncIterable<GenerateContentResponse>,
@@ -38,9 +40,12 @@ export async function pipeGeminiStream(
     response.setHeader('cache-control', 'no-cache');
     response.flushHeaders();
   }
+  const drainOptions = streamDrainOptions(response, logger);
   try {
     while (!next.done) {
       response.write(frame(next.value));
+      const drained = awaitStreamDrain(response, drainOptions); // backpressure: see the helper
+      if (drained) await drained;
       next = await iterator.next();
     }
     if (!sse) response.write(index === 0 ? '[]' : ']');
