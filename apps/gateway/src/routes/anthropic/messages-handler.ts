@@ -23,7 +23,6 @@ import { applyVariant } from '../../models/apply-variant';
 import { resolveModel } from '../../models/resolve-model';
 import type { GeminiBackend } from '../../upstream/gemini-backend';
 import { abortOnClientClose } from '../write-sse';
-import { assertNestingDepth } from './nesting-depth';
 import { pipeAnthropicStream } from './pipe-anthropic-stream';
 
 /** Dependencies of the Anthropic routes (the same as the chat route's). */
@@ -60,7 +59,6 @@ export function createAnthropicHandlers({
     response: GatewayResponse,
   ) {
     response.locals['surface'] = 'anthropic';
-    assertNestingDepth(rawBody);
     const parsed = schema.safeParse(requireJsonObject(rawBody));
     if (!parsed.success) {
       throw new GatewayError({

@@ -6,6 +6,7 @@ import {
 import type { Logger } from 'winston';
 import { GatewayError } from '../../gateway-error';
 import type { GatewayResponse } from '../../http/gateway-response';
+import { awaitStreamDrain, streamDrainOptions } from '../../http/stream-backpressure';
 import { errorSummary } from '../../middleware/error-handler';
 import { startSse } from '../write-sse';
 import { toAnthropicErrorResponse } from './anthropic-error-response';
@@ -31,8 +32,11 @@ export async function pipeAnthropicStream(
   try {
     let next = await iterator.next();
     startSse(response);
+    const drainOptions = streamDrainOptions(response, logger);
     while (!next.done) {
       writeAnthropicEvents(response, translator.push(next.value));
+      const drained = awaitStreamDrain(response, drainOptions); // backpressure: see the helper
+      if (drained) await drained;
       next = await iterator.next();
     }
     if (!translator.sawFinishReason) {
