@@ -88,3 +88,29 @@ export type {
   TranslationClock,
   TranslationWarning,
 } from './translation-options';
+
+// The Responses API: OpenAI Responses ⇄ Gemini
+export { convertResponsesRequestToGemini } from './responses/convert-responses-request';
+export type {
+  ConvertedResponsesRequest,
+  ConvertResponsesRequestOptions,
+} from './responses/convert-responses-request';
+export { convertGeminiResponseToResponses } from './responses/convert-gemini-response-to-responses';
+export type { ConvertedResponsesResponse } from './responses/convert-gemini-response-to-responses';
+export { createResponsesStreamTranslator } from './responses/create-responses-stream-translator';
+export type {
+  ResponsesStreamTranslator,
+  ResponsesStreamTranslatorOptions,
+} from './responses/create-responses-stream-translator';
+export {
+  createResponsesEnvelope,
+  convertResponsesUsage,
+  visibleItem,
+  visibleResponse,
+} from './responses/responses-envelope';
+export type { ResponsesEnvelopeOptions } from './responses/responses-envelope';
+export {
+  decodeReasoningSignatures,
+  encodeReasoningSignatures,
+} from './responses/encrypted-content';
+export type { ReasoningSignatures } from './responses/encrypted-content';
