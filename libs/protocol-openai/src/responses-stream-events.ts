@@ -15,7 +15,7 @@ const base = { sequence_number: z.number().int().nonnegative() };
 const inItem = { ...base, item_id: z.string(), output_index: z.number().int() };
 const summaryText = z.object({ type: z.literal('summary_text'), text: z.string() });
 
-const lifecycle = (type: string) =>
+const lifecycle = <T extends string>(type: T) =>
   z.object({ type: z.literal(type), ...base, response: responsesResponseSchema });
 
 /** One streaming event. */
