@@ -6,6 +6,7 @@ import {
   operationsEnvSchema,
   optionalText,
   remoteMediaEnvSchema,
+  responsesEnvSchema,
   splitOrigins,
   unsetWhenBlank,
   wholeNumber,
@@ -44,6 +45,7 @@ export const configSchema = z.object({
   ...backendsEnvSchema,
   ...modelsEnvSchema,
   ...remoteMediaEnvSchema,
+  ...responsesEnvSchema,
 });
 
 /** The gateway's configuration: validated, defaulted and frozen. */
@@ -90,6 +92,8 @@ export interface Config {
   models: { extraIds: string[]; aliases: Record<string, string> };
   /** Image URLs clients name: loopback/private/link-local targets are refused unless allowed. */
   remoteMedia: { allowPrivateNetworks: boolean };
+  /** Stored Responses API responses (`RESPONSES_STORE_*`): at most `maxEntries` (0 = none kept), each for `ttlMs`. */
+  responsesStore: { maxEntries: number; ttlMs: number };
   /** Which backend answers and how its credentials are chosen (see create-backend.ts). */
   backends: {
     credentialsDir: string | undefined;
@@ -172,6 +176,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       aliases: values.GEMINI_MODEL_ALIASES ?? {},
     },
     remoteMedia: { allowPrivateNetworks: values.REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS ?? false },
+    responsesStore: {
+      maxEntries: values.RESPONSES_STORE_MAX_ENTRIES,
+      ttlMs: values.RESPONSES_STORE_TTL_SECONDS * 1000,
+    },
     backends: {
       credentialsDir: values.GEMINI_CREDENTIALS_DIR,
       apiKeys: (values.GEMINI_API_KEY ?? '')

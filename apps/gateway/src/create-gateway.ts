@@ -29,6 +29,10 @@ import { createBackend } from './create-backend';
 import { statusRoute } from './routes/status';
 import type { GeminiBackend } from './upstream/gemini-backend';
 import { GATEWAY_VERSION } from './gateway-version';
+import { createResponsesHandler } from './routes/responses/create-responses-handler';
+import { createInputTokensHandler } from './routes/responses/count-input-tokens';
+import { MemoryResponseStore } from './routes/responses/response-store';
+import { responsesRoutes } from './routes/responses/responses-routes';
 
 /** Inputs of {@link createGateway}. */
 export interface CreateGatewayOptions {
@@ -122,10 +126,18 @@ export async function createGateway({
     remoteMedia: config.remoteMedia,
   });
   const handleGeminiMethod = createGeminiMethodHandler({ getClient, catalog, logger });
+  const responses = {
+    getClient,
+    logger,
+    catalog,
+    store: new MemoryResponseStore(config.responsesStore),
+  };
+  const handleResponses = createResponsesHandler(responses);
   const hotRoutes = createHotRoutes({
     checkPassword,
     handleChat,
     handleGeminiMethod,
+    handleResponses,
     bodyLimit: config.requestBodyLimit,
     logger,
   });
@@ -151,6 +163,13 @@ export async function createGateway({
   app.use(geminiRoutes({ catalog, handleMethod: handleGeminiMethod }));
   app.use(modelsRoute(catalog));
   app.use(chatCompletionsRoute(handleChat));
+  app.use(
+    responsesRoutes({
+      handleCreate: handleResponses,
+      handleInputTokens: createInputTokensHandler(responses),
+      store: responses.store,
+    }),
+  );
   app.use((request, _response, next) => {
     next(
       new GatewayError({

@@ -114,3 +114,4 @@ export {
   encodeReasoningSignatures,
 } from './responses/encrypted-content';
 export type { ReasoningSignatures } from './responses/encrypted-content';
+export { identifyInputItems, outputItemsToInput } from './responses/output-to-input';

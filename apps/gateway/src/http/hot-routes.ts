@@ -7,6 +7,8 @@ import { errorSummary, respondWithError, toOpenAIErrorResponse } from '../middle
 import { toGeminiErrorResponse } from '../middleware/gemini-error-handler';
 import { CHAT_COMPLETIONS_PATH, type ChatCompletionsHandler } from '../routes/chat-completions';
 import { matchGeminiTarget, streamFormat, type GeminiMethodHandler } from '../routes/gemini-routes';
+import type { ResponsesHandler } from '../routes/responses/create-responses-handler';
+import { RESPONSES_PATH } from '../routes/responses/responses-routes';
 import { pathOf, type GatewayResponse } from './gateway-response';
 
 /** What the hot routes need: the same check and handlers the express routes use. */
@@ -14,6 +16,8 @@ export interface HotRoutesOptions {
   checkPassword: (request: IncomingMessage) => GatewayError | undefined;
   handleChat: ChatCompletionsHandler;
   handleGeminiMethod: GeminiMethodHandler;
+  /** `POST /v1/responses` (the OpenAI Responses API). */
+  handleResponses?: ResponsesHandler;
   /** REQUEST_BODY_LIMIT (`50mb`, `512kb`, a number of bytes). */
   bodyLimit: string;
   logger: Logger;
@@ -34,6 +38,7 @@ export function createHotRoutes({
   checkPassword,
   handleChat,
   handleGeminiMethod,
+  handleResponses,
   bodyLimit,
   logger,
 }: HotRoutesOptions): HotRoutes {
@@ -44,6 +49,13 @@ export function createHotRoutes({
       response.locals[ROUTE_LABEL] = CHAT_COMPLETIONS_PATH;
       void serve(request, response, path, toOpenAIErrorResponse, (body) =>
         handleChat(body, response),
+      );
+      return true;
+    }
+    if (path === RESPONSES_PATH && handleResponses) {
+      response.locals[ROUTE_LABEL] = RESPONSES_PATH;
+      void serve(request, response, path, toOpenAIErrorResponse, (body) =>
+        handleResponses(body, response),
       );
       return true;
     }
