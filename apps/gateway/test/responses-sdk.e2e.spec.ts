@@ -144,20 +144,26 @@ describe('the Responses API through the official openai SDK', () => {
     expect(carried?.calls[call.call_id]).toBeDefined();
     await expect(client.responses.retrieve(first.id)).rejects.toBeInstanceOf(NotFoundError);
 
-    const second = await client.responses.create({
-      model: 'gemini-3-flash-preview',
-      input: [
-        { role: 'user', content: CALL_WEATHER },
-        ...first.output,
-        { type: 'function_call_output', call_id: call.call_id, output: 'sunny' },
-      ],
-      tools: [WEATHER_TOOL],
-      store: false,
-      include: ['reasoning.encrypted_content'],
-    });
-    expect(second.output_text).toBe('Results: get_weather={"output":"sunny"}');
-    const modelTurn = lastUpstreamContents(stack).find((content) => content.role === 'model');
-    expect(modelTurn?.parts[0]?.['thoughtSignature']).toBe(carried?.calls[call.call_id]);
+    // Another gateway (a replica that never saw the first turn, no signature cache entry).
+    const { stack: replica, client: replicaClient } = await startOpenAIStack();
+    try {
+      const second = await replicaClient.responses.create({
+        model: 'gemini-3-flash-preview',
+        input: [
+          { role: 'user', content: CALL_WEATHER },
+          ...first.output,
+          { type: 'function_call_output', call_id: call.call_id, output: 'sunny' },
+        ],
+        tools: [WEATHER_TOOL],
+        store: false,
+        include: ['reasoning.encrypted_content'],
+      });
+      expect(second.output_text).toBe('Results: get_weather={"output":"sunny"}');
+      const modelTurn = lastUpstreamContents(replica).find((content) => content.role === 'model');
+      expect(modelTurn?.parts[0]?.['thoughtSignature']).toBe(carried?.calls[call.call_id]);
+    } finally {
+      await replica.close();
+    }
   });
 
   it('hides encrypted_content unless it is included', async () => {
