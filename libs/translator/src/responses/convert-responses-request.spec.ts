@@ -228,6 +228,16 @@ describe('convertResponsesRequestToGemini', () => {
     ).toBe('input[0].content[0].image_url');
   });
 
+  it('answers a schema nested too deeply with a TranslationError, not a RangeError', () => {
+    let schema: Record<string, unknown> = { type: 'string' };
+    for (let depth = 0; depth < 20_000; depth++)
+      schema = { type: 'object', properties: { a: schema } };
+    const error = translationError(() =>
+      convert({ input: 'hi', tools: [{ type: 'function', name: 'deep', parameters: schema }] }),
+    );
+    expect(error.message).toContain('nested too deeply');
+  });
+
   it('needs some input', () => {
     expect(translationError(() => convert({ instructions: 'only this' })).param).toBe('input');
   });

@@ -79,6 +79,13 @@ export function convertResponsesRequestToGemini(
   try {
     converted = convertChatRequestToGemini(chat, { ...options, model });
   } catch (error) {
+    if (error instanceof RangeError) {
+      // A schema nested thousands of levels deep exhausts the recursive schema conversion.
+      throw new TranslationError({
+        message: 'The request is nested too deeply to translate (a tool or output schema?).',
+        cause: error,
+      });
+    }
     if (!TranslationError.isInstance(error) || !error.param) throw error;
     throw new TranslationError({
       message: error.message,
