@@ -28,6 +28,10 @@ const CASES: [
   ['cold-start', coldStartCase],
   ['concurrency', concurrencyCase],
   ['idle', idleCase],
+  ['responses-passthrough', (settings) => passthroughCase(settings, 'responses')],
+  ['responses-latency', (settings) => latencyBoundCase(settings, 'responses')],
+  ['responses-streams', (settings) => concurrentStreamsCase(settings, 'responses')],
+  ['responses-first-byte', (settings) => firstByteCase(settings, 'responses')],
 ];
 
 const USAGE = `Usage: npm run bench -- [--smoke] [--only <case>] [--out <file>]

@@ -16,6 +16,24 @@ export function chatBodies(text: string, stream = false) {
   };
 }
 
+/** Which OpenAI surface a case loads: chat completions or the Responses API. */
+export type Surface = 'chat' | 'responses';
+
+/** The gateway path of a surface. */
+export function surfacePath(surface: Surface): string {
+  return surface === 'responses' ? '/v1/responses' : '/v1/chat/completions';
+}
+
+/** {@link chatBodies}, with the gateway's body in the surface's shape (the floor's is the same). */
+export function surfaceBodies(surface: Surface, text: string, stream = false) {
+  const bodies = chatBodies(text, stream);
+  if (surface === 'chat') return bodies;
+  return {
+    ...bodies,
+    gateway: JSON.stringify({ model: 'gemini-2.5-flash', stream, store: false, input: text }),
+  };
+}
+
 export const GATEWAY_HEADERS = {
   authorization: `Bearer ${BENCH_PASSWORD}`,
   'content-type': 'application/json',
