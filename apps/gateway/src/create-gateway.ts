@@ -130,6 +130,7 @@ export async function createGateway({
     getClient,
     logger,
     catalog,
+    remoteMedia: config.remoteMedia,
     store: new MemoryResponseStore(config.responsesStore),
   };
   const handleResponses = createResponsesHandler(responses);

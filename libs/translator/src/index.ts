@@ -114,4 +114,8 @@ export {
   encodeReasoningSignatures,
 } from './responses/encrypted-content';
 export type { ReasoningSignatures } from './responses/encrypted-content';
-export { identifyInputItems, outputItemsToInput } from './responses/output-to-input';
+export {
+  collectResponsesMediaUrls,
+  identifyInputItems,
+  outputItemsToInput,
+} from './responses/output-to-input';

@@ -1,4 +1,5 @@
 import type { ResponsesInputItem, ResponsesOutputItem } from '@geminicli2api/protocol-openai';
+import { isGeminiReadableUrl } from '../request/convert-content-parts';
 
 /**
  * A response's output items as input items of the next turn (what `previous_response_id` adds
@@ -61,4 +62,30 @@ export function identifyInputItems(
   return items.map((item) =>
     item.id ? item : { ...item, id: `${PREFIXES[item.type]}_${generateId()}` },
   );
+}
+
+/**
+ * The http(s) image URLs of Responses input that Gemini cannot read itself (see
+ * `collectRemoteMediaUrls` for chat): the caller fetches them and passes `remoteMedia`.
+ */
+export function collectResponsesMediaUrls(
+  input: string | readonly ResponsesInputItem[] | null | undefined,
+): string[] {
+  if (typeof input === 'string' || !input) return [];
+  const urls = new Set<string>();
+  for (const item of input) {
+    const parts =
+      item.type === 'message'
+        ? item.content
+        : item.type === 'function_call_output' || item.type === 'custom_tool_call_output'
+          ? item.output
+          : undefined;
+    if (!Array.isArray(parts)) continue;
+    for (const part of parts) {
+      if (part.type !== 'input_image' || !part.image_url) continue;
+      if (/^https?:\/\//i.test(part.image_url) && !isGeminiReadableUrl(part.image_url))
+        urls.add(part.image_url);
+    }
+  }
+  return [...urls];
 }

@@ -20,6 +20,8 @@ import { applyVariant } from '../../models/apply-variant';
 import { resolveModel } from '../../models/resolve-model';
 import type { GeminiBackend } from '../../upstream/gemini-backend';
 import { abortOnClientClose } from '../write-sse';
+import type { RemoteMediaOptions } from '../../media/fetch-remote-media';
+import { fetchResponsesMedia } from './fetch-responses-media';
 import { loadHistory } from './load-history';
 import { pipeResponsesStream } from './pipe-responses-stream';
 import type { ResponseStore } from './response-store';
@@ -34,6 +36,8 @@ export interface ResponsesRouteOptions {
   catalog?: GeminiModelCatalog;
   /** Thought signatures by call id, for clients that send calls back without reasoning items. */
   signatureCache?: SignatureCache;
+  /** Remote image fetching (default: loopback/private targets refused). */
+  remoteMedia?: RemoteMediaOptions;
 }
 
 /** Answers one `POST /v1/responses` (its parsed JSON body), streamed or not. */
@@ -73,6 +77,7 @@ export function createResponsesHandler({
   store,
   catalog = createModelCatalog(),
   signatureCache = new LruSignatureCache(10_000),
+  remoteMedia: remoteMediaOptions = { allowPrivateNetworks: false },
 }: ResponsesRouteOptions): ResponsesHandler {
   return async (rawBody, response) => {
     const body = parseResponsesRequest(rawBody);
@@ -83,9 +88,15 @@ export function createResponsesHandler({
       ? await loadHistory(store, body.previous_response_id)
       : [];
     const input = identifyInputItems(body.input, newId);
+    const signal = abortOnClientClose(response);
+    const remoteMedia = await fetchResponsesMedia(input, {
+      ...remoteMediaOptions,
+      signal,
+      logger,
+    });
     const { request, warnings, toolNames, customTools } = convertResponsesRequestToGemini(
       { ...body, model, input: [...history, ...input] },
-      { thinking: resolved.model.thinking, signatureCache },
+      { thinking: resolved.model.thinking, signatureCache, remoteMedia },
     );
     if (warnings.length > 0) {
       response.setHeader(
@@ -95,7 +106,6 @@ export function createResponsesHandler({
       logger.debug('translation warnings', { requestId: response.locals['requestId'], warnings });
     }
     response.locals['model'] = model;
-    const signal = abortOnClientClose(response);
     const call = {
       model,
       request: applyVariant(request, resolved),
