@@ -223,3 +223,36 @@ describe('convertGeminiResponseToResponses', () => {
     expect(stored.output).toEqual(response.output);
   });
 });
+
+describe('Google Search grounding', () => {
+  it('becomes url_citation annotations on the output text (character offsets)', () => {
+    const t = translator();
+    t.start();
+    t.push({ candidates: [{ content: { role: 'model', parts: [{ text: 'Café ' }] } }] });
+    t.push({
+      candidates: [
+        {
+          content: { role: 'model', parts: [{ text: 'is open.' }] },
+          finishReason: 'STOP',
+          groundingMetadata: {
+            groundingChunks: [{ web: { uri: 'https://example.com/cafe', title: 'example.com' } }],
+            groundingSupports: [
+              { segment: { startIndex: 0, endIndex: 14 }, groundingChunkIndices: [0] },
+            ],
+          },
+        },
+      ],
+    });
+    t.end();
+    const message = t.response.output[0];
+    expect(message?.type === 'message' && message.content[0]?.annotations).toEqual([
+      {
+        type: 'url_citation',
+        url: 'https://example.com/cafe',
+        title: 'example.com',
+        start_index: 0,
+        end_index: 13,
+      },
+    ]);
+  });
+});

@@ -1,8 +1,4 @@
-import type {
-  GeminiPart,
-  GeminiUsageMetadata,
-  GenerateContentResponse,
-} from '@geminicli2api/protocol-gemini';
+import type { GeminiPart, GeminiUsageMetadata } from '@geminicli2api/protocol-gemini';
 import type {
   ResponsesOutputItem,
   ResponsesOutputMessage,
@@ -13,36 +9,17 @@ import type {
 } from '@geminicli2api/protocol-openai';
 import { mapGeminiFinishReason } from '../map-gemini-finish-reason';
 import { buildToolCall, renderCodePart } from '../response/build-tool-call';
-import { defaultGenerateId, type ResponseTranslationOptions } from '../translation-options';
-import { emitToolCall, structuredCopy } from './emit-tool-call';
+import { convertGrounding } from '../response/convert-grounding';
+import { defaultGenerateId } from '../translation-options';
+import { emitToolCall, structuredCopy, toCitations } from './emit-tool-call';
+import type {
+  ResponsesStreamTranslator,
+  ResponsesStreamTranslatorOptions,
+} from './responses-stream-translator-types';
 import { encodeReasoningSignatures } from './encrypted-content';
 import { convertResponsesUsage, visibleItem, visibleResponse } from './responses-envelope';
 
-/** Options of {@link createResponsesStreamTranslator}. */
-export interface ResponsesStreamTranslatorOptions extends ResponseTranslationOptions {
-  /** The response object before output (see `createResponsesEnvelope`). */
-  envelope: ResponsesResponse;
-  /** Custom tool names (from the request conversion): their calls become `custom_tool_call`. */
-  customTools?: ReadonlySet<string>;
-  /** `include: ["reasoning.encrypted_content"]`: show thought signatures to the client. */
-  includeEncrypted?: boolean;
-}
-
-/** Turns Gemini stream events into Responses stream events; holds the stream's state. */
-export interface ResponsesStreamTranslator {
-  /** `response.created` and `response.in_progress`. */
-  start(): ResponsesStreamEvent[];
-  /** One Gemini event (the inner response) → zero or more events. */
-  push(event: GenerateContentResponse): ResponsesStreamEvent[];
-  /** Closes open items and ends with `response.completed` or `response.incomplete`. */
-  end(): ResponsesStreamEvent[];
-  /** Ends with `response.failed` carrying `error` (after a failure past the first byte). */
-  fail(error: { code: string; message: string }): ResponsesStreamEvent[];
-  /** True once a Gemini `finishReason` (or a prompt block) was seen. */
-  readonly sawFinishReason: boolean;
-  /** The response so far with every item whole (thought signatures included): what a store keeps. */
-  readonly response: ResponsesResponse;
-}
+export type { ResponsesStreamTranslator, ResponsesStreamTranslatorOptions };
 
 type Open =
   | { kind: 'reasoning'; item: ResponsesOutputReasoning; index: number; text: string }
@@ -70,6 +47,9 @@ export function createResponsesStreamTranslator(
   let blocked = false;
   let sawToolCall = false;
   let sawOutput = false;
+  /** Text parts of the open message and the latest grounding, for url_citation annotations. */
+  let messageParts: GeminiPart[] = [];
+  let grounding: unknown;
   let done = false;
   let out: ResponsesStreamEvent[] = [];
 
@@ -113,7 +93,12 @@ export function createResponsesStreamTranslator(
     } else {
       const at = { item_id: item.id, output_index: index, content_index: 0 };
       emit({ type: 'response.output_text.done', ...at, text, logprobs: [] });
-      const part = { type: 'output_text' as const, text, annotations: [] };
+      const part = {
+        type: 'output_text' as const,
+        text,
+        annotations: toCitations(convertGrounding(grounding, messageParts)),
+      };
+      messageParts = [];
       emit({ type: 'response.content_part.done', ...at, part });
       const message = item as ResponsesOutputMessage;
       message.content = [part];
@@ -249,12 +234,16 @@ export function createResponsesStreamTranslator(
         if (part.functionCall) addCall(part);
         else if (typeof part.text === 'string' && part.text !== '') {
           if (part.thought) addThought(part.text);
-          else addText(part.text);
+          else {
+            addText(part.text);
+            messageParts.push(part);
+          }
         } else {
           const code = renderCodePart(part);
           if (code) addText(code);
         }
       }
+      if (candidate?.groundingMetadata) grounding = candidate.groundingMetadata;
       if (candidate?.finishReason) finishReason = candidate.finishReason;
       return take();
     },

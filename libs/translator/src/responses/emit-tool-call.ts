@@ -1,5 +1,7 @@
 import type {
+  OpenAIAnnotation,
   OpenAIResponseToolCall,
+  ResponsesUrlCitation,
   ResponsesOutputItem,
   ResponsesStreamEventBody,
 } from '@geminicli2api/protocol-openai';
@@ -84,4 +86,15 @@ function customInput(args: string): string {
 /** A copy of a still-growing item, so later mutation does not change an emitted event. */
 export function structuredCopy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Chat `url_citation` annotations (Google Search grounding) in the Responses shape. */
+export function toCitations(annotations: readonly OpenAIAnnotation[]): ResponsesUrlCitation[] {
+  return annotations.map(({ url_citation: citation }) => ({
+    type: 'url_citation',
+    url: citation.url,
+    title: citation.title ?? citation.url,
+    start_index: citation.start_index,
+    end_index: citation.end_index,
+  }));
 }
