@@ -177,6 +177,28 @@ describe('the Responses API through the official openai SDK', () => {
     expect(reasoning && 'encrypted_content' in reasoning).toBe(false);
   });
 
+  it('serves the built-in local_shell tool: a local_shell_call, then its output', async () => {
+    const first = await client.responses.create({
+      model: 'gemini-2.5-flash',
+      input: 'List it [[call local_shell {"command":["ls","-a"],"workdir":"/tmp"}]]',
+      tools: [{ type: 'local_shell' }],
+    });
+    const call = first.output.find((item) => item.type === 'local_shell_call');
+    if (call?.type !== 'local_shell_call') throw new Error('no local_shell_call');
+    expect(call.action).toMatchObject({
+      type: 'exec',
+      command: ['ls', '-a'],
+      working_directory: '/tmp',
+    });
+    const second = await client.responses.create({
+      model: 'gemini-2.5-flash',
+      previous_response_id: first.id,
+      input: [{ type: 'local_shell_call_output', id: call.id, output: '. ..' }],
+      tools: [{ type: 'local_shell' }],
+    });
+    expect(second.output_text).toBe('Results: local_shell={"output":". .."}');
+  });
+
   it('chains responses with previous_response_id', async () => {
     const first = await client.responses.create({
       model: 'gemini-2.5-flash',

@@ -136,8 +136,41 @@ export const responsesReasoningItemSchema = z.object({
   status: z.string().nullish(),
 });
 
+/** What a `local_shell` call asks the client to run. */
+export const responsesLocalShellActionSchema = z.object({
+  type: z.literal('exec'),
+  command: z.array(z.string()),
+  timeout_ms: z.number().int().nullish(),
+  working_directory: z.string().nullish(),
+  env: z.record(z.string(), z.string()).nullish(),
+  user: z.string().nullish(),
+});
+
+/** A call of the built-in `local_shell` tool made earlier. */
+export const responsesLocalShellCallItemSchema = z.object({
+  type: z.literal('local_shell_call'),
+  id: z.string().nullish(),
+  call_id: z.string().min(1),
+  action: responsesLocalShellActionSchema,
+  status: z.string().nullish(),
+});
+
+/** The output of a `local_shell` call (`id` is the call's id; `call_id` is accepted too). */
+export const responsesLocalShellCallOutputItemSchema = z
+  .object({
+    type: z.literal('local_shell_call_output'),
+    id: z.string().nullish(),
+    call_id: z.string().nullish(),
+    output: z.string(),
+    status: z.string().nullish(),
+  })
+  .refine((item) => Boolean(item.call_id ?? item.id), {
+    message: 'A local_shell_call_output needs the id of its call.',
+    path: ['id'],
+  });
+
 const itemTypes =
-  'message, function_call, function_call_output, custom_tool_call, custom_tool_call_output, reasoning';
+  'message, function_call, function_call_output, custom_tool_call, custom_tool_call_output, local_shell_call, local_shell_call_output, reasoning';
 
 /** One input item. */
 export const responsesInputItemSchema = z.preprocess(
@@ -157,6 +190,8 @@ export const responsesInputItemSchema = z.preprocess(
       responsesFunctionCallOutputItemSchema,
       responsesCustomToolCallItemSchema,
       responsesCustomToolCallOutputItemSchema,
+      responsesLocalShellCallItemSchema,
+      responsesLocalShellCallOutputItemSchema,
       responsesReasoningItemSchema,
     ],
     { error: () => `Unknown or unsupported input item type; supported: ${itemTypes}.` },
@@ -171,5 +206,7 @@ export type ResponsesCustomToolCallItem = z.infer<typeof responsesCustomToolCall
 export type ResponsesCustomToolCallOutputItem = z.infer<
   typeof responsesCustomToolCallOutputItemSchema
 >;
+export type ResponsesLocalShellAction = z.infer<typeof responsesLocalShellActionSchema>;
+export type ResponsesLocalShellCallItem = z.infer<typeof responsesLocalShellCallItemSchema>;
 export type ResponsesReasoningItem = z.infer<typeof responsesReasoningItemSchema>;
 export type ResponsesInputItem = z.infer<typeof responsesInputItemSchema>;

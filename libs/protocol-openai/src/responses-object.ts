@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { responsesLocalShellActionSchema } from './responses-input';
 
 /**
  * The response object of the Responses API and its output items, as the gateway builds them.
@@ -51,6 +52,15 @@ export const responsesOutputCustomToolCallSchema = z.object({
   status: z.enum(['in_progress', 'completed', 'incomplete']).optional(),
 });
 
+/** A call of the built-in `local_shell` tool: a command for the client to run. */
+export const responsesOutputLocalShellCallSchema = z.object({
+  type: z.literal('local_shell_call'),
+  id: z.string(),
+  call_id: z.string(),
+  action: responsesLocalShellActionSchema,
+  status: z.enum(['in_progress', 'completed', 'incomplete']),
+});
+
 /**
  * Reasoning: Gemini's thought summaries as `summary_text`, and (when the client includes
  * `reasoning.encrypted_content`) the thought signatures, opaque, in `encrypted_content`.
@@ -68,6 +78,7 @@ export const responsesOutputItemSchema = z.discriminatedUnion('type', [
   responsesOutputMessageSchema,
   responsesOutputFunctionCallSchema,
   responsesOutputCustomToolCallSchema,
+  responsesOutputLocalShellCallSchema,
   responsesOutputReasoningSchema,
 ]);
 
@@ -124,6 +135,7 @@ export type ResponsesUrlCitation = z.infer<typeof responsesUrlCitationSchema>;
 export type ResponsesOutputMessage = z.infer<typeof responsesOutputMessageSchema>;
 export type ResponsesOutputFunctionCall = z.infer<typeof responsesOutputFunctionCallSchema>;
 export type ResponsesOutputCustomToolCall = z.infer<typeof responsesOutputCustomToolCallSchema>;
+export type ResponsesOutputLocalShellCall = z.infer<typeof responsesOutputLocalShellCallSchema>;
 export type ResponsesOutputReasoning = z.infer<typeof responsesOutputReasoningSchema>;
 export type ResponsesOutputItem = z.infer<typeof responsesOutputItemSchema>;
 export type ResponsesUsage = z.infer<typeof responsesUsageSchema>;

@@ -8,7 +8,7 @@ import type {
 import type { ModelTraits } from '../model-traits';
 import { detectModelTraits } from '../model-traits';
 import { TranslationError } from '../translator-error';
-import { CUSTOM_TOOL_ARGUMENT } from './convert-responses-tools';
+import { CUSTOM_TOOL_ARGUMENT, LOCAL_SHELL_FUNCTION } from './convert-responses-tools';
 import { decodeReasoningSignatures } from './encrypted-content';
 
 /** Chat messages built from Responses input, with the Responses path behind each. */
@@ -54,11 +54,21 @@ export function convertResponsesInput(
         push(convertMessage(item.role, item.content, param));
         return;
       case 'function_call':
-      case 'custom_tool_call': {
+      case 'custom_tool_call':
+      case 'local_shell_call': {
+        const name = item.type === 'local_shell_call' ? LOCAL_SHELL_FUNCTION : item.name;
         const args =
           item.type === 'function_call'
             ? item.arguments
-            : JSON.stringify({ [CUSTOM_TOOL_ARGUMENT]: item.input });
+            : item.type === 'custom_tool_call'
+              ? JSON.stringify({ [CUSTOM_TOOL_ARGUMENT]: item.input })
+              : JSON.stringify({
+                  command: item.action.command,
+                  ...(item.action.working_directory
+                    ? { workdir: item.action.working_directory }
+                    : {}),
+                  ...(item.action.timeout_ms ? { timeout_ms: item.action.timeout_ms } : {}),
+                });
         const signature = signatures.get(item.call_id);
         push({
           role: 'assistant',
@@ -67,7 +77,7 @@ export function convertResponsesInput(
             {
               id: item.call_id,
               type: 'function',
-              function: { name: item.name, arguments: args },
+              function: { name, arguments: args },
               ...(signature ? { extra_content: { google: { thought_signature: signature } } } : {}),
             },
           ],
@@ -85,6 +95,14 @@ export function convertResponsesInput(
               : item.output.map((part, at) => convertPart(part, `${param}.output[${at}]`)),
         });
         return;
+      case 'local_shell_call_output': {
+        // `id` names the call: its call_id, or the id of its local_shell_call item.
+        const id = item.call_id ?? item.id ?? '';
+        const call = items.find((entry) => entry.type === 'local_shell_call' && entry.id === id);
+        const callId = call?.type === 'local_shell_call' ? call.call_id : id;
+        push({ role: 'tool', tool_call_id: callId, content: item.output });
+        return;
+      }
       case 'reasoning':
         return;
       default: {

@@ -161,6 +161,38 @@ describe('convertResponsesRequestToGemini', () => {
     });
   });
 
+  it('declares local_shell as a function and replays its call and output', () => {
+    const { request, localShell } = convert({
+      model: 'gemini-2.5-flash',
+      input: [
+        { role: 'user', content: 'list files' },
+        {
+          type: 'local_shell_call',
+          call_id: 'sh1',
+          action: { type: 'exec', command: ['ls', '-a'], working_directory: '/tmp' },
+        },
+        { type: 'local_shell_call_output', id: 'sh1', output: '. ..' },
+      ],
+      tools: [{ type: 'local_shell' }],
+    });
+    expect(localShell).toBe(true);
+    expect(request.tools?.[0]?.functionDeclarations?.[0]?.name).toBe('local_shell');
+    expect(request.contents.slice(1)).toEqual([
+      {
+        role: 'model',
+        parts: [
+          {
+            functionCall: { name: 'local_shell', args: { command: ['ls', '-a'], workdir: '/tmp' } },
+          },
+        ],
+      },
+      {
+        role: 'user',
+        parts: [{ functionResponse: { name: 'local_shell', response: { output: '. ..' } } }],
+      },
+    ]);
+  });
+
   it('flattens a namespace tool and serves web_search with Google Search', () => {
     const { request } = convert({
       model: 'gemini-3-pro-preview',

@@ -22,6 +22,8 @@ export interface ConvertedResponsesRequest {
   toolNames: ToolNameMap;
   /** Custom (freeform) tool names: their calls are answered as `custom_tool_call` items. */
   customTools: ReadonlySet<string>;
+  /** `local_shell` was declared: its calls are answered as `local_shell_call` items. */
+  localShell: boolean;
 }
 
 /**
@@ -101,6 +103,7 @@ export function convertResponsesRequestToGemini(
     warnings,
     toolNames: converted.toolNames,
     customTools: tools.customTools,
+    localShell: tools.localShell,
   };
 }
 

@@ -16,6 +16,8 @@ export interface ResponsesToolsAsChat {
   web_search_options?: Record<string, unknown>;
   /** Names of custom (freeform) tools: their calls go back as `custom_tool_call` items. */
   customTools: Set<string>;
+  /** The built-in `local_shell` tool was declared: its calls go back as `local_shell_call` items. */
+  localShell: boolean;
   /** Responses path (`tools[i]`, `tools[i].tools[j]`) of each chat tool, by chat index. */
   toolParams: string[];
 }
@@ -28,6 +30,9 @@ type KnownTool =
 
 /** Built-in tool types served by Google Search grounding. */
 const WEB_SEARCH = /^web_search(_preview)?(_\d{4}_\d{2}_\d{2})?$/;
+
+/** The function that stands for the built-in `local_shell` tool. */
+export const LOCAL_SHELL_FUNCTION = 'local_shell';
 
 /** The one string argument a custom tool's function takes. */
 export const CUSTOM_TOOL_ARGUMENT = 'input';
@@ -47,6 +52,7 @@ export function convertResponsesTools(
   const toolParams: string[] = [];
   const customTools = new Set<string>();
   let webSearch: Record<string, unknown> | undefined;
+  let localShell = false;
   const add = (entry: ResponsesTool, param: string): void => {
     const tool = entry as KnownTool;
     switch (tool.type) {
@@ -72,6 +78,12 @@ export function convertResponsesTools(
         return;
     }
     const other = entry as { type: string; external_web_access?: unknown };
+    if (other.type === 'local_shell') {
+      localShell = true;
+      tools.push({ type: 'function', function: LOCAL_SHELL_DECLARATION });
+      toolParams.push(param);
+      return;
+    }
     if (WEB_SEARCH.test(other.type)) {
       if (other.external_web_access === false) {
         warnings.push({
@@ -85,18 +97,36 @@ export function convertResponsesTools(
     }
     throw new TranslationError({
       code: 'UNSUPPORTED_FEATURE',
-      message: `Tools of type "${other.type}" cannot be served by Gemini; supported: function, custom, namespace, web_search.`,
+      message: `Tools of type "${other.type}" cannot be served by Gemini; supported: function, custom, namespace, web_search, local_shell.`,
       param: `${param}.type`,
     });
   };
   (request.tools ?? []).forEach((tool, index) => add(tool, `tools[${index}]`));
-  const out: ResponsesToolsAsChat = { customTools, toolParams };
+  const out: ResponsesToolsAsChat = { customTools, localShell, toolParams };
   if (tools.length > 0) out.tools = tools;
   if (webSearch) out.web_search_options = webSearch;
   const choice = convertToolChoice(request.tool_choice);
   if (choice !== undefined) out.tool_choice = choice;
   return out;
 }
+
+const LOCAL_SHELL_DECLARATION = {
+  name: LOCAL_SHELL_FUNCTION,
+  description: "Runs a shell command on the user's machine and returns its output.",
+  parameters: {
+    type: 'object',
+    properties: {
+      command: {
+        type: 'array',
+        items: { type: 'string' },
+        description: 'The command and its arguments, e.g. ["bash", "-lc", "ls"].',
+      },
+      workdir: { type: 'string', description: 'Working directory of the command.' },
+      timeout_ms: { type: 'integer', description: 'Time limit in milliseconds.' },
+    },
+    required: ['command'],
+  },
+};
 
 function customFunction(tool: ResponsesCustomTool) {
   const format = tool.format;

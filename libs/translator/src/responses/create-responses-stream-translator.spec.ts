@@ -169,6 +169,46 @@ describe('createResponsesStreamTranslator', () => {
     });
   });
 
+  it('answers a local_shell call with its exec action', () => {
+    const t = createResponsesStreamTranslator({
+      model: 'gemini-2.5-flash',
+      envelope: createResponsesEnvelope(
+        responsesRequestSchema.parse({ model: 'gemini-2.5-flash', input: 'x' }),
+        { id: 'resp_1', createdAt: 1 },
+      ),
+      generateId: () => 'id',
+      localShell: true,
+    });
+    t.start();
+    const events = t.push({
+      candidates: [
+        {
+          content: {
+            role: 'model',
+            parts: [
+              {
+                functionCall: {
+                  id: 'c1',
+                  name: 'local_shell',
+                  args: { command: ['ls'], timeout_ms: 500 },
+                },
+              },
+            ],
+          },
+          finishReason: 'STOP',
+        },
+      ],
+    });
+    expect(types(events)).toEqual(['response.output_item.added', 'response.output_item.done']);
+    expect(t.response.output[0]).toEqual({
+      id: 'lsh_id',
+      type: 'local_shell_call',
+      call_id: 'c1',
+      action: { type: 'exec', command: ['ls'], timeout_ms: 500, env: {} },
+      status: 'completed',
+    });
+  });
+
   it.each([
     ['MAX_TOKENS', 'max_output_tokens'],
     ['SAFETY', 'content_filter'],

@@ -16,6 +16,7 @@ import type {
   ResponsesStreamTranslator,
   ResponsesStreamTranslatorOptions,
 } from './responses-stream-translator-types';
+import { LOCAL_SHELL_FUNCTION } from './convert-responses-tools';
 import { encodeReasoningSignatures } from './encrypted-content';
 import { convertResponsesUsage, visibleItem, visibleResponse } from './responses-envelope';
 
@@ -36,7 +37,7 @@ type Open =
 export function createResponsesStreamTranslator(
   options: ResponsesStreamTranslatorOptions,
 ): ResponsesStreamTranslator {
-  const { customTools, includeEncrypted = false } = options;
+  const { customTools, localShell = false, includeEncrypted = false } = options;
   const generateId = options.generateId ?? defaultGenerateId;
   const signatureModel = options.upstreamModel ?? options.model;
   const response: ResponsesResponse = { ...options.envelope, output: [] };
@@ -198,13 +199,20 @@ export function createResponsesStreamTranslator(
     }
     emitToolCall({
       call,
-      custom: customTools?.has(call.function.name) ?? false,
+      kind: toolKind(call.function.name),
       generateId,
       addItem,
       itemDone,
       emit,
     });
   };
+
+  const toolKind = (name: string) =>
+    customTools?.has(name)
+      ? ('custom' as const)
+      : localShell && name === LOCAL_SHELL_FUNCTION
+        ? ('local_shell' as const)
+        : ('function' as const);
 
   const take = (): ResponsesStreamEvent[] => {
     const events = out;

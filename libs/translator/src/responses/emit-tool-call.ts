@@ -1,6 +1,7 @@
 import type {
   OpenAIAnnotation,
   OpenAIResponseToolCall,
+  ResponsesLocalShellAction,
   ResponsesUrlCitation,
   ResponsesOutputItem,
   ResponsesStreamEventBody,
@@ -10,8 +11,8 @@ import { CUSTOM_TOOL_ARGUMENT } from './convert-responses-tools';
 /** What {@link emitToolCall} needs from the stream converter. */
 export interface ToolCallEmitter {
   call: OpenAIResponseToolCall;
-  /** The function stands for a custom (freeform) tool. */
-  custom: boolean;
+  /** What the function stands for: a function tool, a custom (freeform) tool or `local_shell`. */
+  kind: 'function' | 'custom' | 'local_shell';
   generateId: () => string;
   /** Appends the item to the output, emits `output_item.added`, returns its index. */
   addItem: (item: ResponsesOutputItem) => number;
@@ -27,14 +28,25 @@ export interface ToolCallEmitter {
  */
 export function emitToolCall({
   call,
-  custom,
+  kind,
   generateId,
   addItem,
   itemDone,
   emit,
 }: ToolCallEmitter): void {
   const name = call.function.name;
-  if (custom) {
+  if (kind === 'local_shell') {
+    const item: ResponsesOutputItem = {
+      id: `lsh_${generateId()}`,
+      type: 'local_shell_call',
+      call_id: call.id,
+      action: shellAction(call.function.arguments),
+      status: 'completed',
+    };
+    itemDone(addItem(item));
+    return;
+  }
+  if (kind === 'custom') {
     const input = customInput(call.function.arguments);
     const item = {
       id: `ctc_${generateId()}`,
@@ -97,4 +109,20 @@ export function toCitations(annotations: readonly OpenAIAnnotation[]): Responses
     start_index: citation.start_index,
     end_index: citation.end_index,
   }));
+}
+
+/** The `exec` action of a `local_shell` call from the function's arguments. */
+function shellAction(args: string): ResponsesLocalShellAction {
+  let value: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(args);
+    if (typeof parsed === 'object' && parsed !== null) value = parsed as Record<string, unknown>;
+  } catch {
+    // not JSON: an empty command
+  }
+  const command = Array.isArray(value['command']) ? value['command'].map(String) : [];
+  const action: ResponsesLocalShellAction = { type: 'exec', command, env: {} };
+  if (typeof value['workdir'] === 'string') action.working_directory = value['workdir'];
+  if (typeof value['timeout_ms'] === 'number') action.timeout_ms = Math.round(value['timeout_ms']);
+  return action;
 }

@@ -25,6 +25,8 @@ export function outputItemsToInput(output: readonly ResponsesOutputItem[]): Resp
         return { ...item };
       case 'custom_tool_call':
         return { ...item };
+      case 'local_shell_call':
+        return { ...item };
       case 'reasoning':
         return {
           type: 'reasoning',
@@ -46,6 +48,8 @@ const PREFIXES: Record<ResponsesInputItem['type'], string> = {
   function_call_output: 'fco',
   custom_tool_call: 'ctc',
   custom_tool_call_output: 'ctco',
+  local_shell_call: 'lsh',
+  local_shell_call_output: 'lsho',
   reasoning: 'rs',
 };
 

@@ -8,6 +8,8 @@ export interface ResponsesStreamTranslatorOptions extends ResponseTranslationOpt
   envelope: ResponsesResponse;
   /** Custom tool names (from the request conversion): their calls become `custom_tool_call`. */
   customTools?: ReadonlySet<string>;
+  /** `local_shell` was declared (from the request conversion): its calls become `local_shell_call`. */
+  localShell?: boolean;
   /** `include: ["reasoning.encrypted_content"]`: show thought signatures to the client. */
   includeEncrypted?: boolean;
 }

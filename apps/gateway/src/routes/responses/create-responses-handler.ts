@@ -94,10 +94,11 @@ export function createResponsesHandler({
       signal,
       logger,
     });
-    const { request, warnings, toolNames, customTools } = convertResponsesRequestToGemini(
-      { ...body, model, input: [...history, ...input] },
-      { thinking: resolved.model.thinking, signatureCache, remoteMedia },
-    );
+    const { request, warnings, toolNames, customTools, localShell } =
+      convertResponsesRequestToGemini(
+        { ...body, model, input: [...history, ...input] },
+        { thinking: resolved.model.thinking, signatureCache, remoteMedia },
+      );
     if (warnings.length > 0) {
       response.setHeader(
         'x-geminicli2api-warnings',
@@ -119,6 +120,7 @@ export function createResponsesHandler({
       toolNames,
       signatureCache,
       customTools,
+      localShell,
       includeEncrypted: body.include?.includes(ENCRYPTED_CONTENT) ?? false,
       envelope: createResponsesEnvelope(body, { id, createdAt: Math.floor(Date.now() / 1000) }),
     };
