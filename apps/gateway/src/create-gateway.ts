@@ -31,7 +31,7 @@ import type { GeminiBackend } from './upstream/gemini-backend';
 import { GATEWAY_VERSION } from './gateway-version';
 import { createResponsesHandler } from './routes/responses/create-responses-handler';
 import { createInputTokensHandler } from './routes/responses/count-input-tokens';
-import { MemoryResponseStore } from './routes/responses/response-store';
+import { MemoryResponseStore, type ResponseStore } from './routes/responses/response-store';
 import { responsesRoutes } from './routes/responses/responses-routes';
 
 /** Inputs of {@link createGateway}. */
@@ -50,6 +50,8 @@ export interface CreateGatewayOptions {
   fetch?: typeof globalThis.fetch;
   /** Process metrics (CPU, memory…) in /metrics when METRICS_ENABLED; off in tests. Default true. */
   defaultMetrics?: boolean;
+  /** Where Responses API responses are kept (default: in memory, RESPONSES_STORE_*). */
+  responseStore?: ResponseStore;
 }
 
 /** A ready-to-listen gateway. */
@@ -87,6 +89,7 @@ export async function createGateway({
   homeDir = homedir(),
   fetch: baseFetch,
   defaultMetrics = true,
+  responseStore,
 }: CreateGatewayOptions): Promise<Gateway> {
   const metrics = config.metrics.enabled ? createGatewayMetrics({ defaultMetrics }) : undefined;
   const upstream = createUpstreamRuntime({ config, metrics, baseFetch });
@@ -131,7 +134,7 @@ export async function createGateway({
     logger,
     catalog,
     remoteMedia: config.remoteMedia,
-    store: new MemoryResponseStore(config.responsesStore),
+    store: responseStore ?? new MemoryResponseStore(config.responsesStore),
   };
   const handleResponses = createResponsesHandler(responses);
   const hotRoutes = createHotRoutes({

@@ -123,7 +123,6 @@ function convertMessage(
     typeof content === 'string'
       ? content
       : content.map((part, index) => convertPart(part, `${param}.content[${index}]`));
-  if (role === 'assistant') return { role, content: parts };
   return { role, content: parts };
 }
 
