@@ -80,6 +80,51 @@ describe('Responses API tools through the official openai SDK', () => {
     });
   });
 
+  it('replays parallel calls statelessly as one signed Gemini 3 model turn', async () => {
+    const tools = ['a', 'b'].map((name) => ({
+      type: 'function' as const,
+      name,
+      strict: false,
+      parameters: { type: 'object', properties: {} },
+    }));
+    const settings = {
+      model: 'gemini-3-pro-preview',
+      tools,
+      store: false,
+      include: ['reasoning.encrypted_content' as const],
+    };
+    const question = { role: 'user' as const, content: 'Both [[call a {}]] [[call b {}]]' };
+    const first = await client.responses.create({ ...settings, input: [question] });
+    const calls = first.output.filter((item) => item.type === 'function_call');
+    expect(calls.map((call) => call.name)).toEqual(['a', 'b']);
+    const second = await client.responses.create({
+      ...settings,
+      input: [
+        question,
+        ...first.output,
+        ...calls.map((call) => ({
+          type: 'function_call_output' as const,
+          call_id: call.call_id,
+          output: call.name,
+        })),
+      ],
+    });
+    expect(second.output_text).toBe('Results: a={"output":"a"}; b={"output":"b"}');
+    const upstream = stack.emulator.requests.at(-1)?.body as {
+      request: { contents: { role: string; parts: Record<string, unknown>[] }[] };
+    };
+    const [, model, results] = upstream.request.contents;
+    expect(model?.role).toBe('model');
+    expect(model?.parts.map((part) => (part['functionCall'] as { name: string }).name)).toEqual([
+      'a',
+      'b',
+    ]);
+    expect(Buffer.from(String(model?.parts[0]?.['thoughtSignature']), 'base64').toString()).toMatch(
+      /^emu-sig:/,
+    );
+    expect(results?.parts).toHaveLength(2);
+  });
+
   it('forces a named function with tool_choice', async () => {
     const response = await client.responses.create({
       model: 'gemini-2.5-flash',
