@@ -61,6 +61,7 @@ describe('Responses API: upstream faults', () => {
     if (last?.type !== 'response.failed') throw new Error(`ended with ${last?.type}`);
     expect(last.response.status).toBe('failed');
     expect(last.response.error?.message).toEqual(expect.any(String));
+    expect(events.at(-2)).toMatchObject({ type: 'error', message: last.response.error?.message });
     expect(events.map((event) => event.sequence_number)).toEqual(events.map((_e, i) => i));
     const stored = await client.responses.retrieve(last.response.id);
     expect(stored.status).toBe('failed');

@@ -223,13 +223,14 @@ describe('createResponsesStreamTranslator', () => {
     expect(t.response.incomplete_details).toEqual({ reason });
   });
 
-  it('ends a failure with response.failed and stops emitting', () => {
+  it('ends a failure with an error event and response.failed, then stops emitting', () => {
     const t = translator();
     t.start();
     t.push({ candidates: [{ content: { role: 'model', parts: [{ text: 'par' }] } }] });
     expect(t.sawFinishReason).toBe(false);
     const failed = t.fail({ code: 'server_error', message: 'cut' });
-    expect(types(failed)).toEqual(['response.failed']);
+    expect(types(failed)).toEqual(['error', 'response.failed']);
+    expect(failed[0]).toMatchObject({ code: 'server_error', message: 'cut', param: null });
     expect(t.response.status).toBe('failed');
     expect(t.end()).toEqual([]);
   });

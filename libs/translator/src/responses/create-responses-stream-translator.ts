@@ -281,6 +281,7 @@ export function createResponsesStreamTranslator(
       response.status = 'failed';
       response.error = error;
       if (usage) response.usage = convertResponsesUsage(usage);
+      emit({ type: 'error', code: error.code, message: error.message, param: null });
       emit({ type: 'response.failed', response: snapshot() });
       return take();
     },

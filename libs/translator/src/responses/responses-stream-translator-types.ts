@@ -22,7 +22,7 @@ export interface ResponsesStreamTranslator {
   push(event: GenerateContentResponse): ResponsesStreamEvent[];
   /** Closes open items and ends with `response.completed` or `response.incomplete`. */
   end(): ResponsesStreamEvent[];
-  /** Ends with `response.failed` carrying `error` (after a failure past the first byte). */
+  /** Ends with an `error` event and `response.failed` carrying `error` (after a failure past the first byte). */
   fail(error: { code: string; message: string }): ResponsesStreamEvent[];
   /** True once a Gemini `finishReason` (or a prompt block) was seen. */
   readonly sawFinishReason: boolean;
