@@ -134,4 +134,17 @@ describe('Codex CLI (@openai/codex) against the gateway, offline', () => {
       call?.['thoughtSignature'],
     );
   }, 120_000);
+
+  it('sees a stream cut mid-way as a failure, reconnects, and prints the answer', async () => {
+    stack.emulator.script({
+      kind: 'reset-mid-stream',
+      afterEvents: 1,
+      match: { method: 'streamGenerateContent' },
+    });
+    const run = await runCodex(stack, home, 'gemini-2.5-flash', 'Say hi after a hiccup');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Reconnecting');
+    expect(run.stdout).toContain('Say hi after a hiccup');
+    expect(generateBodies(stack)).toHaveLength(2);
+  }, 120_000);
 });
