@@ -270,6 +270,11 @@ describe('convertResponsesRequestToGemini', () => {
     expect(error.message).toContain('nested too deeply');
   });
 
+  it('reports fields it ignores as warnings', () => {
+    const { warnings } = convert({ input: 'hi', top_logprobs: 3, max_tool_calls: 2 });
+    expect(warnings.map((warning) => warning.param)).toEqual(['top_logprobs', 'max_tool_calls']);
+  });
+
   it('needs some input', () => {
     expect(translationError(() => convert({ instructions: 'only this' })).param).toBe('input');
   });

@@ -50,6 +50,10 @@ export function convertResponsesRequestToGemini(
     throw new TranslationError({ message: 'input is required.', param: 'input' });
   }
   const tools = convertResponsesTools(request, warnings);
+  for (const param of ['top_logprobs', 'max_tool_calls'] as const) {
+    if (request[param] != null)
+      warnings.push({ param, message: `${param} is not supported with Gemini; ignored.` });
+  }
   const chat: ChatCompletionRequest = { model, messages };
   if (tools.tools) chat.tools = tools.tools;
   if (tools.tool_choice !== undefined) chat.tool_choice = tools.tool_choice;
