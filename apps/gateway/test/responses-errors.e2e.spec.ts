@@ -67,6 +67,33 @@ describe('Responses API: upstream faults', () => {
     expect(stored.status).toBe('failed');
   });
 
+  it('points an upstream 400 at the input item it names', async () => {
+    stack.emulator.script({
+      kind: 'status',
+      status: 400,
+      match: { method: 'generateContent' },
+      body: {
+        error: {
+          code: 400,
+          message: "Invalid value at 'contents[1].parts[0]': bad part",
+          status: 'INVALID_ARGUMENT',
+        },
+      },
+    });
+    const result = await postJson(stack, '/v1/responses', {
+      model: 'gemini-2.5-flash',
+      input: [
+        { role: 'user', content: 'a' },
+        { role: 'assistant', content: 'b' },
+        { role: 'user', content: 'c' },
+      ],
+    });
+    expect(result.status).toBe(400);
+    expect(await result.json()).toMatchObject({
+      error: { type: 'invalid_request_error', param: 'input[1]' },
+    });
+  });
+
   it('ends a response cut by max_output_tokens as incomplete', async () => {
     const response = await client.responses.create({ ...HELLO, max_output_tokens: 2 });
     expect(response.status).toBe('incomplete');

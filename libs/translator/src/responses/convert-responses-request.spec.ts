@@ -270,6 +270,30 @@ describe('convertResponsesRequestToGemini', () => {
     expect(error.message).toContain('nested too deeply');
   });
 
+  it('recovers the Responses param a Google 400 points at', () => {
+    const { recoverParam } = convert({
+      instructions: 'sys',
+      input: [
+        { role: 'user', content: 'a' },
+        { type: 'function_call', call_id: 'c', name: 'g', arguments: '{}' },
+        { type: 'function_call_output', call_id: 'c', output: 'x' },
+      ],
+      tools: [
+        { type: 'web_search', external_web_access: false },
+        { type: 'namespace', name: 'n', tools: [{ type: 'function', name: 'g' }] },
+      ],
+      max_output_tokens: 5,
+    });
+    expect(recoverParam("Invalid value at 'contents[1].parts[0]'")).toBe('input[1]');
+    expect(
+      recoverParam('Unknown name "x" at \'tools[0].function_declarations[0].parameters\''),
+    ).toBe('tools[1].tools[0].parameters');
+    expect(recoverParam("Invalid value at 'generation_config.max_output_tokens'")).toBe(
+      'max_output_tokens',
+    );
+    expect(recoverParam('Something else')).toBeUndefined();
+  });
+
   it('reports fields it ignores as warnings', () => {
     const { warnings } = convert({ input: 'hi', top_logprobs: 3, max_tool_calls: 2 });
     expect(warnings.map((warning) => warning.param)).toEqual(['top_logprobs', 'max_tool_calls']);

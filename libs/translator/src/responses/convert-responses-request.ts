@@ -1,6 +1,7 @@
 import type { GenerateContentRequest } from '@geminicli2api/protocol-gemini';
 import type { ChatCompletionRequest, ResponsesRequest } from '@geminicli2api/protocol-openai';
 import { detectModelTraits } from '../model-traits';
+import { recoverOpenAIParam } from '../recover-openai-param';
 import {
   convertChatRequestToGemini,
   type ConvertRequestOptions,
@@ -24,6 +25,11 @@ export interface ConvertedResponsesRequest {
   customTools: ReadonlySet<string>;
   /** `local_shell` was declared: its calls are answered as `local_shell_call` items. */
   localShell: boolean;
+  /**
+   * The Responses `param` a Google 400 message points at (`contents[3]` → `input[2]`,
+   * `function_declarations[1]` → `tools[0].tools[1]`), or undefined.
+   */
+  recoverParam: (upstreamMessage: string) => string | undefined;
 }
 
 /**
@@ -108,6 +114,10 @@ export function convertResponsesRequestToGemini(
     toolNames: converted.toolNames,
     customTools: tools.customTools,
     localShell: tools.localShell,
+    recoverParam: (message) => {
+      const param = recoverOpenAIParam(message, converted);
+      return param ? remap(param) : undefined;
+    },
   };
 }
 

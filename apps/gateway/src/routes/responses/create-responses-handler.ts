@@ -94,7 +94,7 @@ export function createResponsesHandler({
       signal,
       logger,
     });
-    const { request, warnings, toolNames, customTools, localShell } =
+    const { request, warnings, toolNames, customTools, localShell, recoverParam } =
       convertResponsesRequestToGemini(
         { ...body, model, input: [...history, ...input] },
         { thinking: resolved.model.thinking, signatureCache, remoteMedia },
@@ -127,19 +127,35 @@ export function createResponsesHandler({
     const keep = async (stored: Parameters<ResponseStore['put']>[1]['response']) => {
       if (body.store !== false) await store.put(id, { response: stored, input });
     };
-    if (!body.stream) {
-      const answer = await client.generateContent(call);
-      const converted = convertGeminiResponseToResponses(answer, translation);
-      await keep(converted.stored);
-      sendJson(response, 200, converted.response);
-      return;
-    }
-    const events = await client.streamGenerateContent(call);
-    const translator = createResponsesStreamTranslator(translation);
     try {
-      await pipeResponsesStream(events, response, translator, logger);
-    } finally {
-      if (translator.response.status !== 'in_progress') await keep(translator.response);
+      if (!body.stream) {
+        const answer = await client.generateContent(call);
+        const converted = convertGeminiResponseToResponses(answer, translation);
+        await keep(converted.stored);
+        sendJson(response, 200, converted.response);
+        return;
+      }
+      const events = await client.streamGenerateContent(call);
+      const translator = createResponsesStreamTranslator(translation);
+      try {
+        await pipeResponsesStream(events, response, translator, logger);
+      } finally {
+        if (translator.response.status !== 'in_progress') await keep(translator.response);
+      }
+    } catch (error) {
+      throw withRecoveredParam(error, recoverParam);
     }
   };
+}
+
+/** An upstream 400 gets the Responses `param` its message points at, when it names one. */
+function withRecoveredParam(
+  error: unknown,
+  recoverParam: (message: string) => string | undefined,
+): unknown {
+  if (!GatewayError.isInstance(error) || error.upstream?.code !== 400 || error.param) return error;
+  const param = recoverParam(error.upstream.message);
+  if (!param) return error;
+  const { message, code, status, upstream, isRetryable } = error;
+  return new GatewayError({ message, code, status, upstream, isRetryable, param, cause: error });
 }
