@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { createModelCatalog, type GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
-import { responsesRequestSchema, type ResponsesRequest } from '@geminicli2api/protocol-openai';
+import {
+  responsesRequestSchema,
+  type ResponsesRequest,
+  type ResponsesResponse,
+} from '@geminicli2api/protocol-openai';
 import {
   convertGeminiResponseToResponses,
   convertResponsesRequestToGemini,
@@ -124,7 +128,7 @@ export function createResponsesHandler({
       includeEncrypted: body.include?.includes(ENCRYPTED_CONTENT) ?? false,
       envelope: createResponsesEnvelope(body, { id, createdAt: Math.floor(Date.now() / 1000) }),
     };
-    const keep = async (stored: Parameters<ResponseStore['put']>[1]['response']) => {
+    const keep = async (stored: ResponsesResponse) => {
       if (body.store !== false) await store.put(id, { response: stored, input });
     };
     try {
