@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { startEmulator, type Emulator } from '@geminicli2api/emulator';
 import OpenAI, { NotFoundError } from 'openai';
@@ -69,6 +70,34 @@ describe('the response store behind store and previous_response_id', () => {
       await a.close();
       await b.close();
       await emulator.close();
+    }
+  });
+
+  it('serves a gzip-compressed body through the express path, and input_tokens there too', async () => {
+    const { stack } = await startOpenAIStack();
+    try {
+      const post = (path: string, body: unknown) =>
+        fetch(`${stack.url}${path}`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${stack.password}`,
+            'content-type': 'application/json',
+            'content-encoding': 'gzip',
+          },
+          body: gzipSync(JSON.stringify(body)),
+        });
+      const created = await post('/v1/responses', { model: 'gemini-2.5-flash', input: 'zipped' });
+      expect(created.status).toBe(200);
+      expect(await created.json()).toMatchObject({
+        output: [{ content: [{ text: 'Echo: zipped' }] }],
+      });
+      const counted = await post('/v1/responses/input_tokens', {
+        model: 'gemini-2.5-flash',
+        input: 'zipped',
+      });
+      expect(await counted.json()).toMatchObject({ object: 'response.input_tokens' });
+    } finally {
+      await stack.close();
     }
   });
 
