@@ -17,13 +17,21 @@ interface CodexRun {
  * Runs the real Codex CLI (`codex exec`) offline with a temporary HOME whose
  * `.codex/config.toml` points a `model_providers` entry at the gateway (wire_api = "responses").
  */
-function runCodex(stack: Stack, home: string, model: string, prompt: string): Promise<CodexRun> {
+function runCodex(
+  stack: Stack,
+  home: string,
+  model: string,
+  prompt: string,
+  { config = [], args = [] }: { config?: string[]; args?: string[] } = {},
+): Promise<CodexRun> {
   mkdirSync(join(home, '.codex'), { recursive: true });
   writeFileSync(
     join(home, '.codex', 'config.toml'),
     [
       `model = "${model}"`,
       'model_provider = "gateway"',
+      // Top-level keys go before the provider's table.
+      ...config,
       '[model_providers.gateway]',
       'name = "geminicli2api"',
       `base_url = "${stack.url}/v1"`,
@@ -33,7 +41,7 @@ function runCodex(stack: Stack, home: string, model: string, prompt: string): Pr
     ].join('\n'),
   );
   return new Promise((resolve, reject) => {
-    const child = spawn(CODEX, ['exec', '--skip-git-repo-check', prompt], {
+    const child = spawn(CODEX, ['exec', '--skip-git-repo-check', ...args, prompt], {
       cwd: home,
       env: { PATH: process.env['PATH'], HOME: home, GEMINI_GATEWAY_KEY: stack.password },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -146,5 +154,56 @@ describe('Codex CLI (@openai/codex) against the gateway, offline', () => {
     expect(run.stderr).toContain('Reconnecting');
     expect(run.stdout).toContain('Say hi after a hiccup');
     expect(generateBodies(stack)).toHaveLength(2);
+  }, 120_000);
+
+  it('edits a file with its freeform apply_patch tool (a custom tool) on Gemini 3', async () => {
+    // Codex declares apply_patch as a freeform tool only for models whose metadata says so: a
+    // one-model catalog (the fields Codex requires) gives the Gemini model that metadata.
+    const catalog = join(home, 'models.json');
+    writeFileSync(
+      catalog,
+      JSON.stringify({
+        models: [
+          {
+            slug: 'gemini-3-pro-preview',
+            display_name: 'Gemini 3 Pro',
+            base_instructions: 'You are a coding agent. Edit files with apply_patch.',
+            apply_patch_tool_type: 'freeform',
+            shell_type: 'shell_command',
+            supports_search_tool: false,
+            supported_reasoning_levels: [{ effort: 'medium', description: 'default' }],
+            visibility: 'list',
+            supported_in_api: true,
+            priority: 1,
+            support_verbosity: false,
+            truncation_policy: { mode: 'tokens', limit: 10000 },
+            experimental_supported_tools: [],
+          },
+        ],
+      }),
+    );
+    const patch = '*** Begin Patch\n*** Add File: hello.txt\n+hi from gemini\n*** End Patch\n';
+    const run = await runCodex(
+      stack,
+      home,
+      'gemini-3-pro-preview',
+      `Add it [[call apply_patch ${JSON.stringify({ input: patch })}]]`,
+      { config: [`model_catalog_json = "${catalog}"`], args: ['--sandbox', 'workspace-write'] },
+    );
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(home, 'hello.txt'), 'utf8')).toBe('hi from gemini\n');
+    const [first, second] = generateBodies(stack);
+    const declarations = (first?.request.tools ?? []).flatMap(
+      (tool) => (tool as { functionDeclarations?: { name: string }[] }).functionDeclarations ?? [],
+    );
+    expect(declarations.map((declaration) => declaration.name)).toContain('apply_patch');
+    const contents = second?.request.contents ?? [];
+    const call = contents.find((content) => content.role === 'model')?.parts[0];
+    expect(call?.['functionCall']).toEqual({ name: 'apply_patch', args: { input: patch } });
+    const result = contents.at(-1)?.parts[0]?.['functionResponse'] as {
+      response: { output: string };
+    };
+    expect(result.response.output).toContain('Success. Updated the following files:\nA hello.txt');
+    expect(run.stdout).toContain('Results: apply_patch=');
   }, 120_000);
 });
