@@ -187,3 +187,9 @@ export const remoteMediaEnvSchema = {
   REMOTE_MEDIA_MAX_URLS: wholeNumber(16, 0, 1000),
   REMOTE_MEDIA_MAX_TOTAL_BYTES: byteSize('20mb'),
 };
+
+/** Responses API: the bounded store behind `store`, `previous_response_id` and `GET /v1/responses/{id}`. */
+export const responsesEnvSchema = {
+  RESPONSES_STORE_MAX_ENTRIES: wholeNumber(1000, 0, 1_000_000),
+  RESPONSES_STORE_TTL_SECONDS: wholeNumber(3600, 1, 30 * 86_400),
+};

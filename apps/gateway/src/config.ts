@@ -6,6 +6,7 @@ import {
   operationsEnvSchema,
   optionalText,
   remoteMediaEnvSchema,
+  responsesEnvSchema,
   splitOrigins,
   unsetWhenBlank,
   wholeNumber,
@@ -45,6 +46,7 @@ export const configSchema = z.object({
   ...backendsEnvSchema,
   ...modelsEnvSchema,
   ...remoteMediaEnvSchema,
+  ...responsesEnvSchema,
 });
 
 /** The gateway's configuration: validated, defaulted and frozen. */
@@ -97,6 +99,8 @@ export interface Config {
   models: { extraIds: string[]; aliases: Record<string, string> };
   /** Image URLs clients name: special-range targets refused unless allowed; count and bytes capped. */
   remoteMedia: { allowPrivateNetworks: boolean; maxUrls: number; maxTotalBytes: number };
+  /** Stored Responses API responses (`RESPONSES_STORE_*`): at most `maxEntries` (0 = none kept), each for `ttlMs`. */
+  responsesStore: { maxEntries: number; ttlMs: number };
   /** Which backend answers and how its credentials are chosen (see create-backend.ts). */
   backends: {
     credentialsDir: string | undefined;
@@ -185,6 +189,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowPrivateNetworks: values.REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS ?? false,
       maxUrls: values.REMOTE_MEDIA_MAX_URLS,
       maxTotalBytes: values.REMOTE_MEDIA_MAX_TOTAL_BYTES,
+    },
+    responsesStore: {
+      maxEntries: values.RESPONSES_STORE_MAX_ENTRIES,
+      ttlMs: values.RESPONSES_STORE_TTL_SECONDS * 1000,
     },
     backends: {
       credentialsDir: values.GEMINI_CREDENTIALS_DIR,

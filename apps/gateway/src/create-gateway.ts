@@ -38,6 +38,10 @@ import {
   toAnthropicErrorResponse,
 } from './routes/anthropic';
 import { mountConsole } from './console/mount-console';
+import { createResponsesHandler } from './routes/responses/create-responses-handler';
+import { createInputTokensHandler } from './routes/responses/count-input-tokens';
+import { MemoryResponseStore, type ResponseStore } from './routes/responses/response-store';
+import { responsesRoutes } from './routes/responses/responses-routes';
 
 /** Inputs of {@link createGateway}. */
 export interface CreateGatewayOptions {
@@ -55,6 +59,8 @@ export interface CreateGatewayOptions {
   fetch?: typeof globalThis.fetch;
   /** Process metrics (CPU, memory…) in /metrics when METRICS_ENABLED; off in tests. Default true. */
   defaultMetrics?: boolean;
+  /** Where Responses API responses are kept (default: in memory, RESPONSES_STORE_*). */
+  responseStore?: ResponseStore;
 }
 
 /** A ready-to-listen gateway. */
@@ -92,6 +98,7 @@ export async function createGateway({
   homeDir = homedir(),
   fetch: baseFetch,
   defaultMetrics = true,
+  responseStore,
 }: CreateGatewayOptions): Promise<Gateway> {
   const metrics = config.metrics.enabled ? createGatewayMetrics({ defaultMetrics }) : undefined;
   const upstream = createUpstreamRuntime({ config, metrics, baseFetch });
@@ -142,11 +149,20 @@ export async function createGateway({
     catalog,
     remoteMedia: config.remoteMedia,
   });
+  const responses = {
+    getClient,
+    logger,
+    catalog,
+    remoteMedia: config.remoteMedia,
+    store: responseStore ?? new MemoryResponseStore(config.responsesStore),
+  };
+  const handleResponses = createResponsesHandler(responses);
   const hotRoutes = createHotRoutes({
     checkPassword,
     handleChat,
     handleGeminiMethod,
     anthropic: { handlers: anthropicHotHandlers(anthropic), map: toAnthropicErrorResponse },
+    handleResponses,
     bodyLimit: config.requestBodyLimit,
     maxJsonDepth: config.requestMaxJsonDepth,
     logger,
@@ -192,6 +208,13 @@ export async function createGateway({
   app.use(modelsRoute(catalog));
   app.use(chatCompletionsRoute(handleChat));
   app.use(anthropicRoutes(anthropic));
+  app.use(
+    responsesRoutes({
+      handleCreate: handleResponses,
+      handleInputTokens: createInputTokensHandler(responses),
+      store: responses.store,
+    }),
+  );
   app.use((request, _response, next) => {
     next(
       new GatewayError({

@@ -8,3 +8,9 @@ export { loadDotEnv } from './load-dot-env';
 export type { DotEnvResult } from './load-dot-env';
 export { startServer } from './start-server';
 export type { RunningServer, StartServerOptions } from './start-server';
+export { MemoryResponseStore } from './routes/responses/response-store';
+export type {
+  MemoryResponseStoreOptions,
+  ResponseStore,
+  StoredResponse,
+} from './routes/responses/response-store';

@@ -87,3 +87,83 @@ export { openAIModelListSchema, openAIModelSchema } from './model-list';
 export type { OpenAIModel, OpenAIModelList } from './model-list';
 export { formatZodIssues } from './format-zod-issues';
 export type { ValidationIssue } from './format-zod-issues';
+export {
+  responsesContentPartSchema,
+  responsesCustomToolCallItemSchema,
+  responsesCustomToolCallOutputItemSchema,
+  responsesFunctionCallItemSchema,
+  responsesFunctionCallOutputItemSchema,
+  responsesInputFileSchema,
+  responsesInputImageSchema,
+  responsesInputItemSchema,
+  responsesInputTextSchema,
+  responsesLocalShellActionSchema,
+  responsesLocalShellCallItemSchema,
+  responsesLocalShellCallOutputItemSchema,
+  responsesMessageItemSchema,
+  responsesOutputTextSchema,
+  responsesReasoningItemSchema,
+  responsesRefusalSchema,
+  responsesSummaryTextSchema,
+} from './responses-input';
+export type {
+  ResponsesContentPart,
+  ResponsesCustomToolCallItem,
+  ResponsesCustomToolCallOutputItem,
+  ResponsesFunctionCallItem,
+  ResponsesFunctionCallOutputItem,
+  ResponsesInputItem,
+  ResponsesLocalShellAction,
+  ResponsesLocalShellCallItem,
+  ResponsesMessageItem,
+  ResponsesReasoningItem,
+} from './responses-input';
+export {
+  responsesCustomToolSchema,
+  responsesFunctionToolSchema,
+  responsesNamespaceToolSchema,
+  responsesOtherToolSchema,
+  responsesReasoningOptionsSchema,
+  responsesRequestSchema,
+  responsesTextFormatSchema,
+  responsesToolChoiceSchema,
+  responsesToolSchema,
+} from './responses-request';
+export type {
+  ResponsesCustomTool,
+  ResponsesFunctionTool,
+  ResponsesRequest,
+  ResponsesRequestInput,
+  ResponsesTextFormat,
+  ResponsesTool,
+  ResponsesToolChoice,
+} from './responses-request';
+export {
+  responsesDeletedSchema,
+  responsesInputTokensSchema,
+  responsesOutputCustomToolCallSchema,
+  responsesOutputFunctionCallSchema,
+  responsesOutputItemSchema,
+  responsesOutputLocalShellCallSchema,
+  responsesOutputMessageSchema,
+  responsesOutputReasoningSchema,
+  responsesOutputTextPartSchema,
+  responsesResponseSchema,
+  responsesUrlCitationSchema,
+  responsesUsageSchema,
+} from './responses-object';
+export type {
+  ResponsesDeleted,
+  ResponsesInputTokens,
+  ResponsesOutputCustomToolCall,
+  ResponsesOutputFunctionCall,
+  ResponsesOutputItem,
+  ResponsesOutputLocalShellCall,
+  ResponsesOutputMessage,
+  ResponsesOutputReasoning,
+  ResponsesResponse,
+  ResponsesUrlCitation,
+  ResponsesUsage,
+} from './responses-object';
+export { responsesStreamEventSchema } from './responses-stream-events';
+export type { ResponsesStreamEvent, ResponsesStreamEventBody } from './responses-stream-events';

@@ -107,3 +107,33 @@ export type {
 } from './anthropic/create-anthropic-stream-translator';
 export { decodeThinkingSignature, encodeThinkingSignature } from './anthropic/thinking-signature';
 export type { SignatureSegment, SignatureTarget } from './anthropic/thinking-signature';
+// The Responses API: OpenAI Responses ⇄ Gemini
+export { convertResponsesRequestToGemini } from './responses/convert-responses-request';
+export type {
+  ConvertedResponsesRequest,
+  ConvertResponsesRequestOptions,
+} from './responses/convert-responses-request';
+export { convertGeminiResponseToResponses } from './responses/convert-gemini-response-to-responses';
+export type { ConvertedResponsesResponse } from './responses/convert-gemini-response-to-responses';
+export { createResponsesStreamTranslator } from './responses/create-responses-stream-translator';
+export type {
+  ResponsesStreamTranslator,
+  ResponsesStreamTranslatorOptions,
+} from './responses/create-responses-stream-translator';
+export {
+  createResponsesEnvelope,
+  convertResponsesUsage,
+  visibleItem,
+  visibleResponse,
+} from './responses/responses-envelope';
+export type { ResponsesEnvelopeOptions } from './responses/responses-envelope';
+export {
+  decodeReasoningSignatures,
+  encodeReasoningSignatures,
+} from './responses/encrypted-content';
+export type { ReasoningSignatures } from './responses/encrypted-content';
+export {
+  collectResponsesMediaUrls,
+  identifyInputItems,
+  outputItemsToInput,
+} from './responses/output-to-input';

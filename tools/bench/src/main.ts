@@ -33,6 +33,10 @@ const CASES: [
   ['concurrency', concurrencyCase],
   ['idle', idleCase],
   ['console-size', consoleSizeCase],
+  ['responses-passthrough', (settings) => passthroughCase(settings, 'responses')],
+  ['responses-latency', (settings) => latencyBoundCase(settings, 'responses')],
+  ['responses-streams', (settings) => concurrentStreamsCase(settings, 'responses')],
+  ['responses-first-byte', (settings) => firstByteCase(settings, 'responses')],
 ];
 
 const USAGE = `Usage: npm run bench -- [--smoke] [--only <case>] [--out <file>]

@@ -29,6 +29,31 @@ export function messagesBodies(text: string, stream = false) {
   };
 }
 
+/** Which surface a case loads: chat completions, the Responses API or Anthropic's Messages. */
+export type Surface = 'chat' | 'responses' | 'messages';
+
+const SURFACE_PATHS: Record<Surface, string> = {
+  chat: '/v1/chat/completions',
+  responses: '/v1/responses',
+  messages: '/v1/messages',
+};
+
+/** The gateway path of a surface. */
+export function surfacePath(surface: Surface): string {
+  return SURFACE_PATHS[surface];
+}
+
+/** {@link chatBodies}, with the gateway's body in the surface's shape (the floor's is the same). */
+export function surfaceBodies(surface: Surface, text: string, stream = false) {
+  if (surface === 'messages') return messagesBodies(text, stream);
+  const bodies = chatBodies(text, stream);
+  if (surface === 'chat') return bodies;
+  return {
+    ...bodies,
+    gateway: JSON.stringify({ model: 'gemini-2.5-flash', stream, store: false, input: text }),
+  };
+}
+
 export const GATEWAY_HEADERS = {
   authorization: `Bearer ${BENCH_PASSWORD}`,
   'content-type': 'application/json',

@@ -1,6 +1,14 @@
 import { Agent, request } from 'node:http';
 import type { BenchSettings, CaseResult } from './case-result';
-import { chatBodies, FLOOR_HEADERS, GATEWAY_HEADERS, words } from './requests';
+import {
+  FLOOR_HEADERS,
+  GATEWAY_HEADERS,
+  surfaceBodies,
+  surfacePath,
+  words,
+  type Surface,
+} from './requests';
+import { surfaceLabel } from './throughput-cases';
 import { startStack } from './stack';
 import { formatSpread, spread, truncated } from './stats';
 
@@ -42,13 +50,21 @@ function streamOnce(
 }
 
 /** Many concurrent long streams: all must complete intact while the gateway's memory stays small. */
-export async function concurrentStreamsCase(settings: BenchSettings): Promise<CaseResult> {
+export async function concurrentStreamsCase(
+  settings: BenchSettings,
+  surface: Surface = 'chat',
+): Promise<CaseResult> {
   const stack = await startStack({
     latencyMs: 0,
     chunkDelayMs: 20,
     streamChunks: settings.streamChunks,
   });
-  const body = chatBodies(words(settings.streamChunks * 2), true).gateway;
+  const body = surfaceBodies(surface, words(settings.streamChunks * 2), true).gateway;
+  const ended = (text: string) =>
+    surface === 'responses'
+      ? text.includes('event: response.completed\n')
+      : text.trimEnd().endsWith('data: [DONE]');
+  const finished = surface === 'responses' ? '"status":"completed"' : '"finish_reason":"stop"';
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
   const completed: number[] = [];
   const peaks: number[] = [];
@@ -62,7 +78,7 @@ export async function concurrentStreamsCase(settings: BenchSettings): Promise<Ca
       const outcomes = await Promise.all(
         Array.from({ length: settings.streams }, () =>
           streamOnce(
-            `${stack.gateway.url}/v1/chat/completions`,
+            `${stack.gateway.url}${surfacePath(surface)}`,
             body,
             GATEWAY_HEADERS,
             agent,
@@ -75,13 +91,11 @@ export async function concurrentStreamsCase(settings: BenchSettings): Promise<Ca
       clearInterval(sampler);
       const intact = outcomes.filter(
         (outcome) =>
-          outcome?.status === 200 &&
-          outcome.body.trimEnd().endsWith('data: [DONE]') &&
-          outcome.body.includes('"finish_reason":"stop"'),
+          outcome?.status === 200 && ended(outcome.body) && outcome.body.includes(finished),
       ).length;
       for (const outcome of outcomes) {
-        if (outcome && !(outcome.status === 200 && outcome.body.trimEnd().endsWith('data: [DONE]')))
-          failures.add(`HTTP ${outcome.status}, stream not ended by [DONE]`);
+        if (outcome && !(outcome.status === 200 && ended(outcome.body)))
+          failures.add(`HTTP ${outcome.status}, stream not ended properly`);
       }
       completed.push(intact);
       peaks.push(peak / 1_048_576);
@@ -93,7 +107,7 @@ export async function concurrentStreamsCase(settings: BenchSettings): Promise<Ca
   const allComplete = completed.every((count) => count === settings.streams);
   const peak = spread(peaks);
   return {
-    name: `${settings.streams} concurrent streams, ${settings.streamChunks} chunks at 20 ms (complete; peak RSS MB)`,
+    name: `${settings.streams} concurrent ${surface === 'chat' ? '' : `${surfaceLabel(surface)} `}streams, ${settings.streamChunks} chunks at 20 ms (complete; peak RSS MB)`,
     target: 'all complete, none cut, RSS < 256 MB',
     gateway: `${Math.min(...completed)}/${settings.streams} complete; RSS ${formatSpread(peak, 0)} MB${failures.size ? ` (failures: ${[...failures].join('; ')})` : ''}`,
     floor: '—',
@@ -103,16 +117,19 @@ export async function concurrentStreamsCase(settings: BenchSettings): Promise<Ca
 }
 
 /** Time to first byte of a stream at 0 ms upstream, gateway minus floor. */
-export async function firstByteCase(settings: BenchSettings): Promise<CaseResult> {
+export async function firstByteCase(
+  settings: BenchSettings,
+  surface: Surface = 'chat',
+): Promise<CaseResult> {
   const stack = await startStack({ latencyMs: 0 });
-  const bodies = chatBodies('Hello benchmark', true);
+  const bodies = surfaceBodies(surface, 'Hello benchmark', true);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const gateway: number[] = [];
   const floor: number[] = [];
   try {
     for (let i = 0; i < settings.ttfbSamples + 5; i++) {
       const g = await streamOnce(
-        `${stack.gateway.url}/v1/chat/completions`,
+        `${stack.gateway.url}${surfacePath(surface)}`,
         bodies.gateway,
         GATEWAY_HEADERS,
         agent,
@@ -128,7 +145,7 @@ export async function firstByteCase(settings: BenchSettings): Promise<CaseResult
   }
   const overhead = spread(gateway).median - spread(floor).median;
   return {
-    name: 'stream time to first byte, 0 ms upstream (ms)',
+    name: `${surface === 'chat' ? 'stream' : `${surfaceLabel(surface)} stream`} time to first byte, 0 ms upstream (ms)`,
     target: '< 2 ms median over the floor',
     gateway: formatSpread(spread(gateway), 2),
     floor: formatSpread(spread(floor), 2),

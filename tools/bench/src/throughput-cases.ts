@@ -1,6 +1,12 @@
 import type { BenchSettings, CaseResult } from './case-result';
 import { runLoad, type LoadResult } from './load';
-import { chatBodies, FLOOR_HEADERS, GATEWAY_HEADERS, messagesBodies } from './requests';
+import {
+  FLOOR_HEADERS,
+  GATEWAY_HEADERS,
+  surfaceBodies,
+  surfacePath,
+  type Surface,
+} from './requests';
 import { startStack } from './stack';
 import { formatSpread, percentOf, spread, truncated, type Spread } from './stats';
 
@@ -29,7 +35,8 @@ export async function compareWithFloor({
   warmupPerConnection,
   surface = 'chat',
 }: {
-  surface?: 'chat' | 'messages';
+  /** Chat completions (default), the Responses API or Anthropic's Messages. */
+  surface?: Surface;
   latencyMs: number;
   connections: number;
   durationSeconds: number;
@@ -40,13 +47,12 @@ export async function compareWithFloor({
   warmupPerConnection?: number;
 }): Promise<Comparison> {
   const stack = await startStack({ latencyMs });
-  const bodies =
-    surface === 'messages' ? messagesBodies('Hello benchmark') : chatBodies('Hello benchmark');
+  const bodies = surfaceBodies(surface, 'Hello benchmark');
   const runs = { gateway: [] as LoadResult[], floor: [] as LoadResult[] };
   let failures = 0;
   const targets = {
     gateway: {
-      url: `${stack.gateway.url}${surface === 'messages' ? '/v1/messages' : '/v1/chat/completions'}`,
+      url: `${stack.gateway.url}${surfacePath(surface)}`,
       body: bodies.gateway,
       headers: GATEWAY_HEADERS,
     },
@@ -109,8 +115,12 @@ export function figures({
 }
 
 /** Non-streamed chat at 0 ms upstream: how close the gateway comes to a bare passthrough. */
-export async function passthroughCase(settings: BenchSettings): Promise<CaseResult> {
+export async function passthroughCase(
+  settings: BenchSettings,
+  surface: Surface = 'chat',
+): Promise<CaseResult> {
   const result = await compareWithFloor({
+    surface,
     latencyMs: 0,
     connections: 16,
     durationSeconds: settings.durationSeconds,
@@ -120,7 +130,7 @@ export async function passthroughCase(settings: BenchSettings): Promise<CaseResu
   // cent over minutes, each gateway repeat is compared with the floor repeat right after it.
   const ratio = result.ratio.median;
   return {
-    name: 'non-stream chat, 0 ms upstream, 16 connections (req/s)',
+    name: `non-stream ${surfaceLabel(surface)}, 0 ms upstream, 16 connections (req/s)`,
     target: 'gateway ≥ 0.5 × floor',
     ...figures(result),
     ratio: `${truncated(ratio, 2)} × floor (repeats ${formatSpread(result.ratio, 2)})`,
@@ -129,10 +139,14 @@ export async function passthroughCase(settings: BenchSettings): Promise<CaseResu
 }
 
 /** Non-streamed chat at 200 ms upstream with 256 connections: no serialisation of users. */
-export async function latencyBoundCase(settings: BenchSettings): Promise<CaseResult> {
+export async function latencyBoundCase(
+  settings: BenchSettings,
+  surface: Surface = 'chat',
+): Promise<CaseResult> {
   const connections = 256;
   const ideal = connections / 0.2;
   const result = await compareWithFloor({
+    surface,
     latencyMs: 200,
     connections,
     durationSeconds: settings.smoke ? 2 : 10,
@@ -147,7 +161,7 @@ export async function latencyBoundCase(settings: BenchSettings): Promise<CaseRes
   const ratio = result.gateway.median / ideal;
   const percent = (value: number) => percentOf(value, ideal);
   return {
-    name: 'non-stream chat, 200 ms upstream, 256 connections (req/s)',
+    name: `non-stream ${surfaceLabel(surface)}, 200 ms upstream, 256 connections (req/s)`,
     target: `≥ 95 % of ideal (${ideal.toFixed(0)} req/s)`,
     ...figures(result),
     ratio: `${percent(result.gateway.median)} of ideal`,
@@ -165,4 +179,9 @@ export async function latencyBoundCase(settings: BenchSettings): Promise<CaseRes
       ),
     ].join('\n'),
   };
+}
+
+/** How a case names its surface: `chat` or `/v1/responses`. */
+export function surfaceLabel(surface: Surface): string {
+  return surface === 'responses' ? '/v1/responses' : 'chat';
 }

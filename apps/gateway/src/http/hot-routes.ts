@@ -12,6 +12,8 @@ import {
 import { toGeminiErrorResponse } from '../middleware/gemini-error-handler';
 import { CHAT_COMPLETIONS_PATH, type ChatCompletionsHandler } from '../routes/chat-completions';
 import { matchGeminiTarget, streamFormat, type GeminiMethodHandler } from '../routes/gemini-routes';
+import type { ResponsesHandler } from '../routes/responses/create-responses-handler';
+import { RESPONSES_PATH } from '../routes/responses/responses-routes';
 import { pathOf, type GatewayResponse } from './gateway-response';
 import { assertJsonDepth, DEFAULT_MAX_JSON_DEPTH } from './json-depth';
 
@@ -25,6 +27,8 @@ export interface HotRoutesOptions {
     handlers: ReadonlyMap<string, (body: unknown, response: GatewayResponse) => Promise<void>>;
     map: (error: unknown) => ProtocolErrorResponse;
   };
+  /** `POST /v1/responses` (the OpenAI Responses API). */
+  handleResponses?: ResponsesHandler;
   /** REQUEST_BODY_LIMIT (`50mb`, `512kb`, a number of bytes). */
   bodyLimit: string;
   /** REQUEST_MAX_JSON_DEPTH: deeper bodies get 400 before they are parsed (default 128). */
@@ -48,6 +52,7 @@ export function createHotRoutes({
   handleChat,
   handleGeminiMethod,
   anthropic,
+  handleResponses,
   bodyLimit,
   maxJsonDepth = DEFAULT_MAX_JSON_DEPTH,
   logger,
@@ -68,6 +73,13 @@ export function createHotRoutes({
       response.locals['surface'] = 'anthropic';
       void serve(request, response, path, anthropic.map, (body) =>
         anthropicHandler(body, response),
+      );
+      return true;
+    }
+    if (path === RESPONSES_PATH && handleResponses) {
+      response.locals[ROUTE_LABEL] = RESPONSES_PATH;
+      void serve(request, response, path, toOpenAIErrorResponse, (body) =>
+        handleResponses(body, response),
       );
       return true;
     }

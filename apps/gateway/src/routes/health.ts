@@ -22,7 +22,7 @@ export function healthRoutes(getStatus: () => GatewayStatus): Router {
       version: status.version,
       backend: status.backend,
       endpoints: {
-        openai: ['GET /v1/models', 'POST /v1/chat/completions'],
+        openai: ['GET /v1/models', 'POST /v1/chat/completions', 'POST /v1/responses'],
         health: 'GET /health',
       },
       authentication:

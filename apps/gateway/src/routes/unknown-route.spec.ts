@@ -4,6 +4,8 @@ describe('unknownRouteMessage', () => {
   it.each([
     ['POST', '/chat/completions', '/v1/chat/completions'],
     ['POST', '/chat/completions/', '/v1/chat/completions'],
+    ['POST', '/responses', '/v1/responses'],
+    ['GET', '/responses/resp_1', '/v1/responses/resp_1'],
     ['GET', '/models', '/v1/models'],
     ['GET', '/models/gemini-2.5-flash', '/v1/models/gemini-2.5-flash'],
   ])('tells a client without /v1 in its base URL: %s %s', (method, path, meant) => {
@@ -14,12 +16,13 @@ describe('unknownRouteMessage', () => {
 
   it.each([
     ['POST', '/v1/embeddings'],
-    ['POST', '/v1/responses'],
+    ['POST', '/v1/audio/speech'],
     ['GET', '/chat'],
     ['GET', '/modelsx'],
   ])('lists what is served for %s %s', (method, path) => {
     const message = unknownRouteMessage(method, path);
     expect(message).toMatch(new RegExp(`^Unknown route ${method} ${path}\\. This gateway serves`));
     expect(message).not.toContain('Did you mean');
+    expect(message).toContain('POST /v1/responses');
   });
 });

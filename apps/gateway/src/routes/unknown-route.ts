@@ -1,16 +1,16 @@
 const SERVED =
-  'This gateway serves POST /v1/chat/completions and GET /v1/models (OpenAI), and ' +
+  'This gateway serves POST /v1/chat/completions, POST /v1/responses and GET /v1/models (OpenAI), and ' +
   'POST /v1beta/models/{model}:generateContent, :streamGenerateContent and :countTokens (Gemini).';
 
 /**
  * The 404 message for a route the gateway does not serve. A client whose base URL lacks `/v1`
- * calls `/chat/completions` or `/models`: it is told so. Anything else (`/v1/embeddings`,
- * `/v1/responses`, …) hears what is served instead.
+ * calls `/chat/completions`, `/responses` or `/models`: it is told so. Anything else
+ * (`/v1/embeddings`, …) hears what is served instead.
  */
 export function unknownRouteMessage(method: string, path: string): string {
   const unknown = `Unknown route ${method} ${path}.`;
   const trimmed = path.replace(/\/+$/, '');
-  if (/^\/(?:chat\/completions|models)(?:\/|$)/.test(trimmed)) {
+  if (/^\/(?:chat\/completions|responses|models)(?:\/|$)/.test(trimmed)) {
     return `${unknown} Did you mean /v1${trimmed}? Set the client's base URL to end in /v1.`;
   }
   return `${unknown} ${SERVED}`;

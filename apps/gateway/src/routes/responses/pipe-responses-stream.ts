@@ -1,0 +1,53 @@
+import type { GenerateContentResponse } from '@geminicli2api/protocol-gemini';
+import type { ResponsesStreamTranslator } from '@geminicli2api/translator';
+import type { Logger } from 'winston';
+import { GatewayError } from '../../gateway-error';
+import type { GatewayResponse } from '../../http/gateway-response';
+import { errorSummary, toOpenAIErrorResponse } from '../../middleware/error-handler';
+import { keepSseAlive, startSse } from '../write-sse';
+import { writeResponseEvents } from './write-response-events';
+
+/**
+ * Relays the upstream stream as Responses events. Headers wait for the first upstream event, so a
+ * failure before it is still a real HTTP error (429, 503…); after it, a failure ends the stream
+ * with `response.failed` carrying the error, never a silent close.
+ */
+export async function pipeResponsesStream(
+  events: AsyncIterable<GenerateContentResponse>,
+  response: GatewayResponse,
+  translator: ResponsesStreamTranslator,
+  logger: Logger,
+): Promise<void> {
+  const iterator = events[Symbol.asyncIterator]();
+  keepSseAlive(response); // stops when the response closes
+  let next = await iterator.next();
+  startSse(response);
+  writeResponseEvents(response, translator.start());
+  try {
+    while (!next.done) {
+      writeResponseEvents(response, translator.push(next.value));
+      next = await iterator.next();
+    }
+    if (!translator.sawFinishReason) {
+      throw new GatewayError({
+        code: 'UPSTREAM_ERROR',
+        status: 502,
+        message: 'The upstream stream ended without a finish reason; the answer may be incomplete.',
+      });
+    }
+    writeResponseEvents(response, translator.end());
+  } catch (error) {
+    if (response.destroyed) return;
+    logger.warn('stream failed after it started', {
+      requestId: response.locals['requestId'],
+      error: errorSummary(error),
+    });
+    const { error: body } = toOpenAIErrorResponse(error).body;
+    writeResponseEvents(
+      response,
+      translator.fail({ code: body.code ?? body.type, message: body.message }),
+    );
+  } finally {
+    response.end();
+  }
+}
