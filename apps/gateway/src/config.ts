@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   backendsEnvSchema,
   DEFAULT_CODE_ASSIST_ENDPOINT,
+  modelAliasesEnvSchema,
   modelsEnvSchema,
   operationsEnvSchema,
   optionalText,
@@ -43,6 +44,7 @@ export const configSchema = z.object({
   ...operationsEnvSchema,
   ...backendsEnvSchema,
   ...modelsEnvSchema,
+  ...modelAliasesEnvSchema,
   ...remoteMediaEnvSchema,
 });
 
@@ -88,6 +90,8 @@ export interface Config {
   heapGrowthPercent: number;
   /** Catalog additions: `GEMINI_EXTRA_MODELS` ids and `GEMINI_MODEL_ALIASES` (alias → target). */
   models: { extraIds: string[]; aliases: Record<string, string> };
+  /** `MODEL_ALIASES` rules, in order (`*` globs); the built-in Claude table applies after them. */
+  modelAliases: { pattern: string; target: string }[];
   /** Image URLs clients name: loopback/private/link-local targets are refused unless allowed. */
   remoteMedia: { allowPrivateNetworks: boolean };
   /** Which backend answers and how its credentials are chosen (see create-backend.ts). */
@@ -171,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       extraIds: values.GEMINI_EXTRA_MODELS ?? [],
       aliases: values.GEMINI_MODEL_ALIASES ?? {},
     },
+    modelAliases: values.MODEL_ALIASES ?? [],
     remoteMedia: { allowPrivateNetworks: values.REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS ?? false },
     backends: {
       credentialsDir: values.GEMINI_CREDENTIALS_DIR,

@@ -5,6 +5,11 @@ import {
   type GeminiModelInfo,
 } from './model-catalog';
 import {
+  createAliasMatcher,
+  DEFAULT_MODEL_ALIASES,
+  type ModelAliasRule,
+} from './model-alias-rules';
+import {
   DEFAULT_VARIANT,
   listModelVariants,
   splitModelVariant,
@@ -18,6 +23,13 @@ export interface ModelCatalogOptions {
   extraModels?: readonly string[];
   /** Alternative names: `alias → target`, where the target is a model id, possibly with a variant. */
   aliases?: Readonly<Record<string, string>>;
+  /**
+   * `MODEL_ALIASES`: rules (`*` globs allowed) tried before the catalog's own names, so they may
+   * also redirect a model id.
+   */
+  aliasRules?: readonly ModelAliasRule[];
+  /** Rules tried after everything else (default: {@link DEFAULT_MODEL_ALIASES}, the Claude ids). */
+  defaultAliasRules?: readonly ModelAliasRule[];
   /** Replaces the built-in models (tests). */
   models?: readonly GeminiModelInfo[];
 }
@@ -58,6 +70,8 @@ const MAX_ALIAS_DEPTH = 5;
 export function createModelCatalog({
   extraModels = [],
   aliases = {},
+  aliasRules = [],
+  defaultAliasRules = DEFAULT_MODEL_ALIASES,
   models: baseModels = GEMINI_MODELS,
 }: ModelCatalogOptions = {}): GeminiModelCatalog {
   const models = [...baseModels];
@@ -85,16 +99,37 @@ export function createModelCatalog({
     const aliased = aliasMap.get(base);
     const target = aliased === undefined ? undefined : resolve(aliased, depth + 1);
     if (!target) return undefined;
-    return {
-      name,
-      model: target.model,
-      variant: {
-        search: variant.search || target.variant.search,
-        thinking: variant.thinking === 'default' ? target.variant.thinking : variant.thinking,
-      },
-    };
+    return { name, model: target.model, variant: mergeVariants(variant, target.variant) };
   };
 
+  const userRule = createAliasMatcher(aliasRules);
+  const defaultRule = createAliasMatcher(defaultAliasRules);
+  const viaRule = (
+    match: (name: string) => ModelAliasRule | undefined,
+    name: string,
+  ): ResolvedGeminiModel | undefined => {
+    // Variant suffixes first, so `gpt-*` on `gpt-4o-search` keeps the search the client asked for.
+    const { base, variant } = splitModelVariant(name);
+    const onBase = base === name ? undefined : match(base);
+    if (onBase) {
+      const target = resolve(onBase.target, 1);
+      return (
+        target && { name, model: target.model, variant: mergeVariants(variant, target.variant) }
+      );
+    }
+    const whole = match(name);
+    const target = whole && resolve(whole.target, 1);
+    return target && { ...target, name };
+  };
+  const resolveAny = (requested: string): ResolvedGeminiModel | undefined => {
+    const name = normalizeModelId(requested.trim());
+    return viaRule(userRule, name) ?? resolve(name) ?? viaRule(defaultRule, name);
+  };
+
+  for (const rule of aliasRules) {
+    if (!resolve(rule.target, 1))
+      throw new Error(`alias "${rule.pattern}" points to unknown model "${rule.target}"`);
+  }
   for (const [alias, target] of aliasMap) {
     if (byId.has(alias)) throw new Error(`alias "${alias}" has the name of a model`);
     if (!resolve(target)) throw new Error(`alias "${alias}" points to unknown model "${target}"`);
@@ -107,13 +142,17 @@ export function createModelCatalog({
       variant,
     })),
   );
-  const names = [...listed.map((entry) => entry.name), ...aliasMap.keys()];
+  const names = [
+    ...listed.map((entry) => entry.name),
+    ...aliasMap.keys(),
+    ...aliasRules.filter((rule) => !rule.pattern.includes('*')).map((rule) => rule.pattern),
+  ];
 
   return {
     models,
     aliases: Object.fromEntries(aliasMap),
     list: () => listed,
-    resolve: (name) => resolve(name),
+    resolve: resolveAny,
     suggest(name, limit = 5) {
       const wanted = normalizeModelId(name.trim()).toLowerCase();
       const threshold = Math.max(3, Math.floor(wanted.length * 0.3));
@@ -130,6 +169,17 @@ export function createModelCatalog({
         .slice(0, limit)
         .map(({ candidate }) => candidate);
     },
+  };
+}
+
+/** The client's suffixes on top of the alias target's: search if either asks, the client's thinking first. */
+function mergeVariants(
+  requested: GeminiModelVariant,
+  target: GeminiModelVariant,
+): GeminiModelVariant {
+  return {
+    search: requested.search || target.search,
+    thinking: requested.thinking === 'default' ? target.thinking : requested.thinking,
   };
 }
 

@@ -95,6 +95,8 @@ export {
   variantSuffix,
 } from './model-variants';
 export type { GeminiModelVariant } from './model-variants';
+export { createAliasMatcher, DEFAULT_MODEL_ALIASES, isGlobPattern } from './model-alias-rules';
+export type { ModelAliasRule } from './model-alias-rules';
 export { createModelCatalog, editDistance } from './create-model-catalog';
 export type {
   GeminiModelCatalog,
