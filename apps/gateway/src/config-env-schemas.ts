@@ -186,6 +186,22 @@ export const modelAliasesEnvSchema = {
   ),
 };
 
+/** `MODEL_FALLBACKS`: chains `primary>next>last`, separated by commas. */
+export const modelFallbacksEnvSchema = {
+  MODEL_FALLBACKS: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        commaList(`${MODEL_NAME}(\\s*>\\s*${MODEL_NAME})+`),
+        'must look like gemini-3.1-pro-preview>gemini-2.5-pro>gemini-2.5-flash (chains separated by commas)',
+      )
+      .transform((value) =>
+        splitList(value).map((chain) => chain.split('>').map((model) => model.trim())),
+      )
+      .optional(),
+  ),
+};
+
 /** Remote media: http(s) image URLs clients name are fetched by the gateway (SSRF guard). */
 export const remoteMediaEnvSchema = {
   REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS: optionalText.pipe(

@@ -3,6 +3,7 @@ import {
   backendsEnvSchema,
   DEFAULT_CODE_ASSIST_ENDPOINT,
   modelAliasesEnvSchema,
+  modelFallbacksEnvSchema,
   modelsEnvSchema,
   operationsEnvSchema,
   optionalText,
@@ -45,6 +46,7 @@ export const configSchema = z.object({
   ...backendsEnvSchema,
   ...modelsEnvSchema,
   ...modelAliasesEnvSchema,
+  ...modelFallbacksEnvSchema,
   ...remoteMediaEnvSchema,
 });
 
@@ -92,6 +94,8 @@ export interface Config {
   models: { extraIds: string[]; aliases: Record<string, string> };
   /** `MODEL_ALIASES` rules, in order (`*` globs); the built-in Claude table applies after them. */
   modelAliases: { pattern: string; target: string }[];
+  /** `MODEL_FALLBACKS` chains, each `[primary, next, …]`. */
+  modelFallbacks: string[][];
   /** Image URLs clients name: loopback/private/link-local targets are refused unless allowed. */
   remoteMedia: { allowPrivateNetworks: boolean };
   /** Which backend answers and how its credentials are chosen (see create-backend.ts). */
@@ -176,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       aliases: values.GEMINI_MODEL_ALIASES ?? {},
     },
     modelAliases: values.MODEL_ALIASES ?? [],
+    modelFallbacks: values.MODEL_FALLBACKS ?? [],
     remoteMedia: { allowPrivateNetworks: values.REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS ?? false },
     backends: {
       credentialsDir: values.GEMINI_CREDENTIALS_DIR,

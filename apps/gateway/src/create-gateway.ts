@@ -25,6 +25,7 @@ import { unknownRouteMessage } from './routes/unknown-route';
 import { createGeminiMethodHandler, geminiRoutes } from './routes/gemini-routes';
 import { createGeminiErrorHandler } from './middleware/gemini-error-handler';
 import { catalogFromConfig } from './models/catalog-from-config';
+import { resolveFallbackChains, withModelFallbacks } from './models/model-fallbacks';
 import { createBackend } from './create-backend';
 import { statusRoute } from './routes/status';
 import type { GeminiBackend } from './upstream/gemini-backend';
@@ -102,7 +103,12 @@ export async function createGateway({
     backend: client ? 'ready' : 'no-credentials',
     version: GATEWAY_VERSION,
   };
-  const metered = client ? meterBackend(client) : undefined;
+  const chains = resolveFallbackChains(catalog, config.modelFallbacks);
+  const served =
+    client && chains.size > 0
+      ? withModelFallbacks(client, { chains, logger, counter: metrics?.modelFallbacks })
+      : client;
+  const metered = served ? meterBackend(served) : undefined;
   const getClient = (): GeminiBackend => {
     if (metered) return metered;
     throw new GatewayError({

@@ -104,3 +104,5 @@ export type {
   ModelCatalogOptions,
   ResolvedGeminiModel,
 } from './create-model-catalog';
+export { fitRequestToModel } from './fit-request-to-model';
+export type { FittedRequest } from './fit-request-to-model';

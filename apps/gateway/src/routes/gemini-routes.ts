@@ -1,4 +1,4 @@
-import type { GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
+import { fitRequestToModel, type GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
 import type { IncomingMessage } from 'node:http';
 import { Router } from 'express';
 import type { Logger } from 'winston';
@@ -6,6 +6,8 @@ import { GatewayError } from '../gateway-error';
 import { pathOf, queryParam, sendJson, type GatewayResponse } from '../http/gateway-response';
 import { contextOf } from '../middleware/request-context';
 import { applyVariant } from '../models/apply-variant';
+import { announceFallback } from '../models/model-fallbacks';
+import { addWarnings } from '../models/warnings-header';
 import { resolveModel } from '../models/resolve-model';
 import type { GeminiBackend } from '../upstream/gemini-backend';
 import { getGoogleModel, listGoogleModels } from './gemini-models';
@@ -164,17 +166,22 @@ export function createGeminiMethodHandler({
     const request = parseGenerateRequest(body);
     const client = getClient();
     response.locals['model'] = resolved.model.id;
+    const fitted = fitRequestToModel(applyVariant(request, resolved), resolved.model);
+    addWarnings(response, fitted.warnings);
     const call = {
       model: resolved.model.id,
-      request: applyVariant(request, resolved),
+      request: fitted.request,
       signal: abortOnClientClose(response),
       context: contextOf(response),
     };
     if (method === 'generateContent') {
-      sendJson(response, 200, await client.generateContent(call));
+      const result = await client.generateContent(call);
+      announceFallback(response);
+      sendJson(response, 200, result);
       return;
     }
     const events = await client.streamGenerateContent(call);
+    announceFallback(response);
     await pipeGeminiStream(events, response, { sse: alt === 'sse', logger });
   };
 }
