@@ -26,6 +26,7 @@ import { createGeminiMethodHandler, geminiRoutes } from './routes/gemini-routes'
 import { createGeminiErrorHandler } from './middleware/gemini-error-handler';
 import { catalogFromConfig } from './models/catalog-from-config';
 import { resolveFallbackChains, withModelFallbacks } from './models/model-fallbacks';
+import { withUnknownModelHint } from './models/unknown-model-hint';
 import { createBackend } from './create-backend';
 import { statusRoute } from './routes/status';
 import type { GeminiBackend } from './upstream/gemini-backend';
@@ -108,7 +109,7 @@ export async function createGateway({
     client && chains.size > 0
       ? withModelFallbacks(client, { chains, logger, counter: metrics?.modelFallbacks })
       : client;
-  const metered = served ? meterBackend(served) : undefined;
+  const metered = served ? meterBackend(withUnknownModelHint(served, catalog)) : undefined;
   const getClient = (): GeminiBackend => {
     if (metered) return metered;
     throw new GatewayError({

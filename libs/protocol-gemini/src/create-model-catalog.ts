@@ -32,6 +32,14 @@ export interface ModelCatalogOptions {
   defaultAliasRules?: readonly ModelAliasRule[];
   /** Replaces the built-in models (tests). */
   models?: readonly GeminiModelInfo[];
+  /** Models learned from the upstream's own list, added after the others when new. */
+  discovered?: readonly GeminiModelInfo[];
+  /**
+   * Ids not in the catalog that are still tried upstream (e.g. any `gemini-*`): resolved with the
+   * description their name implies, flagged `unlisted` — unless the id looks like a typo of a
+   * listed one (the same version numbers, at most two edits away).
+   */
+  acceptUnlisted?: (id: string) => boolean;
 }
 
 /** A name a client sent, resolved to a catalog model and the variant it asks for. */
@@ -40,6 +48,8 @@ export interface ResolvedGeminiModel {
   name: string;
   model: GeminiModelInfo;
   variant: GeminiModelVariant;
+  /** True for an id the catalog does not list, accepted by `acceptUnlisted` and tried upstream. */
+  unlisted?: boolean;
 }
 
 /** One entry of the model lists: a model, or one of its variants. */
@@ -73,8 +83,13 @@ export function createModelCatalog({
   aliasRules = [],
   defaultAliasRules = DEFAULT_MODEL_ALIASES,
   models: baseModels = GEMINI_MODELS,
+  discovered = [],
+  acceptUnlisted,
 }: ModelCatalogOptions = {}): GeminiModelCatalog {
   const models = [...baseModels];
+  for (const model of discovered) {
+    if (!models.some((entry) => entry.id === model.id)) models.push(model);
+  }
   for (const id of extraModels.map(normalizeModelId)) {
     if (id && !models.some((entry) => entry.id === id)) models.push(describeGeminiModel(id));
   }
@@ -123,7 +138,21 @@ export function createModelCatalog({
   };
   const resolveAny = (requested: string): ResolvedGeminiModel | undefined => {
     const name = normalizeModelId(requested.trim());
-    return viaRule(userRule, name) ?? resolve(name) ?? viaRule(defaultRule, name);
+    return viaRule(userRule, name) ?? resolve(name) ?? viaRule(defaultRule, name) ?? unlisted(name);
+  };
+  const unlisted = (name: string): ResolvedGeminiModel | undefined => {
+    const { base, variant } = splitModelVariant(name);
+    if (!acceptUnlisted?.(base) || looksLikeTypo(base)) return undefined;
+    return { name, model: describeGeminiModel(base), variant, unlisted: true };
+  };
+
+  // `gemini-2.5-flsh` is a typo of a listed model (same version numbers, ≤ 2 edits), refused with
+  // suggestions; `gemini-3.7-flash` is a model the catalog does not know yet, tried upstream.
+  const looksLikeTypo = (id: string): boolean => {
+    const digits = (name: string) => (name.match(/\d+/g) ?? []).join('.');
+    return models.some(
+      (model) => digits(model.id) === digits(id) && editDistance(model.id, id) <= 2,
+    );
   };
 
   for (const rule of aliasRules) {

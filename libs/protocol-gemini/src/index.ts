@@ -81,10 +81,12 @@ export {
   GEMINI_MODELS,
   describeGeminiModel,
   findGeminiModel,
+  modelKindOf,
   normalizeModelId,
 } from './model-catalog';
 export type {
   GeminiModelInfo,
+  GeminiModelKind,
   GeminiThinkingBudgetRange,
   GeminiThinkingLevel,
 } from './model-catalog';

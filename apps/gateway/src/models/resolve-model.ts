@@ -4,12 +4,18 @@ import { GatewayError } from '../gateway-error';
 
 /**
  * Resolves the model a client named (with or without `models/`, an alias, variant suffixes) or
- * throws a 404 `GatewayError` (param `model`) naming the closest valid names.
+ * throws a 404 `GatewayError` (param `model`) naming the closest valid names. An unknown
+ * `gemini-*` id resolves as `unlisted` (tried upstream; Google's 404 then names the closest).
  */
 export function resolveModel(catalog: GeminiModelCatalog, requested: string): ResolvedGeminiModel {
   const resolved = catalog.resolve(requested);
   if (resolved) return resolved;
-  throw new GatewayError({
+  throw unknownModel(catalog, requested);
+}
+
+/** The 404 (param `model`) for a name the gateway does not know, naming the closest ones. */
+export function unknownModel(catalog: GeminiModelCatalog, requested: string): GatewayError {
+  return new GatewayError({
     code: 'NOT_FOUND',
     status: 404,
     param: 'model',
