@@ -202,6 +202,11 @@ export const modelFallbacksEnvSchema = {
   ),
 };
 
+/** Model discovery on the Gemini API and Vertex backends. */
+export const modelDiscoveryEnvSchema = {
+  MODEL_DISCOVERY_INTERVAL_MS: wholeNumber(3_600_000, 0),
+};
+
 /** Remote media: http(s) image URLs clients name are fetched by the gateway (SSRF guard). */
 export const remoteMediaEnvSchema = {
   REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS: optionalText.pipe(

@@ -3,6 +3,7 @@ import {
   backendsEnvSchema,
   DEFAULT_CODE_ASSIST_ENDPOINT,
   modelAliasesEnvSchema,
+  modelDiscoveryEnvSchema,
   modelFallbacksEnvSchema,
   modelsEnvSchema,
   operationsEnvSchema,
@@ -47,6 +48,7 @@ export const configSchema = z.object({
   ...modelsEnvSchema,
   ...modelAliasesEnvSchema,
   ...modelFallbacksEnvSchema,
+  ...modelDiscoveryEnvSchema,
   ...remoteMediaEnvSchema,
 });
 
@@ -96,6 +98,8 @@ export interface Config {
   modelAliases: { pattern: string; target: string }[];
   /** `MODEL_FALLBACKS` chains, each `[primary, next, …]`. */
   modelFallbacks: string[][];
+  /** `MODEL_DISCOVERY_INTERVAL_MS`: re-read the upstream's model list this often; 0 = no discovery. */
+  modelDiscoveryIntervalMs: number;
   /** Image URLs clients name: loopback/private/link-local targets are refused unless allowed. */
   remoteMedia: { allowPrivateNetworks: boolean };
   /** Which backend answers and how its credentials are chosen (see create-backend.ts). */
@@ -181,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     modelAliases: values.MODEL_ALIASES ?? [],
     modelFallbacks: values.MODEL_FALLBACKS ?? [],
+    modelDiscoveryIntervalMs: values.MODEL_DISCOVERY_INTERVAL_MS,
     remoteMedia: { allowPrivateNetworks: values.REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS ?? false },
     backends: {
       credentialsDir: values.GEMINI_CREDENTIALS_DIR,

@@ -27,6 +27,7 @@ import { createGeminiErrorHandler } from './middleware/gemini-error-handler';
 import { catalogFromConfig } from './models/catalog-from-config';
 import { resolveFallbackChains, withModelFallbacks } from './models/model-fallbacks';
 import { withUnknownModelHint } from './models/unknown-model-hint';
+import { startModelDiscovery } from './models/model-discovery';
 import { createBackend } from './create-backend';
 import { statusRoute } from './routes/status';
 import type { GeminiBackend } from './upstream/gemini-backend';
@@ -110,6 +111,14 @@ export async function createGateway({
       ? withModelFallbacks(client, { chains, logger, counter: metrics?.modelFallbacks })
       : client;
   const metered = served ? meterBackend(withUnknownModelHint(served, catalog)) : undefined;
+  const discovery = startModelDiscovery({
+    backend: client,
+    directory: catalog,
+    intervalMs: config.modelDiscoveryIntervalMs,
+    logger,
+  });
+  // The first list is usually there in milliseconds; a slow upstream delays the start by 2 s at most.
+  await discovery.firstRead(2000);
   const getClient = (): GeminiBackend => {
     if (metered) return metered;
     throw new GatewayError({
@@ -188,6 +197,7 @@ export async function createGateway({
     status,
     metrics,
     close: async () => {
+      discovery.stop();
       setup.close();
       await upstream.close();
     },

@@ -53,13 +53,18 @@ function fail(context: RequestContext, code: number, message: string): void {
 function authorised(context: RequestContext, flavour: PublicExtraRoute['flavour']): boolean {
   const { request, state } = context;
   if (flavour === 'vertex') {
-    if (state.accountForAuthorization(request.headers.authorization) !== undefined) return true;
+    const account = state.accountForAuthorization(request.headers.authorization);
+    if (context.record !== undefined && account) context.record.account = account.refreshToken;
+    if (account !== undefined) return true;
     sendJson(context.response, 401, { error: UNAUTHENTICATED_ERROR });
     return false;
   }
   const header = request.headers['x-goog-api-key'];
   const key = (Array.isArray(header) ? header[0] : header) ?? context.query.key;
-  if (key !== undefined && state.options.apiKeys.includes(key)) return true;
+  if (key !== undefined && state.options.apiKeys.includes(key)) {
+    if (context.record !== undefined) context.record.account = `api-key:${key}`;
+    return true;
+  }
   fail(
     context,
     key ? 400 : 403,
@@ -73,7 +78,6 @@ function authorised(context: RequestContext, flavour: PublicExtraRoute['flavour'
 /** Answers a model list or an embedding call. */
 export function handlePublicExtra(context: RequestContext, route: PublicExtraRoute): void {
   if (!authorised(context, route.flavour)) return;
-  if (context.record !== undefined) context.record.account = route.flavour;
   if (route.action === 'list') return listModels(context, route.flavour);
   const model = route.model ?? '';
   if (!DEFAULT_EMBEDDING_MODELS.includes(model)) {
