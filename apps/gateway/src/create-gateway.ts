@@ -21,6 +21,7 @@ import { meterBackend } from './upstream/metered-backend';
 import { chatCompletionsRoute, createChatCompletionsHandler } from './routes/chat-completions';
 import { healthRoutes, type GatewayStatus } from './routes/health';
 import { modelsRoute } from './routes/models';
+import { embeddingsRoute } from './routes/embeddings/openai-embeddings';
 import { unknownRouteMessage } from './routes/unknown-route';
 import { createGeminiMethodHandler, geminiRoutes } from './routes/gemini-routes';
 import { createGeminiErrorHandler } from './middleware/gemini-error-handler';
@@ -167,6 +168,7 @@ export async function createGateway({
   app.use(geminiRoutes({ catalog, handleMethod: handleGeminiMethod }));
   app.use(modelsRoute(catalog));
   app.use(chatCompletionsRoute(handleChat));
+  app.use(embeddingsRoute({ getClient, catalog }));
   app.use((request, _response, next) => {
     next(
       new GatewayError({

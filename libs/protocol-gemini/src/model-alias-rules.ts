@@ -14,13 +14,16 @@ export interface ModelAliasRule {
  * The built-in rules, applied after the user's rules and after the catalog's own names, so a
  * client that sends a Claude model id is served by a comparable Gemini model:
  * Opus → Gemini 3.1 Pro, Sonnet → Gemini 3.5 Flash, Haiku → Gemini 2.5 Flash, any other
- * `claude-*` id → Gemini 3.5 Flash.
+ * `claude-*` id → Gemini 3.5 Flash; OpenAI's embedding ids (`text-embedding-3-small`…) →
+ * gemini-embedding-001.
  */
 export const DEFAULT_MODEL_ALIASES: readonly ModelAliasRule[] = Object.freeze([
   { pattern: 'claude-*opus*', target: 'gemini-3.1-pro-preview' },
   { pattern: 'claude-*sonnet*', target: 'gemini-3.5-flash' },
   { pattern: 'claude-*haiku*', target: 'gemini-2.5-flash' },
   { pattern: 'claude-*', target: 'gemini-3.5-flash' },
+  { pattern: 'text-embedding-3-*', target: 'gemini-embedding-001' },
+  { pattern: 'text-embedding-ada-002', target: 'gemini-embedding-001' },
 ]);
 
 /** A rule compiled for matching. */

@@ -87,3 +87,5 @@ export { openAIModelListSchema, openAIModelSchema } from './model-list';
 export type { OpenAIModel, OpenAIModelList } from './model-list';
 export { formatZodIssues } from './format-zod-issues';
 export type { ValidationIssue } from './format-zod-issues';
+export { embeddingRequestSchema, MAX_EMBEDDING_INPUTS } from './embeddings';
+export type { EmbeddingRequest, EmbeddingResponse, OpenAIEmbedding } from './embeddings';

@@ -10,6 +10,7 @@ import { announceFallback } from '../models/model-fallbacks';
 import { addWarnings } from '../models/warnings-header';
 import { resolveModel } from '../models/resolve-model';
 import type { GeminiBackend } from '../upstream/gemini-backend';
+import { answerGeminiEmbedding } from './embeddings/gemini-embeddings';
 import { getGoogleModel, listGoogleModels } from './gemini-models';
 import { parseCountTokensRequest, parseGenerateRequest } from './gemini-request';
 import { pipeGeminiStream } from './gemini-stream';
@@ -30,8 +31,6 @@ export interface GeminiTarget {
 
 const PATH = /^\/(v1beta|v1alpha|v1)\/models(?:\/([^/]+?|models\/[^/]+?)(?::([A-Za-z]+))?)?\/?$/;
 const UNSUPPORTED = new Set([
-  'embedContent',
-  'batchEmbedContents',
   'batchGenerateContent',
   'predict',
   'predictLongRunning',
@@ -140,11 +139,15 @@ export function createGeminiMethodHandler({
   logger,
 }: GeminiRoutesOptions): GeminiMethodHandler {
   return async ({ method, model, path, body, alt, response }) => {
+    if (method === 'embedContent' || method === 'batchEmbedContents') {
+      await answerGeminiEmbedding({ method, model, body, response, getClient, catalog });
+      return;
+    }
     if (UNSUPPORTED.has(method)) {
       throw new GatewayError({
         code: 'NOT_FOUND',
         status: 501,
-        message: `${method} is not available through this gateway: it serves generateContent, streamGenerateContent and countTokens, on every backend.`,
+        message: `${method} is not available through this gateway: it serves generateContent, streamGenerateContent and countTokens on every backend, and embedContent and batchEmbedContents on the Gemini API and Vertex AI backends.`,
       });
     }
     if (method === 'countTokens') {
