@@ -22,6 +22,7 @@ import { chatCompletionsRoute, createChatCompletionsHandler } from './routes/cha
 import { healthRoutes, type GatewayStatus } from './routes/health';
 import { modelsRoute } from './routes/models';
 import { embeddingsRoute } from './routes/embeddings/openai-embeddings';
+import { imagesRoutes } from './routes/images/images-routes';
 import { unknownRouteMessage } from './routes/unknown-route';
 import { createGeminiMethodHandler, geminiRoutes } from './routes/gemini-routes';
 import { createGeminiErrorHandler } from './middleware/gemini-error-handler';
@@ -169,6 +170,7 @@ export async function createGateway({
   app.use(modelsRoute(catalog));
   app.use(chatCompletionsRoute(handleChat));
   app.use(embeddingsRoute({ getClient, catalog }));
+  app.use(imagesRoutes({ getClient, catalog, bodyLimit: config.requestBodyLimit }));
   app.use((request, _response, next) => {
     next(
       new GatewayError({

@@ -15,7 +15,7 @@ export interface ModelAliasRule {
  * client that sends a Claude model id is served by a comparable Gemini model:
  * Opus → Gemini 3.1 Pro, Sonnet → Gemini 3.5 Flash, Haiku → Gemini 2.5 Flash, any other
  * `claude-*` id → Gemini 3.5 Flash; OpenAI's embedding ids (`text-embedding-3-small`…) →
- * gemini-embedding-001.
+ * gemini-embedding-001; its image ids (`dall-e-3`, `gpt-image-1`) → gemini-2.5-flash-image.
  */
 export const DEFAULT_MODEL_ALIASES: readonly ModelAliasRule[] = Object.freeze([
   { pattern: 'claude-*opus*', target: 'gemini-3.1-pro-preview' },
@@ -24,6 +24,8 @@ export const DEFAULT_MODEL_ALIASES: readonly ModelAliasRule[] = Object.freeze([
   { pattern: 'claude-*', target: 'gemini-3.5-flash' },
   { pattern: 'text-embedding-3-*', target: 'gemini-embedding-001' },
   { pattern: 'text-embedding-ada-002', target: 'gemini-embedding-001' },
+  { pattern: 'dall-e-*', target: 'gemini-2.5-flash-image' },
+  { pattern: 'gpt-image-*', target: 'gemini-2.5-flash-image' },
 ]);
 
 /** A rule compiled for matching. */

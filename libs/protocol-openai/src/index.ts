@@ -89,3 +89,5 @@ export { formatZodIssues } from './format-zod-issues';
 export type { ValidationIssue } from './format-zod-issues';
 export { embeddingRequestSchema, MAX_EMBEDDING_INPUTS } from './embeddings';
 export type { EmbeddingRequest, EmbeddingResponse, OpenAIEmbedding } from './embeddings';
+export { imageGenerationRequestSchema } from './images';
+export type { ImageGenerationRequest, ImagesResponse, OpenAIImage } from './images';
