@@ -123,6 +123,60 @@ describe('MODEL_FALLBACKS: the next model of a chain serves when the first is ex
   });
 });
 
+describe('MODEL_FALLBACKS: overloaded and not-found primaries', () => {
+  let stack: Stack;
+  let openai: OpenAI;
+
+  beforeAll(async () => {
+    stack = await startStack({
+      env: {
+        MODEL_FALLBACKS: 'gemini-2.5-pro>gemini-2.5-flash,gemini-9.9-pro>gemini-2.5-flash-lite',
+        UPSTREAM_MAX_ATTEMPTS: '1',
+      },
+    });
+    openai = new OpenAI({ baseURL: `${stack.url}/v1`, apiKey: stack.password, maxRetries: 0 });
+  });
+  afterAll(() => stack.close());
+
+  it('serves from the next model when Google answers 503 (overloaded) for the primary', async () => {
+    stack.emulator.script({
+      match: { model: 'gemini-2.5-pro' },
+      kind: 'server-error',
+      status: 503,
+      times: 1,
+    });
+    const { data, response } = await openai.chat.completions
+      .create({ model: 'gemini-2.5-pro', messages: [{ role: 'user', content: 'busy?' }] })
+      .withResponse();
+    expect(data.model).toBe('gemini-2.5-flash');
+    expect(response.headers.get('x-geminicli2api-fallback')).toBe(
+      'gemini-2.5-pro>gemini-2.5-flash',
+    );
+    expect(stack.logs()).toMatch(/"reason":"overloaded"/);
+  });
+
+  it('serves from the next model when Google does not know the primary (404)', async () => {
+    const { data } = await openai.chat.completions
+      .create({ model: 'gemini-9.9-pro', messages: [{ role: 'user', content: 'new?' }] })
+      .withResponse();
+    expect(data.model).toBe('gemini-2.5-flash-lite');
+    expect(data.choices[0]?.message.content).toBe('Echo: new?');
+  });
+
+  it('does not fall back on a client error Google answers (400)', async () => {
+    stack.emulator.clearRequests();
+    const genai = new GoogleGenAI({ apiKey: stack.password, httpOptions: { baseUrl: stack.url } });
+    await expect(
+      genai.models.generateContent({
+        model: 'gemini-2.5-pro',
+        contents: 'x',
+        config: { temperature: 3 },
+      }),
+    ).rejects.toMatchObject({ status: 400 });
+    expect(upstreamModels(stack)).toEqual(['gemini-2.5-pro']);
+  });
+});
+
 describe('MODEL_FALLBACKS configuration', () => {
   it('reads chains and resolves aliases in them', () => {
     const config = loadConfig({
