@@ -107,6 +107,14 @@ describe('embeddings on the Gemini API backend', () => {
     });
   });
 
+  it('refuses a chat with an embedding model with a 400 pointing at the embeddings endpoints', async () => {
+    const error = (await openai.chat.completions
+      .create({ model: 'gemini-embedding-001', messages: [{ role: 'user', content: 'x' }] })
+      .catch((caught: unknown) => caught)) as { status: number; message: string };
+    expect(error.status).toBe(400);
+    expect(error.message).toContain('POST /v1/embeddings');
+  });
+
   it('native :embedContent answers one embedding', async () => {
     const response = await postJson(gateway, '/v1beta/models/gemini-embedding-001:embedContent', {
       content: { parts: [{ text: 'one' }] },

@@ -31,3 +31,17 @@ export function unknownModelMessage(catalog: GeminiModelCatalog, requested: stri
   const available = catalog.models.map((model) => model.id).join(', ');
   return `The model "${name}" does not exist.${hint} Available models: ${available} (each also with -search, -nothinking, -maxthinking and combinations such as -search-nothinking).`;
 }
+
+/**
+ * An embedding model named for generation is a 400 pointing at the embeddings endpoints (Google
+ * would answer with a less helpful error).
+ */
+export function requireGenerativeModel(resolved: ResolvedGeminiModel): ResolvedGeminiModel {
+  if (resolved.model.kind !== 'embedding') return resolved;
+  throw new GatewayError({
+    code: 'INVALID_REQUEST',
+    status: 400,
+    param: 'model',
+    message: `The model "${resolved.name}" makes embeddings, not text: use POST /v1/embeddings or :embedContent.`,
+  });
+}

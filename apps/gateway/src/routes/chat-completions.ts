@@ -30,7 +30,7 @@ import { contextOf } from '../middleware/request-context';
 import { applyVariant } from '../models/apply-variant';
 import { announceFallback } from '../models/model-fallbacks';
 import { addWarnings } from '../models/warnings-header';
-import { resolveModel } from '../models/resolve-model';
+import { requireGenerativeModel, resolveModel } from '../models/resolve-model';
 import type { GeminiBackend } from '../upstream/gemini-backend';
 import {
   abortOnClientClose,
@@ -75,7 +75,7 @@ export function createChatCompletionsHandler({
 }: ChatCompletionsRouteOptions): ChatCompletionsHandler {
   return async (rawBody, response) => {
     const body = parseBody(rawBody);
-    const resolved = resolveModel(catalog, body.model);
+    const resolved = requireGenerativeModel(resolveModel(catalog, body.model));
     const model = resolved.model.id;
     const client = getClient();
     const signal = abortOnClientClose(response);

@@ -8,7 +8,7 @@ import { contextOf } from '../middleware/request-context';
 import { applyVariant } from '../models/apply-variant';
 import { announceFallback } from '../models/model-fallbacks';
 import { addWarnings } from '../models/warnings-header';
-import { resolveModel } from '../models/resolve-model';
+import { requireGenerativeModel, resolveModel } from '../models/resolve-model';
 import type { GeminiBackend } from '../upstream/gemini-backend';
 import { answerGeminiEmbedding } from './embeddings/gemini-embeddings';
 import { getGoogleModel, listGoogleModels } from './gemini-models';
@@ -165,7 +165,7 @@ export function createGeminiMethodHandler({
     }
     if (method !== 'generateContent' && method !== 'streamGenerateContent')
       throw methodNotFound('POST', path);
-    const resolved = resolveModel(catalog, model);
+    const resolved = requireGenerativeModel(resolveModel(catalog, model));
     const request = parseGenerateRequest(body);
     const client = getClient();
     response.locals['model'] = resolved.model.id;

@@ -1,5 +1,8 @@
 import { describeGeminiModel, type GeminiModelInfo } from '@geminicli2api/protocol-gemini';
 
+/** Reads the models of one page of an upstream model list. */
+export type ModelListParser = (page: unknown) => GeminiModelInfo[];
+
 /** Reads one page of an upstream model list: its models and the next page's token. */
 export type ModelListPage = (pageToken: string | undefined) => Promise<unknown>;
 
@@ -8,7 +11,7 @@ const MAX_PAGES = 20;
 /** Follows `nextPageToken` through every page (at most 20) and merges what `parse` finds. */
 export async function readAllPages(
   fetchPage: ModelListPage,
-  parse: (page: unknown) => GeminiModelInfo[],
+  parse: ModelListParser,
 ): Promise<GeminiModelInfo[]> {
   const models: GeminiModelInfo[] = [];
   let token: string | undefined;

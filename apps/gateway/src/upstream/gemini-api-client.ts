@@ -7,7 +7,7 @@ import { AccountPool } from '@geminicli2api/oauth-store';
 import { GatewayError } from '../gateway-error';
 import type { CallScope, GeminiBackend } from './gemini-backend';
 import { geminiApiEmbed, type PostMethod } from './direct-embed';
-import { parseGeminiApiModels, readAllPages, type parseVertexModels } from './direct-model-list';
+import { parseGeminiApiModels, readAllPages, type ModelListParser } from './direct-model-list';
 import { parseUpstreamResponse, readJsonEvents } from './parse-upstream-response';
 import {
   sendUpstream,
@@ -29,7 +29,7 @@ export interface DirectBackendOptions<C extends Credential> {
   /** Embeddings over `post` (Gemini API: batchEmbedContents; Vertex: predict). */
   embed?: (post: PostMethod) => NonNullable<GeminiBackend['embed']>;
   /** The model list: the URL of a page and how to read it (discovery). */
-  modelList?: { url: (pageToken: string | undefined) => string; parse: typeof parseVertexModels };
+  modelList?: { url: (pageToken: string | undefined) => string; parse: ModelListParser };
 }
 
 /**
