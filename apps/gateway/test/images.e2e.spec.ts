@@ -120,4 +120,19 @@ describe('images: generations, edits and image output in chat', () => {
     expect(url.startsWith('data:image/png;base64,')).toBe(true);
     pngSize(url.slice('data:image/png;base64,'.length));
   });
+
+  it('streams the image of a chat with an image model as a delta.images chunk', async () => {
+    const stream = await client.chat.completions.create({
+      model: 'gemini-3.1-flash-image',
+      messages: [{ role: 'user', content: 'draw a dog' }],
+      stream: true,
+    });
+    const urls: string[] = [];
+    for await (const chunk of stream) {
+      const delta = chunk.choices[0]?.delta as { images?: { image_url: { url: string } }[] };
+      for (const image of delta.images ?? []) urls.push(image.image_url.url);
+    }
+    expect(urls).toHaveLength(1);
+    pngSize(urls[0]?.replace(/^data:image\/png;base64,/, ''));
+  });
 });

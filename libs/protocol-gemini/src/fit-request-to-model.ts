@@ -31,15 +31,17 @@ export function fitRequestToModel(
   const config = request.generationConfig;
   if (!config) return { request, warnings: [] };
   const warnings: string[] = [];
-  const next: GeminiGenerationConfig = { ...config };
+  // Copied only when something changes: most requests pass through without an allocation.
+  let next: GeminiGenerationConfig | undefined;
+  const edit = (): GeminiGenerationConfig => (next ??= { ...config });
   if (config.maxOutputTokens !== undefined && config.maxOutputTokens > model.outputTokenLimit) {
-    next.maxOutputTokens = model.outputTokenLimit;
+    edit().maxOutputTokens = model.outputTokenLimit;
     warnings.push('generationConfig.maxOutputTokens');
   }
   if (model.thinking === 'level') {
     for (const key of ['presencePenalty', 'frequencyPenalty'] as const) {
       if (config[key] === undefined) continue;
-      delete next[key];
+      delete edit()[key];
       warnings.push(`generationConfig.${key}`);
     }
   }
@@ -47,11 +49,11 @@ export function fitRequestToModel(
   if (thinking) {
     const fitted = fitThinking(thinking, model);
     if (fitted.changed) {
-      next.thinkingConfig = fitted.config;
+      edit().thinkingConfig = fitted.config;
       warnings.push(`generationConfig.thinkingConfig.${fitted.changed}`);
     }
   }
-  if (warnings.length === 0) return { request, warnings };
+  if (!next) return { request, warnings };
   return { request: { ...request, generationConfig: next }, warnings };
 }
 
