@@ -127,19 +127,22 @@ export function createModelCatalog({
     const { base, variant } = splitModelVariant(name);
     const onBase = base === name ? undefined : match(base);
     if (onBase) {
-      const target = resolve(onBase.target, 1);
+      const target = resolveTarget(onBase.target);
       return (
         target && { name, model: target.model, variant: mergeVariants(variant, target.variant) }
       );
     }
     const whole = match(name);
-    const target = whole && resolve(whole.target, 1);
+    const target = whole && resolveTarget(whole.target);
     return target && { ...target, name };
   };
   const resolveAny = (requested: string): ResolvedGeminiModel | undefined => {
     const name = normalizeModelId(requested.trim());
     return viaRule(userRule, name) ?? resolve(name) ?? viaRule(defaultRule, name) ?? unlisted(name);
   };
+  // A rule may point at a model the catalog does not list yet (accepted by `acceptUnlisted`).
+  const resolveTarget = (target: string): ResolvedGeminiModel | undefined =>
+    resolve(target, 1) ?? unlisted(normalizeModelId(target.trim()));
   const unlisted = (name: string): ResolvedGeminiModel | undefined => {
     const { base, variant } = splitModelVariant(name);
     if (!acceptUnlisted?.(base) || looksLikeTypo(base)) return undefined;
@@ -156,7 +159,7 @@ export function createModelCatalog({
   };
 
   for (const rule of aliasRules) {
-    if (!resolve(rule.target, 1))
+    if (!resolveTarget(rule.target))
       throw new Error(`alias "${rule.pattern}" points to unknown model "${rule.target}"`);
   }
   for (const [alias, target] of aliasMap) {

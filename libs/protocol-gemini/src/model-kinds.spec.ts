@@ -61,5 +61,17 @@ describe('model kinds, discovered and unlisted models', () => {
     // A typo of a listed model (same version numbers, ≤ 2 edits) is not sent upstream.
     expect(open.resolve('gemini-2.5-flsh')).toBeUndefined();
     expect(open.resolve('gemini-3.6-flash')?.unlisted).toBe(true);
+    // An alias may point at a model Google serves before the catalog lists it.
+    const aliased = createModelCatalog({
+      acceptUnlisted: (id) => id.startsWith('gemini-'),
+      aliasRules: [{ pattern: 'claude-*', target: 'gemini-3.7-flash' }],
+    });
+    expect(aliased.resolve('claude-opus-9')).toMatchObject({
+      name: 'claude-opus-9',
+      model: { id: 'gemini-3.7-flash' },
+    });
+    expect(() =>
+      createModelCatalog({ aliasRules: [{ pattern: 'claude-*', target: 'gemini-3.7-flash' }] }),
+    ).toThrow('points to unknown model');
   });
 });
