@@ -161,6 +161,8 @@ describe('Code Assist: current CLI models, and unknown gemini-* ids tried upstre
     expect(error.param).toBe('model');
     expect(error.message).toMatch(/The model "gemini-9.9-flash" does not exist\. Did you mean: /);
     expect(error.message).toContain('Google answered:');
+    expect(error.message).toContain('; image models: gemini-3.1-flash-image, ');
+    expect(error.message).toContain('; embedding models: gemini-embedding-001.');
   });
 
   it('still refuses a near-typo of a listed model without asking Google', async () => {

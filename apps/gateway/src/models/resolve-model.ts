@@ -28,8 +28,14 @@ export function unknownModelMessage(catalog: GeminiModelCatalog, requested: stri
   const name = normalizeModelId(requested.trim()).slice(0, 100);
   const suggestions = catalog.suggest(name);
   const hint = suggestions.length > 0 ? ` Did you mean: ${suggestions.join(', ')}?` : '';
-  const available = catalog.models.map((model) => model.id).join(', ');
-  return `The model "${name}" does not exist.${hint} Available models: ${available} (each also with -search, -nothinking, -maxthinking and combinations such as -search-nothinking).`;
+  const ids = (kind: string) =>
+    catalog.models
+      .filter((model) => (model.kind ?? 'text') === kind)
+      .map((model) => model.id)
+      .join(', ');
+  const images = ids('image');
+  const embeddings = ids('embedding');
+  return `The model "${name}" does not exist.${hint} Available models: ${ids('text')} (each also with -search, -nothinking, -maxthinking and combinations such as -search-nothinking)${images ? `; image models: ${images}` : ''}${embeddings ? `; embedding models: ${embeddings}` : ''}.`;
 }
 
 /**

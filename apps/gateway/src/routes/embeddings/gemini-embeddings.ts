@@ -39,6 +39,8 @@ export async function answerGeminiEmbedding({
   getClient,
   catalog,
 }: GeminiEmbeddingCall): Promise<void> {
+  // Code Assist cannot embed at all: say so before judging the request.
+  const embed = requireEmbedder(getClient());
   const object = requireJsonObject(body);
   const parsed =
     method === 'embedContent'
@@ -47,7 +49,6 @@ export async function answerGeminiEmbedding({
   if (!parsed.success) throw invalidRequestError(parsed.error);
   const entries = 'requests' in parsed.data ? parsed.data.requests : [parsed.data];
   const resolved = resolveEmbeddingModel(catalog, model);
-  const embed = requireEmbedder(getClient());
   response.locals['model'] = resolved.model.id;
   const requests: EmbedRequest[] = entries.map(({ model: _model, ...request }) => request);
   const result = await embed({

@@ -38,10 +38,11 @@ async function answerEmbeddings(
   response: GatewayResponse,
   { getClient, catalog }: EmbeddingsRouteOptions,
 ): Promise<void> {
+  // Code Assist cannot embed at all: say so before judging the request.
+  const embed = requireEmbedder(getClient());
   const body = parseBody(rawBody);
   const inputs = textInputs(body.input);
   const resolved = resolveEmbeddingModel(catalog, body.model);
-  const embed = requireEmbedder(getClient());
   response.locals['model'] = resolved.model.id;
   const result = await embed({
     model: resolved.model.id,
