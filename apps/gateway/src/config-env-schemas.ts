@@ -179,6 +179,51 @@ export const byteSize = (defaultValue: string) =>
       }),
   );
 
+const ALIAS_PATTERN = '[A-Za-z0-9*][A-Za-z0-9._/*-]*';
+
+/**
+ * `MODEL_ALIASES`: `alias=target` pairs, `*` globs in the alias (`claude-*opus*=gemini-3.1-pro-preview`),
+ * in the order given; they win over the built-in Claude table and over model ids.
+ */
+export const modelAliasesEnvSchema = {
+  MODEL_ALIASES: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        commaList(`${ALIAS_PATTERN}\\s*=\\s*${MODEL_NAME}`),
+        'must look like alias=model,claude-*haiku*=gemini-2.5-flash (comma-separated; * matches anything)',
+      )
+      .transform((value) =>
+        splitList(value).map((pair) => {
+          const [pattern = '', target = ''] = pair.split('=', 2).map((part) => part.trim());
+          return { pattern, target };
+        }),
+      )
+      .optional(),
+  ),
+};
+
+/** `MODEL_FALLBACKS`: chains `primary>next>last`, separated by commas. */
+export const modelFallbacksEnvSchema = {
+  MODEL_FALLBACKS: optionalText.pipe(
+    z
+      .string()
+      .regex(
+        commaList(`${MODEL_NAME}(\\s*>\\s*${MODEL_NAME})+`),
+        'must look like gemini-3.1-pro-preview>gemini-2.5-pro>gemini-2.5-flash (chains separated by commas)',
+      )
+      .transform((value) =>
+        splitList(value).map((chain) => chain.split('>').map((model) => model.trim())),
+      )
+      .optional(),
+  ),
+};
+
+/** Model discovery on the Gemini API and Vertex backends. */
+export const modelDiscoveryEnvSchema = {
+  MODEL_DISCOVERY_INTERVAL_MS: wholeNumber(3_600_000, 0),
+};
+
 /** Remote media: http(s) image URLs clients name are fetched by the gateway (SSRF guard, limits). */
 export const remoteMediaEnvSchema = {
   REMOTE_MEDIA_ALLOW_PRIVATE_NETWORKS: optionalText.pipe(

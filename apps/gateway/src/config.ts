@@ -2,6 +2,9 @@ import { z } from 'zod';
 import {
   backendsEnvSchema,
   DEFAULT_CODE_ASSIST_ENDPOINT,
+  modelAliasesEnvSchema,
+  modelDiscoveryEnvSchema,
+  modelFallbacksEnvSchema,
   modelsEnvSchema,
   operationsEnvSchema,
   optionalText,
@@ -45,6 +48,9 @@ export const configSchema = z.object({
   ...operationsEnvSchema,
   ...backendsEnvSchema,
   ...modelsEnvSchema,
+  ...modelAliasesEnvSchema,
+  ...modelFallbacksEnvSchema,
+  ...modelDiscoveryEnvSchema,
   ...remoteMediaEnvSchema,
   ...responsesEnvSchema,
 });
@@ -101,6 +107,12 @@ export interface Config {
   remoteMedia: { allowPrivateNetworks: boolean; maxUrls: number; maxTotalBytes: number };
   /** Stored Responses API responses (`RESPONSES_STORE_*`): at most `maxEntries` (0 = none kept), each for `ttlMs`. */
   responsesStore: { maxEntries: number; ttlMs: number };
+  /** `MODEL_ALIASES` rules, in order (`*` globs); the built-in Claude table applies after them. */
+  modelAliases: { pattern: string; target: string }[];
+  /** `MODEL_FALLBACKS` chains, each `[primary, next, …]`. */
+  modelFallbacks: string[][];
+  /** `MODEL_DISCOVERY_INTERVAL_MS`: re-read the upstream's model list this often; 0 = no discovery. */
+  modelDiscoveryIntervalMs: number;
   /** Which backend answers and how its credentials are chosen (see create-backend.ts). */
   backends: {
     credentialsDir: string | undefined;
@@ -194,6 +206,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxEntries: values.RESPONSES_STORE_MAX_ENTRIES,
       ttlMs: values.RESPONSES_STORE_TTL_SECONDS * 1000,
     },
+    modelAliases: values.MODEL_ALIASES ?? [],
+    modelFallbacks: values.MODEL_FALLBACKS ?? [],
+    modelDiscoveryIntervalMs: values.MODEL_DISCOVERY_INTERVAL_MS,
     backends: {
       credentialsDir: values.GEMINI_CREDENTIALS_DIR,
       apiKeys: (values.GEMINI_API_KEY ?? '')

@@ -201,5 +201,7 @@ function withFailover(
     streamGenerateContent: (call) =>
       attempt('streamGenerateContent', (backend) => backend.streamGenerateContent(call)),
     countTokens: (call) => attempt('countTokens', (backend) => backend.countTokens(call)),
+    // Code Assist has no embeddings: the API key serves them directly.
+    ...(secondary.embed ? { embed: secondary.embed.bind(secondary) } : {}),
   };
 }

@@ -22,10 +22,15 @@ import { meterBackend } from './upstream/metered-backend';
 import { chatCompletionsRoute, createChatCompletionsHandler } from './routes/chat-completions';
 import { healthRoutes, type GatewayStatus } from './routes/health';
 import { modelsRoute } from './routes/models';
+import { embeddingsRoute } from './routes/embeddings/openai-embeddings';
+import { imagesRoutes } from './routes/images/images-routes';
 import { unknownRouteMessage } from './routes/unknown-route';
 import { createGeminiMethodHandler, geminiRoutes } from './routes/gemini-routes';
 import { createGeminiErrorHandler } from './middleware/gemini-error-handler';
 import { catalogFromConfig } from './models/catalog-from-config';
+import { resolveFallbackChains, withModelFallbacks } from './models/model-fallbacks';
+import { withUnknownModelHint } from './models/unknown-model-hint';
+import { startModelDiscovery } from './models/model-discovery';
 import { createBackend } from './create-backend';
 import { statusRoute } from './routes/status';
 import type { GeminiBackend } from './upstream/gemini-backend';
@@ -118,7 +123,20 @@ export async function createGateway({
     backend: client ? 'ready' : 'no-credentials',
     version: GATEWAY_VERSION,
   };
-  const metered = client ? meterBackend(client) : undefined;
+  const chains = resolveFallbackChains(catalog, config.modelFallbacks);
+  const served =
+    client && chains.size > 0
+      ? withModelFallbacks(client, { chains, logger, counter: metrics?.modelFallbacks })
+      : client;
+  const metered = served ? meterBackend(withUnknownModelHint(served, catalog)) : undefined;
+  const discovery = startModelDiscovery({
+    backend: client,
+    directory: catalog,
+    intervalMs: config.modelDiscoveryIntervalMs,
+    logger,
+  });
+  // The first list is usually there in milliseconds; a slow upstream delays the start by 2 s at most.
+  await discovery.firstRead(2000);
   const getClient = (): GeminiBackend => {
     if (metered) return metered;
     throw new GatewayError({
@@ -215,6 +233,8 @@ export async function createGateway({
       store: responses.store,
     }),
   );
+  app.use(embeddingsRoute({ getClient, catalog }));
+  app.use(imagesRoutes({ getClient, catalog, bodyLimit: config.requestBodyLimit }));
   app.use((request, _response, next) => {
     next(
       new GatewayError({
@@ -247,6 +267,7 @@ export async function createGateway({
     status,
     metrics,
     close: async () => {
+      discovery.stop();
       setup.close();
       await upstream.close();
     },

@@ -42,15 +42,18 @@ describe('Gemini API backend (GEMINI_API_KEY) through the openai SDK', () => {
   });
 
   it('answers methods it does not serve with 501, without blaming Code Assist', async () => {
-    const answer = await fetch(`${gateway.url}/v1beta/models/text-embedding-004:embedContent`, {
-      method: 'POST',
-      headers: { 'x-goog-api-key': gateway.password, 'content-type': 'application/json' },
-      body: JSON.stringify({ content: { parts: [{ text: 'hi' }] } }),
-    });
+    const answer = await fetch(
+      `${gateway.url}/v1beta/models/gemini-2.5-flash:batchGenerateContent`,
+      {
+        method: 'POST',
+        headers: { 'x-goog-api-key': gateway.password, 'content-type': 'application/json' },
+        body: JSON.stringify({ batch: {} }),
+      },
+    );
     expect(answer.status).toBe(501);
     const { error } = (await answer.json()) as { error: { message: string } };
     expect(error.message).toBe(
-      'embedContent is not available through this gateway: it serves generateContent, streamGenerateContent and countTokens, on every backend.',
+      'batchGenerateContent is not available through this gateway: it serves generateContent, streamGenerateContent and countTokens on every backend, and embedContent and batchEmbedContents on the Gemini API and Vertex AI backends.',
     );
   });
 

@@ -166,15 +166,27 @@ describe('the official @google/genai SDK against the gateway and the emulator', 
     expect((denied as ApiError).status).toBe(401);
   });
 
-  it('passes an upstream 4xx through with its message (thinkingLevel on a 2.5 model)', async () => {
+  it('passes an upstream 4xx through with its message (temperature out of range)', async () => {
     const error = await ai.models
-      .generateContent({
-        model: 'gemini-2.5-flash',
-        contents: 'hi',
-        config: { thinkingConfig: { thinkingLevel: 'HIGH' as never } },
-      })
+      .generateContent({ model: 'gemini-2.5-flash', contents: 'hi', config: { temperature: 3 } })
       .catch((caught: unknown) => caught);
     expect((error as ApiError).status).toBe(400);
-    expect((error as ApiError).message).toContain('thinking_level is not supported by this model');
+    expect((error as ApiError).message).toContain('has a temperature value of 3');
+  });
+
+  it('fits a thinkingLevel sent to a 2.5 model (which Google refuses) into a budget, with a warning', async () => {
+    const response = await ai.models.generateContent({
+      model: 'gemini-2.5-flash',
+      contents: 'hi',
+      config: { thinkingConfig: { thinkingLevel: 'HIGH' as never } },
+    });
+    expect(response.text).toBe('Echo: hi');
+    expect(response.sdkHttpResponse?.headers?.['x-geminicli2api-warnings']).toBe(
+      'generationConfig.thinkingConfig.thinkingLevel',
+    );
+    const upstream = lastUpstream(stack, '/v1internal:generateContent');
+    expect(upstream['request']).toMatchObject({
+      generationConfig: { thinkingConfig: { thinkingBudget: 24_576 } },
+    });
   });
 });

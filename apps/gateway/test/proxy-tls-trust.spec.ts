@@ -62,9 +62,13 @@ describe('HTTPS to Google through a CONNECT proxy, with the CA in NODE_EXTRA_CA_
       );
       expect(text).toBe('Echo: streamed through the tunnel');
       expect(new Set(proxy.seen)).toEqual(new Set([`CONNECT 127.0.0.1:${emulator.port}`]));
-      expect(emulator.requests.map((request) => request.headers['x-goog-api-key'])).toEqual([
-        'AIzaTestKeyTls',
-        'AIzaTestKeyTls',
+      // The model list read at start (discovery) goes through the same tunnel with the same key.
+      expect(
+        emulator.requests.map((request) => [request.path, request.headers['x-goog-api-key']]),
+      ).toEqual([
+        ['/v1beta/models', 'AIzaTestKeyTls'],
+        ['/v1beta/models/gemini-2.5-flash:generateContent', 'AIzaTestKeyTls'],
+        ['/v1beta/models/gemini-2.5-flash:streamGenerateContent', 'AIzaTestKeyTls'],
       ]);
     } finally {
       child.kill('SIGKILL');

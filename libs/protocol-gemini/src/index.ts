@@ -81,10 +81,12 @@ export {
   GEMINI_MODELS,
   describeGeminiModel,
   findGeminiModel,
+  modelKindOf,
   normalizeModelId,
 } from './model-catalog';
 export type {
   GeminiModelInfo,
+  GeminiModelKind,
   GeminiThinkingBudgetRange,
   GeminiThinkingLevel,
 } from './model-catalog';
@@ -95,6 +97,8 @@ export {
   variantSuffix,
 } from './model-variants';
 export type { GeminiModelVariant } from './model-variants';
+export { createAliasMatcher, DEFAULT_MODEL_ALIASES, isGlobPattern } from './model-alias-rules';
+export type { ModelAliasRule } from './model-alias-rules';
 export { createModelCatalog, editDistance } from './create-model-catalog';
 export type {
   GeminiModelCatalog,
@@ -102,3 +106,5 @@ export type {
   ModelCatalogOptions,
   ResolvedGeminiModel,
 } from './create-model-catalog';
+export { fitRequestToModel } from './fit-request-to-model';
+export type { FittedRequest } from './fit-request-to-model';

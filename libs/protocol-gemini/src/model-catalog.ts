@@ -31,7 +31,15 @@ export interface GeminiModelInfo {
   thinkingBudget?: GeminiThinkingBudgetRange;
   /** Supported levels, lowest first, for `thinking: 'level'`. */
   thinkingLevels?: readonly GeminiThinkingLevel[];
+  /**
+   * What the model does: `text` (generateContent; the default when absent), `image` (generates
+   * images through generateContent) or `embedding` (embedContent / batchEmbedContents only).
+   */
+  kind?: GeminiModelKind;
 }
+
+/** What a model is for. */
+export type GeminiModelKind = 'text' | 'image' | 'embedding';
 
 const MILLION = 1_048_576;
 const OUTPUT_LIMIT = 65_536;
@@ -51,7 +59,19 @@ export const GEMINI_MODELS: readonly GeminiModelInfo[] = [
   'gemini-3.1-flash-lite',
   'gemini-3.5-flash',
   'gemini-3-flash',
+  'gemini-3.5-flash-lite',
+  'gemini-3.1-flash-image',
+  'gemini-3-pro-image',
+  'gemini-2.5-flash-image',
+  'gemini-embedding-001',
 ].map((id) => describeGeminiModel(id));
+
+/** The kind of a model, from its id: `…embedding…` embeds, `…-image…` draws, the rest writes. */
+export function modelKindOf(id: string): GeminiModelKind {
+  if (/(^|-)embedding(-|$)/.test(id)) return 'embedding';
+  if (/-image(-|$)/.test(id)) return 'image';
+  return 'text';
+}
 
 /**
  * Builds a catalog entry for a model id from its name: the family decides the thinking control
@@ -67,6 +87,11 @@ export function describeGeminiModel(id: string): GeminiModelInfo {
     inputTokenLimit: MILLION,
     outputTokenLimit: OUTPUT_LIMIT,
   };
+  const kind = modelKindOf(id);
+  if (kind === 'embedding')
+    return { ...base, inputTokenLimit: 2048, outputTokenLimit: 1, thinking: 'none', kind };
+  if (kind === 'image')
+    return { ...base, inputTokenLimit: 65_536, outputTokenLimit: 32_768, thinking: 'none', kind };
   const family = /^gemini-(\d+)(?:\.(\d+))?-/.exec(id);
   const major = family ? Number(family[1]) : 0;
   const minor = family?.[2] ? Number(family[2]) : 0;

@@ -54,9 +54,10 @@ export function variantSuffix(variant: GeminiModelVariant): string {
 
 /**
  * The variants listed for a model, the plain model first. Thinking variants exist only for
- * models with a known thinking control.
+ * models with a known thinking control; image and embedding models have none.
  */
 export function listModelVariants(model: GeminiModelInfo): GeminiModelVariant[] {
+  if (model.kind !== undefined && model.kind !== 'text') return [DEFAULT_VARIANT];
   const thinking: GeminiModelVariant['thinking'][] =
     model.thinking === 'none' ? ['default'] : ['default', 'off', 'max'];
   const variants: GeminiModelVariant[] = [];

@@ -167,3 +167,7 @@ export type {
 } from './responses-object';
 export { responsesStreamEventSchema } from './responses-stream-events';
 export type { ResponsesStreamEvent, ResponsesStreamEventBody } from './responses-stream-events';
+export { embeddingRequestSchema, MAX_EMBEDDING_INPUTS } from './embeddings';
+export type { EmbeddingRequest, EmbeddingResponse, OpenAIEmbedding } from './embeddings';
+export { imageGenerationRequestSchema } from './images';
+export type { ImageGenerationRequest, ImagesResponse, OpenAIImage } from './images';

@@ -38,7 +38,8 @@ describe('docs/api.md examples, run against a demo gateway', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    emulator = await startEmulator();
+    // The API key serves what Code Assist cannot (embeddings), as GEMINI_FAILOVER_TO_API_KEY does.
+    emulator = await startEmulator({ apiKeys: ['docs-example-api-key'] });
     scratch = mkdtempSync(join(tmpdir(), 'docs-check-api-'));
     // SDK examples are ES modules: resolve 'openai', '@google/genai' and '@anthropic-ai/sdk' from the repo.
     symlinkSync(join(repo, 'node_modules'), join(scratch, 'node_modules'), 'dir');
@@ -59,6 +60,9 @@ describe('docs/api.md examples, run against a demo gateway', () => {
           client_secret: 'y',
         }),
         CODE_ASSIST_ENDPOINT: emulator.url,
+        GEMINI_API_KEY: 'docs-example-api-key',
+        GOOGLE_GEMINI_BASE_URL: emulator.url,
+        GEMINI_FAILOVER_TO_API_KEY: 'true',
       },
     });
     await waitForHealthy(`${baseUrl}/health`, gateway);

@@ -12,6 +12,25 @@ export const DEFAULT_EMULATOR_MODELS: readonly string[] = Object.freeze([
   'gemini-3.1-pro-preview',
   'gemini-3.1-flash-lite-preview',
   'gemini-3-flash',
+  'gemini-3.1-flash-lite',
+  'gemini-3.5-flash-lite',
+  // A model the gateway's catalog does not know (discovery and pass-through tests).
+  'gemini-3.7-flash-preview',
+  'gemini-3.1-flash-image',
+  'gemini-3-pro-image',
+  'gemini-2.5-flash-image',
+]);
+
+/**
+ * Ids only the public APIs (Gemini API, Vertex) serve: Code Assist knows `gemini-3.5-flash` as
+ * `gemini-3-flash`.
+ */
+export const PUBLIC_ONLY_MODELS: readonly string[] = Object.freeze(['gemini-3.5-flash']);
+
+/** Embedding models of the public APIs (`embedContent`, `batchEmbedContents`, Vertex `predict`). */
+export const DEFAULT_EMBEDDING_MODELS: readonly string[] = Object.freeze([
+  'gemini-embedding-001',
+  'text-embedding-004',
 ]);
 
 /** Options of `startEmulator`. */

@@ -6,6 +6,7 @@ import type {
   GeminiPart,
 } from './gemini-types';
 import type { AnswerCandidate, ModelAnswer } from './model-answer';
+import { imageCandidate, isImageModel } from './fake-image';
 import { sampleFromSchema } from './sample-from-schema';
 import { createThoughtSignature } from './thought-signature';
 import { isGemini3Model } from './validate-thought-signatures';
@@ -35,7 +36,11 @@ export function generateFakeAnswer(
   const candidates: AnswerCandidate[] = [];
   for (let index = 0; index < count; index++) {
     candidates.push(
-      calls.length > 0 ? callCandidate(calls, context) : textCandidate(request, index, context),
+      calls.length > 0
+        ? callCandidate(calls, context)
+        : isImageModel(context.model)
+          ? imageCandidate(request, index)
+          : textCandidate(request, index, context),
     );
   }
   if (config.thinkingConfig?.includeThoughts === true) {

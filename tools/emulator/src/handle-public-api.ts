@@ -1,5 +1,6 @@
 import { applyFault, type FaultEffects } from './apply-fault';
 import { countContentsTokens } from './count-tokens';
+import { DEFAULT_EMULATOR_MODELS, PUBLIC_ONLY_MODELS } from './emulator-options';
 import { createAccountState, quotaForModel, type EmulatorAccountState } from './emulator-account';
 import { generateFakeAnswer } from './fake-model';
 import {
@@ -108,7 +109,7 @@ export async function handlePublicApi(
           ? body.generateContentRequest.contents
           : undefined))
       : undefined;
-    const failure = state.options.models.includes(route.model)
+    const failure = publicModels(state).includes(route.model)
       ? validateContents(contents)
       : { code: 404, status: 'NOT_FOUND', message: `models/${route.model} is not found.` };
     if (failure !== undefined) {
@@ -120,7 +121,7 @@ export async function handlePublicApi(
   }
   const validation = validateGenerateRequest(
     { model: route.model, project: 'public-api', request: body },
-    state.options.models,
+    publicModels(state),
   );
   if (!validation.ok) {
     sendJson(
@@ -174,6 +175,13 @@ export async function handlePublicApi(
     effects,
     signal,
   });
+}
+
+/** The generate models of the public APIs: the emulator's models plus the public-only ids. */
+export function publicModels(state: RequestContext['state']): readonly string[] {
+  return state.options.models === DEFAULT_EMULATOR_MODELS
+    ? [...DEFAULT_EMULATOR_MODELS, ...PUBLIC_ONLY_MODELS]
+    : state.options.models;
 }
 
 /** Recognises the Gemini API and Vertex AI paths. */

@@ -4,6 +4,7 @@ import type { RecordedRequest } from './emulator-options';
 import type { EmulatorState } from './emulator-state';
 import { createGoogleError, googleErrorBody } from './google-error';
 import { handlePublicApi } from './handle-public-api';
+import { handlePublicExtra } from './handle-public-extras';
 import { handleToken, tokenParams, tokenRequestAccount } from './handle-token';
 import { handleV1Internal } from './handle-v1internal';
 import { parseBody, readBodyText, sendJson } from './http-io';
@@ -68,6 +69,8 @@ export async function handleRequest(
         return await handleV1Internal(context, route);
       case 'public':
         return await handlePublicApi(context, route);
+      case 'public-extra':
+        return handlePublicExtra(context, route);
       case 'not-found':
         sendJson(
           response,

@@ -1,4 +1,5 @@
 import { resolvePublicApiRoute, type PublicApiRoute } from './handle-public-api';
+import { resolvePublicExtraRoute, type PublicExtraRoute } from './handle-public-extras';
 import type { FaultMethod } from './scripted-fault';
 
 /** What a request path addresses. */
@@ -7,6 +8,7 @@ export type Route =
   | { kind: 'method'; name: string }
   | { kind: 'operation'; id: string }
   | PublicApiRoute
+  | PublicExtraRoute
   | { kind: 'not-found' };
 
 /** `v1internal` methods answered with GET (all others are POST). */
@@ -41,6 +43,8 @@ export function resolveRoute(httpMethod: string, path: string): Route {
   if (path === '/token') return httpMethod === 'POST' ? { kind: 'token' } : { kind: 'not-found' };
   const publicRoute = resolvePublicApiRoute(httpMethod, path);
   if (publicRoute !== undefined) return publicRoute;
+  const extraRoute = resolvePublicExtraRoute(httpMethod, path);
+  if (extraRoute !== undefined) return extraRoute;
   const operation = /^\/v1internal\/operations\/([^/]+)$/.exec(path);
   if (operation?.[1] !== undefined) {
     return httpMethod === 'GET'

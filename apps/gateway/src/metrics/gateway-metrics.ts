@@ -7,6 +7,8 @@ export interface GatewayMetrics {
   registry: Registry;
   upstreamErrors: Counter<'upstream' | 'kind'>;
   upstreamRetries: Counter<'upstream' | 'kind'>;
+  /** `MODEL_FALLBACKS`: requests served by a later model of a chain, by the model that failed and the one that served. */
+  modelFallbacks: Counter<'from' | 'to' | 'reason'>;
   activeStreams: Gauge;
   /** Counts an answered request: requests, its duration and the tokens it used. */
   countRequest(request: CountedRequest): void;
@@ -122,6 +124,12 @@ export function createGatewayMetrics({
     },
     upstreamErrors,
     upstreamRetries,
+    modelFallbacks: new Counter({
+      name: 'geminicli2api_model_fallbacks_total',
+      help: 'Requests handed to the next model of a MODEL_FALLBACKS chain, by the failed model, the next one and why (exhausted, overloaded, not-found).',
+      labelNames: ['from', 'to', 'reason'] as const,
+      registers,
+    }),
     activeStreams: new Gauge({
       name: 'geminicli2api_active_streams',
       help: 'Server-sent event responses currently open.',

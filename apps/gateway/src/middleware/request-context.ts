@@ -19,6 +19,8 @@ export interface RequestContext {
   retries: number;
   usage?: RequestUsage;
   stream: boolean;
+  /** Set when a `MODEL_FALLBACKS` chain served the request with a later model. */
+  fallback?: { from: string; to: string };
 }
 
 /** The context stored on a response by {@link createRequestContext}. */

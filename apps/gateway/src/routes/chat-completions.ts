@@ -2,7 +2,11 @@ import {
   chatCompletionRequestSchema,
   type ChatCompletionRequest,
 } from '@geminicli2api/protocol-openai';
-import { createModelCatalog, type GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
+import {
+  createModelCatalog,
+  fitRequestToModel,
+  type GeminiModelCatalog,
+} from '@geminicli2api/protocol-gemini';
 import type { GenerateContentResponse } from '@geminicli2api/protocol-gemini';
 import {
   collectRemoteMediaUrls,
@@ -25,7 +29,9 @@ import { fetchRemoteMedia, type RemoteMediaOptions } from '../media/fetch-remote
 import { errorSummary, toOpenAIErrorResponse } from '../middleware/error-handler';
 import { contextOf } from '../middleware/request-context';
 import { applyVariant } from '../models/apply-variant';
-import { resolveModel } from '../models/resolve-model';
+import { announceFallback } from '../models/model-fallbacks';
+import { addWarnings } from '../models/warnings-header';
+import { requireGenerativeModel, resolveModel } from '../models/resolve-model';
 import type { GeminiBackend } from '../upstream/gemini-backend';
 import {
   abortOnClientClose,
@@ -70,7 +76,7 @@ export function createChatCompletionsHandler({
 }: ChatCompletionsRouteOptions): ChatCompletionsHandler {
   return async (rawBody, response) => {
     const body = parseBody(rawBody);
-    const resolved = resolveModel(catalog, body.model);
+    const resolved = requireGenerativeModel(resolveModel(catalog, body.model));
     const model = resolved.model.id;
     const client = getClient();
     const signal = abortOnClientClose(response);
@@ -89,13 +95,15 @@ export function createChatCompletionsHandler({
       { ...body, model },
       { thinking: resolved.model.thinking, signatureCache, remoteMedia },
     );
-    const geminiRequest = applyVariant(translated, resolved);
-    if (warnings.length > 0) {
-      response.setHeader(
-        'x-geminicli2api-warnings',
-        warnings.map((warning) => warning.param).join(','),
-      );
-      logger.debug('translation warnings', { requestId: response.locals['requestId'], warnings });
+    const fitted = fitRequestToModel(applyVariant(translated, resolved), resolved.model);
+    const geminiRequest = fitted.request;
+    if (warnings.length > 0 || fitted.warnings.length > 0) {
+      addWarnings(response, [...warnings.map((warning) => warning.param), ...fitted.warnings]);
+      logger.debug('translation warnings', {
+        requestId: response.locals['requestId'],
+        warnings,
+        fitted: fitted.warnings,
+      });
     }
     response.locals['model'] = model;
     const call = { model, request: geminiRequest, signal, context: contextOf(response) };
@@ -108,10 +116,12 @@ export function createChatCompletionsHandler({
     try {
       if (!body.stream) {
         const result = await client.generateContent(call);
+        translation.model = announceFallback(response) ?? translation.model;
         sendJson(response, 200, convertGeminiResponseToChatCompletion(result, translation));
         return;
       }
       const events = await client.streamGenerateContent(call);
+      translation.model = announceFallback(response) ?? translation.model;
       await pipeStream(events, response, body, translation, logger);
     } catch (error) {
       throw withRecoveredParam(error, paramMaps);

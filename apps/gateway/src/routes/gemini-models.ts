@@ -20,6 +20,7 @@ export interface GoogleModel {
 }
 
 const METHODS = ['generateContent', 'streamGenerateContent', 'countTokens'];
+const EMBEDDING_METHODS = ['embedContent', 'batchEmbedContents'];
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 1000;
 
@@ -42,7 +43,7 @@ export function toGoogleModel({ name, model, variant }: ListedGeminiModel): Goog
     description: `${model.description}${suffix}`,
     inputTokenLimit: model.inputTokenLimit,
     outputTokenLimit: model.outputTokenLimit,
-    supportedGenerationMethods: [...METHODS],
+    supportedGenerationMethods: model.kind === 'embedding' ? [...EMBEDDING_METHODS] : [...METHODS],
     temperature: 1,
     maxTemperature: 2,
     topP: 0.95,
@@ -68,7 +69,8 @@ export function listGoogleModels(
 /** `GET …/models/{model}`: the model, a variant or an alias; a 404 naming close matches otherwise. */
 export function getGoogleModel(catalog: GeminiModelCatalog, requested: string): GoogleModel {
   const resolved = catalog.resolve(requested);
-  if (!resolved) {
+  // An unlisted id is tried upstream on a call, but is not described as a known model.
+  if (!resolved || resolved.unlisted) {
     throw new GatewayError({
       code: 'NOT_FOUND',
       status: 404,

@@ -1,4 +1,4 @@
-import type { GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
+import { fitRequestToModel, type GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
 import type { IncomingMessage } from 'node:http';
 import { Router } from 'express';
 import type { Logger } from 'winston';
@@ -6,8 +6,11 @@ import { GatewayError } from '../gateway-error';
 import { pathOf, queryParam, sendJson, type GatewayResponse } from '../http/gateway-response';
 import { contextOf } from '../middleware/request-context';
 import { applyVariant } from '../models/apply-variant';
-import { resolveModel } from '../models/resolve-model';
+import { announceFallback } from '../models/model-fallbacks';
+import { addWarnings } from '../models/warnings-header';
+import { requireGenerativeModel, resolveModel } from '../models/resolve-model';
 import type { GeminiBackend } from '../upstream/gemini-backend';
+import { answerGeminiEmbedding } from './embeddings/gemini-embeddings';
 import { getGoogleModel, listGoogleModels } from './gemini-models';
 import { parseCountTokensRequest, parseGenerateRequest } from './gemini-request';
 import { pipeGeminiStream } from './gemini-stream';
@@ -28,8 +31,6 @@ export interface GeminiTarget {
 
 const PATH = /^\/(v1beta|v1alpha|v1)\/models(?:\/([^/]+?|models\/[^/]+?)(?::([A-Za-z]+))?)?\/?$/;
 const UNSUPPORTED = new Set([
-  'embedContent',
-  'batchEmbedContents',
   'batchGenerateContent',
   'predict',
   'predictLongRunning',
@@ -138,11 +139,15 @@ export function createGeminiMethodHandler({
   logger,
 }: GeminiRoutesOptions): GeminiMethodHandler {
   return async ({ method, model, path, body, alt, response }) => {
+    if (method === 'embedContent' || method === 'batchEmbedContents') {
+      await answerGeminiEmbedding({ method, model, body, response, getClient, catalog });
+      return;
+    }
     if (UNSUPPORTED.has(method)) {
       throw new GatewayError({
         code: 'NOT_FOUND',
         status: 501,
-        message: `${method} is not available through this gateway: it serves generateContent, streamGenerateContent and countTokens, on every backend.`,
+        message: `${method} is not available through this gateway: it serves generateContent, streamGenerateContent and countTokens on every backend, and embedContent and batchEmbedContents on the Gemini API and Vertex AI backends.`,
       });
     }
     if (method === 'countTokens') {
@@ -160,21 +165,26 @@ export function createGeminiMethodHandler({
     }
     if (method !== 'generateContent' && method !== 'streamGenerateContent')
       throw methodNotFound('POST', path);
-    const resolved = resolveModel(catalog, model);
+    const resolved = requireGenerativeModel(resolveModel(catalog, model));
     const request = parseGenerateRequest(body);
     const client = getClient();
     response.locals['model'] = resolved.model.id;
+    const fitted = fitRequestToModel(applyVariant(request, resolved), resolved.model);
+    addWarnings(response, fitted.warnings);
     const call = {
       model: resolved.model.id,
-      request: applyVariant(request, resolved),
+      request: fitted.request,
       signal: abortOnClientClose(response),
       context: contextOf(response),
     };
     if (method === 'generateContent') {
-      sendJson(response, 200, await client.generateContent(call));
+      const result = await client.generateContent(call);
+      announceFallback(response);
+      sendJson(response, 200, result);
       return;
     }
     const events = await client.streamGenerateContent(call);
+    announceFallback(response);
     await pipeGeminiStream(events, response, { sse: alt === 'sse', logger });
   };
 }

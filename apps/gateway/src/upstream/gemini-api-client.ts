@@ -6,6 +6,8 @@ import {
 import { AccountPool, type PoolAccountSnapshot } from '@geminicli2api/oauth-store';
 import { GatewayError } from '../gateway-error';
 import type { CallScope, GeminiBackend } from './gemini-backend';
+import { geminiApiEmbed, type PostMethod } from './direct-embed';
+import { parseGeminiApiModels, readAllPages, type ModelListParser } from './direct-model-list';
 import { parseUpstreamResponse, readJsonEvents } from './parse-upstream-response';
 import {
   sendUpstream,
@@ -20,13 +22,14 @@ export interface DirectBackendOptions<C extends Credential> {
   /** For messages: `the Gemini API`, `Vertex AI`. */
   upstreamName: string;
   /** Full URL of `models/<model>:<method>` (without query). */
-  url: (
-    model: string,
-    method: 'generateContent' | 'streamGenerateContent' | 'countTokens',
-  ) => string;
+  url: (model: string, method: string) => string;
   headers: (credential: C) => Record<string, string>;
   credentials: CredentialSelector<C>;
   fetch?: typeof globalThis.fetch | undefined;
+  /** Embeddings over `post` (Gemini API: batchEmbedContents; Vertex: predict). */
+  embed?: (post: PostMethod) => NonNullable<GeminiBackend['embed']>;
+  /** The model list: the URL of a page and how to read it (discovery). */
+  modelList?: { url: (pageToken: string | undefined) => string; parse: ModelListParser };
 }
 
 /**
@@ -37,12 +40,7 @@ export interface DirectBackendOptions<C extends Credential> {
 export function createDirectGeminiBackend<C extends Credential>(
   options: DirectBackendOptions<C>,
 ): GeminiBackend {
-  const post = (
-    model: string,
-    method: Parameters<DirectBackendOptions<C>['url']>[1],
-    body: unknown,
-    { signal, context }: CallScope,
-  ) =>
+  const post = (model: string, method: string, body: unknown, { signal, context }: CallScope) =>
     sendUpstream({
       upstreamName: options.upstreamName,
       model,
@@ -60,6 +58,24 @@ export function createDirectGeminiBackend<C extends Credential>(
         body: JSON.stringify(body),
       }),
     });
+  const get = async (url: string): Promise<unknown> => {
+    const response = await sendUpstream({
+      upstreamName: options.upstreamName,
+      model: 'models',
+      credentials: options.credentials,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      build: (credential): UpstreamAttempt => ({
+        url,
+        method: 'GET',
+        headers: { ...options.headers(credential), 'user-agent': 'geminicli2api/0.1.0' },
+        body: '',
+      }),
+    });
+    return response.json();
+  };
+  const postJson: PostMethod = async (model, method, body, call) =>
+    (await post(model, method, body, call)).json();
+  const modelList = options.modelList;
   const parse = (value: unknown): GenerateContentResponse =>
     parseUpstreamResponse(value, generateContentResponseSchema, options.upstreamName);
   return {
@@ -77,6 +93,10 @@ export function createDirectGeminiBackend<C extends Credential>(
       const parsed = countTokensResponseSchema.safeParse(await response.json());
       return { totalTokens: parsed.success ? (parsed.data.totalTokens ?? 0) : 0 };
     },
+    ...(options.embed ? { embed: options.embed(postJson) } : {}),
+    ...(modelList
+      ? { listModels: () => readAllPages((token) => get(modelList.url(token)), modelList.parse) }
+      : {}),
   };
 }
 
@@ -160,5 +180,11 @@ export function createGeminiApiClient({
     headers: (credential) => ({ 'x-goog-api-key': credential.key }),
     credentials: selector ?? createApiKeySelector(apiKeys),
     fetch,
+    embed: geminiApiEmbed,
+    modelList: {
+      url: (token) =>
+        `${baseUrl}/v1beta/models?pageSize=1000${token ? `&pageToken=${encodeURIComponent(token)}` : ''}`,
+      parse: parseGeminiApiModels,
+    },
   });
 }

@@ -1,4 +1,6 @@
 import type {
+  GeminiContent,
+  GeminiModelInfo,
   GenerateContentRequest,
   GenerateContentResponse,
 } from '@geminicli2api/protocol-gemini';
@@ -25,6 +27,26 @@ export interface CountTokensCall extends CallScope {
   contents: GenerateContentRequest['contents'];
 }
 
+/** One text (or content) to embed, with Google's per-request options. */
+export interface EmbedRequest {
+  content: GeminiContent;
+  taskType?: string;
+  title?: string;
+  outputDimensionality?: number;
+}
+
+/** An embedding call: any number of requests, split into upstream batches by the backend. */
+export interface EmbedCall extends CallScope {
+  model: string;
+  requests: readonly EmbedRequest[];
+}
+
+/** The vectors, in the order of the requests, and the tokens Google counted when it says. */
+export interface EmbedResult {
+  embeddings: number[][];
+  tokens?: number;
+}
+
 /**
  * What the routes need from "Gemini", whichever way it is reached (Code Assist with OAuth
  * accounts, the Gemini API with keys, Vertex AI). Routes never know which backend answers.
@@ -41,4 +63,8 @@ export interface GeminiBackend {
   streamGenerateContent(call: GenerateCall): Promise<AsyncIterable<GenerateContentResponse>>;
   /** The upstream's own token count for the contents. */
   countTokens(call: CountTokensCall): Promise<{ totalTokens: number }>;
+  /** Embeddings; absent on backends that have none (Code Assist). */
+  embed?(call: EmbedCall): Promise<EmbedResult>;
+  /** The upstream's own model list (discovery); absent where there is none (Code Assist). */
+  listModels?(): Promise<GeminiModelInfo[]>;
 }

@@ -37,7 +37,10 @@ export interface CredentialSelector<C extends Credential> {
 export interface UpstreamAttempt {
   url: string;
   headers: Record<string, string>;
+  /** Ignored for GET. */
   body: string;
+  /** Default POST; GET for model lists. */
+  method?: 'GET' | 'POST';
 }
 
 /** Options of {@link sendUpstream}. */
@@ -125,9 +128,9 @@ async function attemptUntilSettled<C extends Credential>(
     let response: RawUpstreamAnswer;
     try {
       response = await transport.send(request.url, {
-        method: 'POST',
+        method: request.method ?? 'POST',
         headers: request.headers,
-        body: request.body,
+        ...(request.method === 'GET' ? {} : { body: request.body }),
         signal: controller,
       });
     } catch (error) {

@@ -1,5 +1,7 @@
 import { GoogleAuth, type GoogleAuthOptions } from 'google-auth-library';
 import { GatewayError } from '../gateway-error';
+import { vertexEmbed } from './direct-embed';
+import { parseVertexModels } from './direct-model-list';
 import { createDirectGeminiBackend } from './gemini-api-client';
 import type { GeminiBackend } from './gemini-backend';
 import type { Credential, CredentialSelector } from './send-upstream';
@@ -77,6 +79,12 @@ export function createVertexClient({
     headers: (credential) => ({ authorization: `Bearer ${credential.token}` }),
     credentials: selector,
     fetch,
+    embed: vertexEmbed,
+    modelList: {
+      url: (token) =>
+        `${base}/v1beta1/publishers/google/models?pageSize=1000${token ? `&pageToken=${encodeURIComponent(token)}` : ''}`,
+      parse: parseVertexModels,
+    },
   });
 }
 

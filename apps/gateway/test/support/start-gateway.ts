@@ -42,6 +42,8 @@ export async function createTestGateway(
     GEMINI_AUTH_PASSWORD: GATEWAY_PASSWORD,
     LOG_LEVEL: 'debug',
     GEMINI_QUOTA_REFRESH_MS: '0',
+    // No model-list requests unless a test asks (they would count as upstream traffic).
+    MODEL_DISCOVERY_INTERVAL_MS: '0',
     ...env,
   });
   const stream = new PassThrough();
