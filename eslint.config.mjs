@@ -96,8 +96,8 @@ export default [
     },
   },
   {
-    // Tests may also use the emulator (a tool); nothing may import an app.
-    files: ['**/*.spec.ts', '**/test/**/*.ts'],
+    // Tests (test/, e2e/) may also use the emulator (a tool); nothing may import an app.
+    files: ['**/*.spec.ts', '**/test/**/*.ts', '**/e2e/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
