@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import * as jsoncParser from 'jsonc-eslint-parser';
 
 const NODE_BUILTINS = [
   'assert',
@@ -26,6 +27,16 @@ const NODE_BUILTINS = [
   'vm',
   'worker_threads',
   'zlib',
+];
+
+/** Files of a project that are not part of what it ships (for @nx/dependency-checks). */
+const NOT_SHIPPED = [
+  '{projectRoot}/eslint.config.mjs',
+  '{projectRoot}/tsup.config.ts',
+  '{projectRoot}/jest*.config.cjs',
+  '{projectRoot}/**/*.spec.ts',
+  '{projectRoot}/test/**',
+  '{projectRoot}/e2e/**',
 ];
 
 export default [
@@ -108,6 +119,34 @@ export default [
             { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:lib', 'scope:tool'] },
             { sourceTag: 'scope:tool', onlyDependOnLibsWithTags: ['scope:lib', 'scope:tool'] },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // A package's manifest matches its imports: every import of its production files is a
+    // dependency (or peer), nothing listed is unused, versions match what is installed.
+    files: ['**/package.json'],
+    languageOptions: { parser: jsoncParser },
+    rules: {
+      '@nx/dependency-checks': [
+        'error',
+        {
+          ignoredFiles: NOT_SHIPPED,
+        },
+      ],
+    },
+  },
+  {
+    // Apps and tools bundle the workspace libraries from source (tools/scripts/tsup-presets.ts),
+    // so the libraries' own dependencies must stay external, hence listed in the app's manifest.
+    files: ['apps/*/package.json', 'tools/*/package.json'],
+    rules: {
+      '@nx/dependency-checks': [
+        'error',
+        {
+          includeTransitiveDependencies: true,
+          ignoredFiles: NOT_SHIPPED,
         },
       ],
     },
