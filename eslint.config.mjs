@@ -78,7 +78,7 @@ export default [
             },
             {
               sourceTag: 'type:auth',
-              onlyDependOnLibsWithTags: [],
+              onlyDependOnLibsWithTags: ['type:protocol'],
               allowedExternalImports: ['google-auth-library', 'zod', 'node:*'],
             },
             { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:lib'] },

@@ -73,6 +73,7 @@ export {
   mapHttpStatusToGoogleStatus,
   parseDurationMs,
   parseGoogleError,
+  readGoogleErrorBody,
 } from './gemini-error-body';
 export type { GoogleError, GoogleErrorBody, GoogleErrorDetail } from './gemini-error-body';
 export { createSseDecoder } from './create-sse-decoder';
@@ -102,3 +103,7 @@ export type {
   ModelCatalogOptions,
   ResolvedGeminiModel,
 } from './create-model-catalog';
+export { normalizeRequestKeys, snakeToCamel } from './normalize-request-keys';
+export type { NormalizeRequestKeysOptions } from './normalize-request-keys';
+export { isGeminiApiPath, matchGeminiPath } from './match-gemini-path';
+export type { GeminiPath } from './match-gemini-path';

@@ -3,7 +3,7 @@ import {
   generateContentResponseSchema,
   type GenerateContentResponse,
 } from '@geminicli2api/protocol-gemini';
-import { AccountPool } from '@geminicli2api/oauth-store';
+import { AccountPool } from '../accounts/account-pool';
 import { GatewayError } from '../gateway-error';
 import type { CallScope, GeminiBackend } from './gemini-backend';
 import { parseUpstreamResponse, readJsonEvents } from './parse-upstream-response';
