@@ -81,6 +81,11 @@ export default [
               onlyDependOnLibsWithTags: ['type:protocol'],
               allowedExternalImports: ['google-auth-library', 'zod', 'node:*'],
             },
+            {
+              sourceTag: 'type:config',
+              onlyDependOnLibsWithTags: [],
+              bannedExternalImports: ['*'],
+            },
             { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:lib'] },
             { sourceTag: 'scope:tool', onlyDependOnLibsWithTags: ['scope:lib', 'scope:tool'] },
           ],
@@ -90,7 +95,11 @@ export default [
   },
   {
     // The translator and the protocol packages run in any JavaScript runtime.
-    files: ['libs/translator/src/**/*.ts', 'libs/protocol-*/src/**/*.ts'],
+    files: [
+      'libs/translator/src/**/*.ts',
+      'libs/protocol-*/src/**/*.ts',
+      'libs/env-file/src/**/*.ts',
+    ],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
@@ -146,6 +155,8 @@ export default [
         'error',
         {
           includeTransitiveDependencies: true,
+          // A source-only private library (no build target), which the rule does not count.
+          ignoredDependencies: ['@geminicli2api/env-file'],
           ignoredFiles: NOT_SHIPPED,
         },
       ],

@@ -28,5 +28,3 @@ export { retrieveUserQuota } from './retrieve-user-quota';
 export type { QuotaBucket, RetrieveUserQuotaOptions } from './retrieve-user-quota';
 export { OAuthStoreError } from './oauth-store-error';
 export type { Eligibility, EligibilityReason, OAuthStoreErrorCode } from './oauth-store-error';
-export { formatEnvFileIssue, inspectEnvFile } from './inspect-env-file';
-export type { EnvFileIssue } from './inspect-env-file';
