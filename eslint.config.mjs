@@ -1,5 +1,13 @@
 import nx from '@nx/eslint-plugin';
 import * as jsoncParser from 'jsonc-eslint-parser';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The repository root. Blocks whose `files` name projects (`libs/translator/…`) set it as their
+ * `basePath`, so they also apply when nx lints from a project folder (its eslint.config.mjs
+ * imports this one, and patterns would otherwise be relative to that folder).
+ */
+const ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 const NODE_BUILTINS = [
   'assert',
@@ -95,6 +103,7 @@ export default [
   },
   {
     // The translator and the protocol packages run in any JavaScript runtime.
+    basePath: ROOT,
     files: [
       'libs/translator/src/**/*.ts',
       'libs/protocol-*/src/**/*.ts',
@@ -149,6 +158,7 @@ export default [
   {
     // Apps and tools bundle the workspace libraries from source (tools/scripts/tsup-presets.ts),
     // so the libraries' own dependencies must stay external, hence listed in the app's manifest.
+    basePath: ROOT,
     files: ['apps/*/package.json', 'tools/*/package.json'],
     rules: {
       '@nx/dependency-checks': [
