@@ -14,4 +14,9 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   tsconfig: 'tsconfig.lib.json',
+  // Workspace libraries are bundled from their sources (no lib build needed first), as in apps.
+  noExternal: [/^@geminicli2api\//],
+  esbuildOptions(options) {
+    options.conditions = ['@geminicli2api/source'];
+  },
 });

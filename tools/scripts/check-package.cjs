@@ -31,17 +31,25 @@ run('attw', path.join(modules, '@arethetypeswrong/cli/dist/index.js'), [
   '--quiet',
 ]);
 
-const required = require(path.join(cwd, pkg.exports['.'].require.default));
-import(pathToFileURL(path.join(cwd, pkg.exports['.'].import.default)).href).then((imported) => {
-  const a = Object.keys(required).sort().join(',');
-  const b = Object.keys(imported)
-    .filter((key) => key !== 'default')
-    .sort()
-    .join(',');
-  if (a === '' || a !== b) {
-    process.stderr.write(
-      `${pkg.name}: CJS and ESM builds export different names\n  cjs: ${a}\n  esm: ${b}\n`,
-    );
-    process.exit(1);
-  }
+// Every export with a require/import pair (`.`, and `./internal` where there is one).
+const entries = Object.entries(pkg.exports).filter(([, target]) => target.require && target.import);
+Promise.all(
+  entries.map(async ([subpath, target]) => {
+    const required = require(path.join(cwd, target.require.default));
+    const imported = await import(pathToFileURL(path.join(cwd, target.import.default)).href);
+    const a = Object.keys(required).sort().join(',');
+    const b = Object.keys(imported)
+      .filter((key) => key !== 'default')
+      .sort()
+      .join(',');
+    if (a === '' || a !== b) {
+      process.stderr.write(
+        `${pkg.name} (${subpath}): CJS and ESM builds export different names\n  cjs: ${a}\n  esm: ${b}\n`,
+      );
+      process.exitCode = 1;
+    }
+  }),
+).catch((error) => {
+  process.stderr.write(`${pkg.name}: loading dist failed: ${error.stack ?? error}\n`);
+  process.exitCode = 1;
 });

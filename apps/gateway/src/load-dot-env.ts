@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inspectEnvFile, type EnvFileIssue } from '@geminicli2api/oauth-store';
+import { inspectEnvFile, type EnvFileIssue } from '@geminicli2api/env-file';
 import { parse } from 'dotenv';
 
 /** What {@link loadDotEnv} read. */

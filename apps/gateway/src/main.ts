@@ -1,4 +1,4 @@
-import { formatEnvFileIssue } from '@geminicli2api/oauth-store';
+import { formatEnvFileIssue } from '@geminicli2api/env-file';
 import { readCommandLine } from './command-line';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createGateway } from './create-gateway';

@@ -4,7 +4,7 @@ import Anthropic, {
   OverloadedError,
   RateLimitError,
 } from '@anthropic-ai/sdk';
-import { decodeThinkingSignature } from '@geminicli2api/translator';
+import { decodeThinkingSignature } from '@geminicli2api/translator/internal';
 import { FAST_RETRIES } from './support/resilience-helpers';
 import { startStack, type Stack } from './support/start-stack';
 

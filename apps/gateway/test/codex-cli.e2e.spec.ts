@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeReasoningSignatures } from '@geminicli2api/translator';
+import { decodeReasoningSignatures } from '@geminicli2api/translator/internal';
 import { startStack, type Stack } from './support/start-stack';
 
 const CODEX = join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'codex');

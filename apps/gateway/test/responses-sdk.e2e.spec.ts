@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
 import { NotFoundError } from 'openai';
 import { zodTextFormat } from 'openai/helpers/zod';
-import { decodeReasoningSignatures } from '@geminicli2api/translator';
+import { decodeReasoningSignatures } from '@geminicli2api/translator/internal';
 import { z } from 'zod';
 import { startOpenAIStack, type Stack } from './support/start-stack';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inspectEnvFile, type EnvFileIssue } from '@geminicli2api/oauth-store';
+import { inspectEnvFile, type EnvFileIssue } from '@geminicli2api/env-file';
 import { parse } from 'dotenv';
 
 /** A `.env` file as the gateway would read it, plus the mistakes found in it. */

@@ -1,4 +1,9 @@
-import { z } from 'zod';
+import {
+  codeAssistOperationSchema,
+  loadCodeAssistResponseSchema,
+  readProjectId,
+  type CodeAssistOperation,
+} from '@geminicli2api/protocol-gemini';
 import { callCodeAssist, setupError, type CodeAssistCallContext } from './code-assist-call';
 import { eligibilityError, ineligibleTiersError } from './eligibility-error';
 
@@ -36,27 +41,6 @@ const METADATA = {
   pluginType: 'GEMINI',
 } as const;
 
-const tierSchema = z.looseObject({ id: z.string().nullish(), isDefault: z.boolean().nullish() });
-const ineligibleSchema = z.looseObject({
-  reasonCode: z.string().nullish(),
-  reasonMessage: z.string().nullish(),
-  tierId: z.string().nullish(),
-  validationUrl: z.string().nullish(),
-});
-const projectSchema = z.union([z.string(), z.looseObject({ id: z.string().nullish() })]).nullish();
-const loadResponseSchema = z.looseObject({
-  currentTier: tierSchema.nullish(),
-  paidTier: tierSchema.nullish(),
-  allowedTiers: z.array(tierSchema).nullish(),
-  cloudaicompanionProject: projectSchema,
-  ineligibleTiers: z.array(ineligibleSchema).nullish(),
-});
-const operationSchema = z.looseObject({
-  name: z.string().nullish(),
-  done: z.boolean().nullish(),
-  response: z.looseObject({ cloudaicompanionProject: projectSchema }).nullish(),
-});
-
 /**
  * Sets an account up the way Gemini CLI does (protocol reference §5.2): `loadCodeAssist`; an
  * onboarded account uses the reported project (the operator's wins); otherwise it is onboarded to
@@ -76,7 +60,7 @@ export async function discoverProject(options: DiscoverProjectOptions): Promise<
     ...(configuredProject ? { cloudaicompanionProject: configuredProject } : {}),
     metadata: { ...METADATA, ...(configuredProject ? { duetProject: configuredProject } : {}) },
   };
-  const parsed = loadResponseSchema.safeParse(
+  const parsed = loadCodeAssistResponseSchema.safeParse(
     await callCodeAssist(context, { method: 'loadCodeAssist', body: loadBody }),
   );
   if (!parsed.success) throw setupError(source, 'loadCodeAssist returned an unexpected body', true);
@@ -88,7 +72,7 @@ export async function discoverProject(options: DiscoverProjectOptions): Promise<
   if (!data.currentTier && validation) throw ineligibleTiersError(source, [validation]);
 
   if (data.currentTier) {
-    const projectId = configuredProject || projectIdOf(data.cloudaicompanionProject);
+    const projectId = configuredProject || readProjectId(data.cloudaicompanionProject);
     if (!projectId) {
       throw ineligible.length > 0
         ? ineligibleTiersError(source, ineligible)
@@ -117,7 +101,7 @@ export async function discoverProject(options: DiscoverProjectOptions): Promise<
         metadata: { ...METADATA, duetProject: configuredProject },
       };
   const operation = await waitForOperation(context, onboardBody, options);
-  const projectId = projectIdOf(operation.response?.cloudaicompanionProject) ?? configuredProject;
+  const projectId = readProjectId(operation.response?.cloudaicompanionProject) ?? configuredProject;
   if (!projectId) {
     throw ineligible.length > 0
       ? ineligibleTiersError(source, ineligible)
@@ -130,7 +114,7 @@ async function waitForOperation(
   context: CodeAssistCallContext,
   body: unknown,
   { sleep = defaultSleep, pollIntervalMs = 5_000, maxPolls = 60 }: DiscoverProjectOptions,
-): Promise<z.infer<typeof operationSchema>> {
+): Promise<CodeAssistOperation> {
   let operation = parseOperation(
     context.source,
     await callCodeAssist(context, { method: 'onboardUser', body }),
@@ -153,15 +137,10 @@ async function waitForOperation(
   return operation;
 }
 
-function parseOperation(source: string, value: unknown): z.infer<typeof operationSchema> {
-  const parsed = operationSchema.safeParse(value);
+function parseOperation(source: string, value: unknown): CodeAssistOperation {
+  const parsed = codeAssistOperationSchema.safeParse(value);
   if (!parsed.success) throw setupError(source, 'onboardUser returned an unexpected body', true);
   return parsed.data;
-}
-
-function projectIdOf(value: z.infer<typeof projectSchema>): string | undefined {
-  if (typeof value === 'string') return value || undefined;
-  return value?.id || undefined;
 }
 
 function defaultSleep(ms: number): Promise<void> {

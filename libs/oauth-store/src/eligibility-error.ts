@@ -1,3 +1,4 @@
+import { readGoogleErrorBody } from '@geminicli2api/protocol-gemini';
 import { OAuthStoreError, type Eligibility, type EligibilityReason } from './oauth-store-error';
 
 /** Docs the CLI points Workspace / Standard users to when a project is required. */
@@ -106,26 +107,12 @@ export function classifyForbidden(
 
 /** Reads a Google error body (plain or array-wrapped) into {@link ForbiddenInfo}. */
 export function forbiddenInfoFromBody(text: string): ForbiddenInfo {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { message: '' };
-  }
-  const body = (Array.isArray(value) ? value[0] : value) as
-    { error?: { message?: unknown; details?: unknown } } | undefined;
-  const message = typeof body?.error?.message === 'string' ? body.error.message : '';
-  const details = Array.isArray(body?.error?.details)
-    ? (body.error.details as Record<string, unknown>[])
-    : [];
+  const error = readGoogleErrorBody(text);
   let reason: string | undefined;
   let url: string | undefined;
-  for (const detail of details) {
-    if (typeof detail['reason'] === 'string') reason ??= detail['reason'];
-    const metadata = detail['metadata'] as Record<string, unknown> | undefined;
-    if (typeof metadata?.['activationUrl'] === 'string') url ??= metadata['activationUrl'];
-    const links = detail['links'] as { url?: unknown }[] | undefined;
-    if (Array.isArray(links) && typeof links[0]?.url === 'string') url ??= links[0].url;
+  for (const detail of error?.details ?? []) {
+    reason ??= detail.reason ?? undefined;
+    url ??= detail.metadata?.['activationUrl'] ?? detail.links?.[0]?.url ?? undefined;
   }
-  return { message, reason, url };
+  return { message: error?.message ?? '', reason, url };
 }

@@ -24,19 +24,7 @@ export {
   PROJECT_DOCS_URL,
 } from './eligibility-error';
 export type { ForbiddenInfo, IneligibleTierInfo } from './eligibility-error';
-export { AccountPool } from './account-pool';
 export { retrieveUserQuota } from './retrieve-user-quota';
-export type { RetrieveUserQuotaOptions } from './retrieve-user-quota';
-export type {
-  AccountPoolOptions,
-  ModelCooldown,
-  PoolAccountSnapshot,
-  PoolAccountState,
-  PoolCounters,
-  QuotaBucket,
-  SelectionStrategy,
-} from './account-pool';
+export type { QuotaBucket, RetrieveUserQuotaOptions } from './retrieve-user-quota';
 export { OAuthStoreError } from './oauth-store-error';
 export type { Eligibility, EligibilityReason, OAuthStoreErrorCode } from './oauth-store-error';
-export { formatEnvFileIssue, inspectEnvFile } from './inspect-env-file';
-export type { EnvFileIssue } from './inspect-env-file';

@@ -1,6 +1,11 @@
-import { z } from 'zod';
+import {
+  retrieveUserQuotaResponseSchema,
+  type RetrieveUserQuotaResponse,
+} from '@geminicli2api/protocol-gemini';
 import { callCodeAssist, setupError } from './code-assist-call';
-import type { QuotaBucket } from './account-pool';
+
+/** One `retrieveUserQuota` bucket: remaining fraction and reset time of one model's quota. */
+export type QuotaBucket = NonNullable<RetrieveUserQuotaResponse['buckets']>[number];
 
 /** Options of {@link retrieveUserQuota}. */
 export interface RetrieveUserQuotaOptions {
@@ -12,18 +17,6 @@ export interface RetrieveUserQuotaOptions {
   fetch?: typeof globalThis.fetch;
   signal?: AbortSignal;
 }
-
-const responseSchema = z.looseObject({
-  buckets: z
-    .array(
-      z.looseObject({
-        modelId: z.string().nullish(),
-        remainingFraction: z.number().nullish(),
-        resetTime: z.string().nullish(),
-      }),
-    )
-    .nullish(),
-});
 
 /** `v1internal:retrieveUserQuota`: the account's remaining quota per model. */
 export async function retrieveUserQuota(options: RetrieveUserQuotaOptions): Promise<QuotaBucket[]> {
@@ -37,7 +30,7 @@ export async function retrieveUserQuota(options: RetrieveUserQuotaOptions): Prom
     },
     { method: 'retrieveUserQuota', body: { project: options.projectId } },
   );
-  const parsed = responseSchema.safeParse(value);
+  const parsed = retrieveUserQuotaResponseSchema.safeParse(value);
   if (!parsed.success)
     throw setupError(options.source, 'retrieveUserQuota returned an unexpected body', true);
   return parsed.data.buckets ?? [];

@@ -92,7 +92,7 @@ export function readProjectId(
   value: z.infer<typeof projectReferenceSchema> | null | undefined,
 ): string | undefined {
   if (typeof value === 'string') return value || undefined;
-  return value?.id ?? undefined;
+  return value?.id || undefined;
 }
 
 export type CodeAssistGenerateRequest = z.infer<typeof codeAssistGenerateRequestSchema>;

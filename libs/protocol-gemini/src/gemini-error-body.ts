@@ -62,13 +62,21 @@ export function mapHttpStatusToGoogleStatus(code: number): string {
 }
 
 /**
+ * The `error` object of a Google error body (text or already-parsed JSON, plain or
+ * array-wrapped), or undefined when the body is not one (HTML from a proxy, empty, other JSON).
+ */
+export function readGoogleErrorBody(body: unknown): GoogleErrorBody['error'] | undefined {
+  const parsed = googleErrorBodySchema.safeParse(unwrap(body));
+  return parsed.success ? parsed.data.error : undefined;
+}
+
+/**
  * Parses a Google error from a response body (text or already-parsed JSON). Accepts the plain
  * and the array-wrapped form; anything else (HTML from a proxy, empty body) still yields an error
  * built from the HTTP status alone.
  */
 export function parseGoogleError(body: unknown, httpStatus: number): GoogleError {
-  const parsed = googleErrorBodySchema.safeParse(unwrap(body));
-  const error = parsed.success ? parsed.data.error : undefined;
+  const error = readGoogleErrorBody(body);
   const code = error?.code ?? httpStatus;
   const details = error?.details ?? [];
   const result: GoogleError = {

@@ -73,6 +73,7 @@ export {
   mapHttpStatusToGoogleStatus,
   parseDurationMs,
   parseGoogleError,
+  readGoogleErrorBody,
 } from './gemini-error-body';
 export type { GoogleError, GoogleErrorBody, GoogleErrorDetail } from './gemini-error-body';
 export { createSseDecoder } from './create-sse-decoder';
@@ -108,3 +109,7 @@ export type {
 } from './create-model-catalog';
 export { fitRequestToModel } from './fit-request-to-model';
 export type { FittedRequest } from './fit-request-to-model';
+export { normalizeRequestKeys, snakeToCamel } from './normalize-request-keys';
+export type { NormalizeRequestKeysOptions } from './normalize-request-keys';
+export { isGeminiApiPath, matchGeminiPath } from './match-gemini-path';
+export type { GeminiPath } from './match-gemini-path';

@@ -1,61 +1,32 @@
-// Requests: OpenAI → Gemini
+// The public API of @geminicli2api/translator. The rule (docs/library.md, "What `.` exports"):
+// `.` holds the convert / create entry points, the values their options take, the errors and the
+// types of all of these; every other helper goes to `./internal` (src/internal.ts), which carries
+// no compatibility promise. Add a new conversion as its own section below.
+
+// OpenAI Chat Completions → Gemini: requests
 export { convertChatRequestToGemini } from './request/convert-chat-request-to-gemini';
 export type {
   ConvertedChatRequest,
   ConvertRequestOptions,
 } from './request/convert-chat-request-to-gemini';
-export { convertMessagesToContents } from './request/convert-messages-to-contents';
-export type {
-  ConvertedMessages,
-  ConvertMessagesOptions,
-} from './request/convert-messages-to-contents';
 export { collectRemoteMediaUrls } from './request/collect-remote-media-urls';
-export { parseDataUrl, mimeTypeFromName } from './request/parse-data-url';
-export type { ParsedDataUrl } from './request/parse-data-url';
-export { thinkingForEffort } from './request/convert-thinking-config';
 export type { ReasoningEffort } from './request/convert-thinking-config';
-export { detectModelTraits } from './model-traits';
-export type { ModelTraits, ThinkingLevel, ThinkingStyle } from './model-traits';
+export type { SchemaMode } from './tools/convert-tools';
 
-// Tools and schemas
-export { convertTools } from './tools/convert-tools';
-export type { ConvertedTools, SchemaMode } from './tools/convert-tools';
-export {
-  sanitizeFunctionName,
-  restoreFunctionName,
-  GEMINI_FUNCTION_NAME,
-} from './tools/function-names';
-export { normalizeJsonSchema } from './schema/normalize-json-schema';
-export type { NormalizeJsonSchemaOptions } from './schema/normalize-json-schema';
-export { sanitizeLegacySchema, LEGACY_SCHEMA_KEYWORDS } from './schema/sanitize-legacy-schema';
-export type { SanitizeLegacySchemaOptions } from './schema/sanitize-legacy-schema';
-
-// Thought signatures
-export {
-  LruSignatureCache,
-  SKIP_THOUGHT_SIGNATURE,
-  THOUGHT_ID_SEPARATOR,
-  splitThoughtId,
-} from './signature/signature-cache';
-export type { CachedThoughtSignature, SignatureCache } from './signature/signature-cache';
-
-// Responses and streams: Gemini → OpenAI
+// Gemini → OpenAI Chat Completions: responses and streams
 export { convertGeminiResponseToChatCompletion } from './response/convert-gemini-response-to-chat-completion';
 export type { ConvertResponseOptions } from './response/convert-gemini-response-to-chat-completion';
-export {
-  convertGrounding,
-  convertLogprobs,
-  byteOffsetToCharOffset,
-} from './response/convert-grounding';
 export { createChatCompletionChunkTranslator } from './stream/create-chat-completion-chunk-translator';
 export type {
   ChatCompletionChunkTranslator,
   ChunkTranslatorOptions,
 } from './stream/create-chat-completion-chunk-translator';
-export { convertGeminiUsage } from './convert-gemini-usage';
-export { mapGeminiFinishReason } from './map-gemini-finish-reason';
 
-// The other direction: Gemini request → OpenAI request
+// Gemini 3 thought signatures (an option of the conversions above)
+export { LruSignatureCache } from './signature/signature-cache';
+export type { CachedThoughtSignature, SignatureCache } from './signature/signature-cache';
+
+// The other direction: a Gemini client in front of an OpenAI-compatible server
 export { convertGeminiRequestToOpenAI } from './reverse/convert-gemini-request-to-openai';
 export type { ConvertedOpenAIRequest } from './reverse/convert-gemini-request-to-openai';
 export { convertChatCompletionToGemini } from './reverse/convert-chat-completion-to-gemini';
@@ -69,18 +40,15 @@ export type {
   GeminiStreamEvent,
   OpenAIStreamEvent,
 } from './reverse/create-gemini-event-translator';
-export { convertOpenAIUsage, mapOpenAIFinishReason } from './reverse/convert-openai-usage';
-export { mapOpenAIErrorToGeminiError } from './reverse/map-openai-error-to-gemini-error';
 
 // Errors
-export { mapGeminiErrorToOpenAIError } from './map-gemini-error-to-openai-error';
-export type { MappedOpenAIError } from './map-gemini-error-to-openai-error';
-export { recoverOpenAIParam } from './recover-openai-param';
-export type { ParamMaps } from './recover-openai-param';
 export { TranslationError } from './translator-error';
 export type { TranslationErrorCode } from './translator-error';
+export { mapGeminiErrorToOpenAIError } from './map-gemini-error-to-openai-error';
+export type { MappedOpenAIError } from './map-gemini-error-to-openai-error';
+export { mapOpenAIErrorToGeminiError } from './reverse/map-openai-error-to-gemini-error';
 
-// Shared option types
+// Shared option and result types
 export type {
   ResolvedMedia,
   ResponseTranslationOptions,
@@ -96,17 +64,13 @@ export type {
   ConvertedAnthropicRequest,
 } from './anthropic/convert-anthropic-request';
 export { collectAnthropicMediaUrls } from './anthropic/convert-anthropic-blocks';
-export {
-  convertGeminiResponseToAnthropic,
-  foldAnthropicStream,
-} from './anthropic/convert-gemini-response-to-anthropic';
+export { convertGeminiResponseToAnthropic } from './anthropic/convert-gemini-response-to-anthropic';
 export { createAnthropicStreamTranslator } from './anthropic/create-anthropic-stream-translator';
 export type {
   AnthropicStreamOptions,
   AnthropicStreamTranslator,
 } from './anthropic/create-anthropic-stream-translator';
-export { decodeThinkingSignature, encodeThinkingSignature } from './anthropic/thinking-signature';
-export type { SignatureSegment, SignatureTarget } from './anthropic/thinking-signature';
+
 // The Responses API: OpenAI Responses ⇄ Gemini
 export { convertResponsesRequestToGemini } from './responses/convert-responses-request';
 export type {
@@ -120,20 +84,6 @@ export type {
   ResponsesStreamTranslator,
   ResponsesStreamTranslatorOptions,
 } from './responses/create-responses-stream-translator';
-export {
-  createResponsesEnvelope,
-  convertResponsesUsage,
-  visibleItem,
-  visibleResponse,
-} from './responses/responses-envelope';
+export { createResponsesEnvelope, convertResponsesUsage } from './responses/responses-envelope';
 export type { ResponsesEnvelopeOptions } from './responses/responses-envelope';
-export {
-  decodeReasoningSignatures,
-  encodeReasoningSignatures,
-} from './responses/encrypted-content';
-export type { ReasoningSignatures } from './responses/encrypted-content';
-export {
-  collectResponsesMediaUrls,
-  identifyInputItems,
-  outputItemsToInput,
-} from './responses/output-to-input';
+export { collectResponsesMediaUrls } from './responses/output-to-input';

@@ -1,3 +1,4 @@
+import { matchGeminiPath } from '@geminicli2api/protocol-gemini';
 import { applyFault, type FaultEffects } from './apply-fault';
 import { countContentsTokens } from './count-tokens';
 import { DEFAULT_EMULATOR_MODELS, PUBLIC_ONLY_MODELS } from './emulator-options';
@@ -183,6 +184,7 @@ export function publicModels(state: RequestContext['state']): readonly string[] 
     ? [...DEFAULT_EMULATOR_MODELS, ...PUBLIC_ONLY_MODELS]
     : state.options.models;
 }
+const PUBLIC_METHODS = new Set(['generateContent', 'streamGenerateContent', 'countTokens']);
 
 /** Recognises the Gemini API and Vertex AI paths. */
 export function resolvePublicApiRoute(
@@ -190,18 +192,15 @@ export function resolvePublicApiRoute(
   path: string,
 ): PublicApiRoute | undefined {
   if (httpMethod !== 'POST') return undefined;
-  const gemini =
-    /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent|countTokens)$/.exec(path);
-  const vertex =
-    /^\/v1\/projects\/[^/]+\/locations\/[^/]+\/publishers\/google\/models\/([^/:]+):(generateContent|streamGenerateContent|countTokens)$/.exec(
-      path,
-    );
-  const match = gemini ?? vertex;
-  if (match?.[1] === undefined || match[2] === undefined) return undefined;
+  const match = matchGeminiPath(path);
+  if (!match?.model || !match.method || !PUBLIC_METHODS.has(match.method)) return undefined;
+  // Google's Gemini API answers on v1beta with a bare model id; Vertex AI on v1.
+  if (match.vertex ? match.version !== 'v1' : match.version !== 'v1beta') return undefined;
+  if (match.model.includes('/') || match.model.includes(':')) return undefined;
   return {
     kind: 'public',
-    flavour: gemini ? 'gemini-api' : 'vertex',
-    model: decodeURIComponent(match[1]),
-    method: match[2] as PublicApiRoute['method'],
+    flavour: match.vertex ? 'vertex' : 'gemini-api',
+    model: decodeURIComponent(match.model),
+    method: match.method as PublicApiRoute['method'],
   };
 }

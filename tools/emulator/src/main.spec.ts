@@ -13,6 +13,8 @@ buildSync({
   platform: 'node',
   target: 'node20',
   outfile: cli,
+  // Workspace libraries from their sources too, as the build does.
+  conditions: ['@geminicli2api/source'],
   logLevel: 'silent',
 });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));

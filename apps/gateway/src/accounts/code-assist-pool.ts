@@ -1,13 +1,11 @@
 import {
-  AccountPool,
   classifyForbidden,
   eligibilityError,
   OAuthStoreError,
   retrieveUserQuota,
   type LoadedCredentials,
-  type PoolAccountSnapshot,
-  type SelectionStrategy,
 } from '@geminicli2api/oauth-store';
+import { AccountPool, type PoolAccountSnapshot, type SelectionStrategy } from './account-pool';
 import { GatewayError } from '../gateway-error';
 import { errorSummary } from '../middleware/error-handler';
 import type { AccountSelector, UpstreamAccount } from './account-selector';

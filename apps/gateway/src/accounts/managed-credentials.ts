@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PoolAccountSnapshot } from '@geminicli2api/oauth-store';
+import type { PoolAccountSnapshot } from './account-pool';
 import type { ApiKeySelector } from '../upstream/gemini-api-client';
 import type { AccountStatus, CodeAssistPool } from './code-assist-pool';
 

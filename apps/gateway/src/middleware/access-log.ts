@@ -1,3 +1,4 @@
+import { matchGeminiPath } from '@geminicli2api/protocol-gemini';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'winston';
 import { pathOf, type GatewayResponse } from '../http/gateway-response';
@@ -112,9 +113,6 @@ function describe(
   };
 }
 
-const NATIVE_MODELS_PATH =
-  /^\/(v1beta|v1alpha|v1)\/models(?:\/(?:models\/)?[^/:]+(:[A-Za-z]+)?)?\/?$/;
-
 /**
  * A bounded route label: the one a hot route set, the matched express pattern, the native Gemini
  * path with the model replaced by `:model`, else `unmatched` (so random paths cannot blow up
@@ -127,12 +125,12 @@ function routeLabel(request: IncomingMessage, response: GatewayResponse, path: s
   const routed = request as IncomingMessage & { route?: { path?: unknown }; baseUrl?: string };
   if (routed.route && typeof routed.route.path === 'string')
     return `${routed.baseUrl ?? ''}${routed.route.path}`;
-  const native = NATIVE_MODELS_PATH.exec(path);
-  if (native) {
-    const [whole, version, method = ''] = native;
-    return whole === `/${version}/models` || whole === `/${version}/models/`
+  const native = matchGeminiPath(path);
+  if (native && !native.vertex) {
+    const { version, model, method } = native;
+    return model === undefined
       ? `/${version}/models`
-      : `/${version}/models/:model${method}`;
+      : `/${version}/models/:model${method === undefined ? '' : `:${method}`}`;
   }
   return 'unmatched';
 }

@@ -1,4 +1,5 @@
 import {
+  isGeminiApiPath,
   mapHttpStatusToGoogleStatus,
   type GoogleErrorDetail,
 } from '@geminicli2api/protocol-gemini';
@@ -109,14 +110,12 @@ function build(
   };
 }
 
-const GEMINI_PATH = /^\/(?:v1beta|v1alpha)(?:\/|$)|^\/v1\/models\/[^/]+:[A-Za-z]+$/;
-
 /**
  * True for requests on the native Gemini surface: `/v1beta/…`, `/v1alpha/…`, `/v1/models/{m}:method`,
  * or any route that marked itself with `response.locals.surface = 'gemini'`.
  */
 export function isGeminiSurface(request: Request, response: Response): boolean {
-  return response.locals['surface'] === 'gemini' || GEMINI_PATH.test(request.path);
+  return response.locals['surface'] === 'gemini' || isGeminiApiPath(request.path);
 }
 
 /**

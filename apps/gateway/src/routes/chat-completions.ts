@@ -14,11 +14,10 @@ import {
   convertGeminiResponseToChatCompletion,
   createChatCompletionChunkTranslator,
   LruSignatureCache,
-  recoverOpenAIParam,
-  type ParamMaps,
   type ResponseTranslationOptions,
   type SignatureCache,
 } from '@geminicli2api/translator';
+import { recoverOpenAIParam, type ParamMaps } from '@geminicli2api/translator/internal';
 import { Router } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';

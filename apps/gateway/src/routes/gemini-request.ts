@@ -1,63 +1,10 @@
 import {
   generateContentRequestSchema,
+  normalizeRequestKeys,
   type GeminiContent,
   type GenerateContentRequest,
 } from '@geminicli2api/protocol-gemini';
 import { invalidRequestError, requireJsonObject } from '../invalid-request-error';
-
-/** Values kept as they are: user data whose keys are not field names (args, JSON Schemas, labels). */
-const OPAQUE = new Set([
-  'args',
-  'response',
-  'parametersJsonSchema',
-  'responseJsonSchema',
-  'labels',
-  'metadata',
-  'default',
-  'example',
-]);
-/** Legacy OpenAPI schemas: field names are converted, but not the keys of `properties`. */
-const SCHEMA = new Set(['parameters', 'responseSchema']);
-
-function camel(key: string): string {
-  return key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
-}
-
-/**
- * Converts snake_case field names (`system_instruction`, `generation_config`, `inline_data.mime_type`…)
- * to the camelCase the upstream expects, as Google's proto-JSON parser accepts both. When both
- * spellings are present the camelCase one wins. User data (function args, JSON Schemas) is untouched.
- */
-export function normalizeRequestKeys(value: unknown, schema = false): unknown {
-  if (Array.isArray(value)) return value.map((item) => normalizeRequestKeys(item, schema));
-  if (value === null || typeof value !== 'object') return value;
-  const result: Record<string, unknown> = {};
-  const entries = Object.entries(value as Record<string, unknown>);
-  // Snake_case first so an explicit camelCase spelling overwrites it.
-  entries.sort(([a], [b]) => Number(a === camel(a)) - Number(b === camel(b)));
-  for (const [key, inner] of entries) {
-    const name = camel(key);
-    if (
-      schema &&
-      name === 'properties' &&
-      inner &&
-      typeof inner === 'object' &&
-      !Array.isArray(inner)
-    ) {
-      result[name] = Object.fromEntries(
-        Object.entries(inner as Record<string, unknown>).map(([property, node]) => [
-          property,
-          normalizeRequestKeys(node, true),
-        ]),
-      );
-    } else if (OPAQUE.has(name) && (!schema || name === 'default' || name === 'example')) {
-      result[name] = inner;
-    } else {
-      result[name] = normalizeRequestKeys(inner, schema || SCHEMA.has(name));
-    }
-  }
-  return result;
-}
 
 /** Normalises and validates a `generateContent` / `streamGenerateContent` body. */
 export function parseGenerateRequest(body: unknown): GenerateContentRequest {

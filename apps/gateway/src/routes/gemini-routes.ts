@@ -1,4 +1,8 @@
-import { fitRequestToModel, type GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
+import {
+  fitRequestToModel,
+  matchGeminiPath,
+  type GeminiModelCatalog,
+} from '@geminicli2api/protocol-gemini';
 import type { IncomingMessage } from 'node:http';
 import { Router } from 'express';
 import type { Logger } from 'winston';
@@ -29,7 +33,6 @@ export interface GeminiTarget {
   method?: string;
 }
 
-const PATH = /^\/(v1beta|v1alpha|v1)\/models(?:\/([^/]+?|models\/[^/]+?)(?::([A-Za-z]+))?)?\/?$/;
 const UNSUPPORTED = new Set([
   'batchGenerateContent',
   'predict',
@@ -42,9 +45,9 @@ const UNSUPPORTED = new Set([
  * SDK asks (it sends `x-goog-api-client`); `/v1/models/{m}:method` is always native.
  */
 export function matchGeminiTarget(request: IncomingMessage): GeminiTarget | undefined {
-  const match = PATH.exec(pathOf(request));
-  if (!match) return undefined;
-  const [, version, rawModel, method] = match;
+  const match = matchGeminiPath(pathOf(request));
+  if (!match || match.vertex) return undefined;
+  const { version, model: rawModel, method } = match;
   if (version === 'v1' && method === undefined && !request.headers['x-goog-api-client'])
     return undefined;
   let model: string | undefined;

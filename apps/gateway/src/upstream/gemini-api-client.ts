@@ -3,7 +3,7 @@ import {
   generateContentResponseSchema,
   type GenerateContentResponse,
 } from '@geminicli2api/protocol-gemini';
-import { AccountPool, type PoolAccountSnapshot } from '@geminicli2api/oauth-store';
+import { AccountPool, type PoolAccountSnapshot } from '../accounts/account-pool';
 import { GatewayError } from '../gateway-error';
 import type { CallScope, GeminiBackend } from './gemini-backend';
 import { geminiApiEmbed, type PostMethod } from './direct-embed';

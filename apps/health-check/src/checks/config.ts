@@ -1,4 +1,4 @@
-import { formatEnvFileIssue } from '@geminicli2api/oauth-store';
+import { formatEnvFileIssue } from '@geminicli2api/env-file';
 import { outcome, type CheckOutcome } from '../check-result';
 import type { CheckContext } from '../check-context';
 import { fixLink } from '../troubleshooting';

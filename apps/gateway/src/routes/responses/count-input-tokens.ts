@@ -1,6 +1,7 @@
 import { createModelCatalog } from '@geminicli2api/protocol-gemini';
 import type { ResponsesInputTokens } from '@geminicli2api/protocol-openai';
-import { convertResponsesRequestToGemini, identifyInputItems } from '@geminicli2api/translator';
+import { convertResponsesRequestToGemini } from '@geminicli2api/translator';
+import { identifyInputItems } from '@geminicli2api/translator/internal';
 import { sendJson, type GatewayResponse } from '../../http/gateway-response';
 import { contextOf } from '../../middleware/request-context';
 import { resolveModel } from '../../models/resolve-model';

@@ -10,11 +10,11 @@ import {
   convertResponsesRequestToGemini,
   createResponsesEnvelope,
   createResponsesStreamTranslator,
-  identifyInputItems,
   LruSignatureCache,
   type ResponsesStreamTranslatorOptions,
   type SignatureCache,
 } from '@geminicli2api/translator';
+import { identifyInputItems } from '@geminicli2api/translator/internal';
 import type { Logger } from 'winston';
 import { GatewayError } from '../../gateway-error';
 import { sendJson, type GatewayResponse } from '../../http/gateway-response';

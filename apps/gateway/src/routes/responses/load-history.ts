@@ -1,5 +1,5 @@
 import type { ResponsesInputItem } from '@geminicli2api/protocol-openai';
-import { outputItemsToInput } from '@geminicli2api/translator';
+import { outputItemsToInput } from '@geminicli2api/translator/internal';
 import { GatewayError } from '../../gateway-error';
 import type { ResponseStore, StoredResponse } from './response-store';
 

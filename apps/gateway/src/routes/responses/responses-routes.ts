@@ -1,5 +1,5 @@
 import type { ResponsesDeleted, ResponsesInputItem } from '@geminicli2api/protocol-openai';
-import { visibleResponse } from '@geminicli2api/translator';
+import { visibleResponse } from '@geminicli2api/translator/internal';
 import { Router, type Request } from 'express';
 import { GatewayError } from '../../gateway-error';
 import { sendJson } from '../../http/gateway-response';

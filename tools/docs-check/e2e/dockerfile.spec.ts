@@ -15,7 +15,7 @@ import {
   startProcess,
   waitForHealthy,
   type RunningProcess,
-} from './support/processes';
+} from '../test/support/processes';
 
 const repo = join(__dirname, '..', '..', '..');
 const dockerfilePath = join(repo, 'docker', 'Dockerfile');

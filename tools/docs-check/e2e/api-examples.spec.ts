@@ -10,7 +10,7 @@ import {
   startProcess,
   waitForHealthy,
   type RunningProcess,
-} from './support/processes';
+} from '../test/support/processes';
 
 const repo = join(__dirname, '..', '..', '..');
 const blocks = extractCodeBlocks(readFileSync(join(repo, 'docs', 'api.md'), 'utf8'));

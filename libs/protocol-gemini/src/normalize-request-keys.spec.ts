@@ -1,5 +1,48 @@
 import { normalizeRequestKeys, snakeToCamel } from './normalize-request-keys';
 
+describe('normalizeRequestKeys', () => {
+  it.each([
+    [{ system_instruction: { parts: [] } }, { systemInstruction: { parts: [] } }],
+    [
+      { inline_data: { mime_type: 'image/png', data: 'x' } },
+      { inlineData: { mimeType: 'image/png', data: 'x' } },
+    ],
+    [
+      { generation_config: { thinking_config: { thinking_budget: 0 } } },
+      { generationConfig: { thinkingConfig: { thinkingBudget: 0 } } },
+    ],
+    // camelCase wins over snake_case when both are sent
+    [{ system_instruction: 'snake', systemInstruction: 'camel' }, { systemInstruction: 'camel' }],
+    // user data stays as it is
+    [
+      { function_call: { name: 'f', args: { user_id: 1 } } },
+      { functionCall: { name: 'f', args: { user_id: 1 } } },
+    ],
+    [
+      { parameters_json_schema: { properties: { snake_name: {} } } },
+      { parametersJsonSchema: { properties: { snake_name: {} } } },
+    ],
+    [
+      {
+        parameters: {
+          type: 'OBJECT',
+          properties: { snake_name: { type: 'STRING', max_length: 3 } },
+          property_ordering: ['snake_name'],
+        },
+      },
+      {
+        parameters: {
+          type: 'OBJECT',
+          properties: { snake_name: { type: 'STRING', maxLength: 3 } },
+          propertyOrdering: ['snake_name'],
+        },
+      },
+    ],
+  ])('%j → %j', (input, expected) => {
+    expect(normalizeRequestKeys(input)).toEqual(expected);
+  });
+});
+
 describe('snakeToCamel', () => {
   it.each([
     ['system_instruction', 'systemInstruction'],
@@ -11,7 +54,7 @@ describe('snakeToCamel', () => {
   });
 });
 
-describe('normalizeRequestKeys', () => {
+describe('normalizeRequestKeys, the cases the emulator relies on', () => {
   it('renames structural keys but leaves args, responses, labels and JSON schemas alone', () => {
     const input = {
       request: {
@@ -97,10 +140,11 @@ describe('normalizeRequestKeys', () => {
   });
 
   it('renames inline_data but keeps its mime_type so validation can reject it', () => {
-    expect(normalizeRequestKeys({ inline_data: { mime_type: 'image/png', data: 'AA==' } })).toEqual(
-      {
-        inlineData: { mime_type: 'image/png', data: 'AA==' },
-      },
-    );
+    const keep = (parent: string, key: string) => parent === 'inlineData' && key === 'mime_type';
+    expect(
+      normalizeRequestKeys({ inline_data: { mime_type: 'image/png', data: 'AA==' } }, { keep }),
+    ).toEqual({
+      inlineData: { mime_type: 'image/png', data: 'AA==' },
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { Eligibility } from './oauth-store-error';
+import type { Eligibility, QuotaBucket } from '@geminicli2api/oauth-store';
 
 /** How the pool picks among usable accounts. */
 export type SelectionStrategy = 'round-robin' | 'fill-first';
@@ -13,14 +13,6 @@ export interface ModelCooldown {
   until: number;
   /** True for a quota that will not come back soon (daily quota, QUOTA_EXHAUSTED). */
   terminal: boolean;
-}
-
-/** One `retrieveUserQuota` bucket (only the fields used). */
-export interface QuotaBucket {
-  modelId?: string | null | undefined;
-  remainingFraction?: number | null | undefined;
-  /** RFC 3339. */
-  resetTime?: string | null | undefined;
 }
 
 /** Per-account counters shown in /status. */

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import OpenAI from 'openai';
 import { startEmulator } from '@geminicli2api/emulator';
-import { testCertificate } from './support/test-certificate';
-import { streamedChatText } from './support/start-stack';
-import { startTestProxy } from './support/test-proxy';
+import { testCertificate } from '../test/support/test-certificate';
+import { streamedChatText } from '../test/support/start-stack';
+import { startTestProxy } from '../test/support/test-proxy';
 
 const MAIN = resolve(__dirname, '../dist/main.js');
 const PASSWORD = 'tls-proxy-test-password';
