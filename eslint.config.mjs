@@ -45,6 +45,7 @@ const NOT_SHIPPED = [
   '{projectRoot}/**/*.spec.ts',
   '{projectRoot}/test/**',
   '{projectRoot}/e2e/**',
+  '{projectRoot}/console/build-console.ts',
 ];
 
 export default [
