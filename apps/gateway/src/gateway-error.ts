@@ -10,6 +10,10 @@ export type GatewayErrorCode =
   | 'NO_CREDENTIALS'
   | 'ACCOUNT_UNAVAILABLE'
   | 'UPSTREAM_ERROR'
+  /** Google rejected the gateway's own credentials (its 401): a 503, never the client's 401. */
+  | 'UPSTREAM_UNAUTHENTICATED'
+  /** Google answered something the gateway cannot use (an unexpected status, HTML, an empty or wrong-shaped 2xx): a 502. */
+  | 'UPSTREAM_BAD_ANSWER'
   | 'UPSTREAM_UNREACHABLE';
 
 /**

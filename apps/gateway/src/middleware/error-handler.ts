@@ -32,6 +32,11 @@ export function toOpenAIErrorResponse(error: unknown): OpenAIErrorResponse {
   if (GatewayError.isInstance(error)) {
     if (error.upstream) {
       const mapped = mapGeminiErrorToOpenAIError(error.upstream);
+      if (mapped.status === 401) {
+        // A 401 to the client only ever means its own password: this is the gateway's credentials.
+        const message = `Google rejected the gateway's credentials: ${error.upstream.message}`;
+        return plain(503, message, null, 'upstream_credentials_rejected');
+      }
       if (error.param) mapped.body.error.param = error.param; // recovered from the request's index maps (E75)
       return mapped;
     }
@@ -83,6 +88,10 @@ function codeFor(error: GatewayError): string | null {
       return error.param === 'model' ? 'model_not_found' : 'not_found';
     case 'INVALID_REQUEST':
       return 'invalid_value';
+    case 'UPSTREAM_UNAUTHENTICATED':
+      return 'upstream_credentials_rejected';
+    case 'UPSTREAM_BAD_ANSWER':
+      return 'bad_upstream_answer';
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 import { createSseDecoder, parseGoogleError } from '@geminicli2api/protocol-gemini';
 import type { z } from 'zod';
 import { GatewayError } from '../gateway-error';
+import { gatewayErrorFromGoogle } from './upstream-error';
 
 /**
  * Reads one upstream answer (a unary body or one stream event): a Google error object in it
@@ -14,12 +15,7 @@ export function parseUpstreamResponse<T>(
 ): T {
   if (value && typeof value === 'object' && 'error' in value) {
     const google = parseGoogleError(value, 500);
-    throw new GatewayError({
-      code: 'UPSTREAM_ERROR',
-      status: google.code,
-      upstream: google,
-      message: google.message,
-    });
+    throw gatewayErrorFromGoogle(google.code, google, upstreamName);
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {

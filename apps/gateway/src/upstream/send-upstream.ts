@@ -1,6 +1,4 @@
-import { parseGoogleError } from '@geminicli2api/protocol-gemini';
 import type { AccountOutcome } from '../accounts/account-selector';
-import { GatewayError } from '../gateway-error';
 import type { RequestContext } from '../middleware/request-context';
 import { AbortFlag, type AbortLike } from './abort-flag';
 import { guardBody, type UpstreamReply } from './guard-body';
@@ -18,6 +16,9 @@ import {
   type UpstreamTransport,
 } from './upstream-transport';
 import { unreachable } from './unreachable-error';
+import { toUpstreamError } from './upstream-error';
+
+export { toUpstreamError } from './upstream-error';
 
 /** Anything a backend authenticates with: a Code Assist account, an API key, an ADC identity. */
 export interface Credential {
@@ -168,7 +169,7 @@ async function attemptUntilSettled<C extends Credential>(
       await credentials.invalidate(credential);
       continue;
     }
-    const error = await toUpstreamError(response);
+    const error = await toUpstreamError(response, upstreamName);
     const kind = classifyStatus(response.status);
     observer?.failed?.(kind, upstreamName);
     const google = error.upstream;
@@ -224,19 +225,4 @@ async function hasAnother<C extends Credential>(
   } catch {
     return false;
   }
-}
-
-/** Reads a non-2xx response into a GatewayError with Google's parsed error. */
-export async function toUpstreamError(
-  response: Pick<RawUpstreamAnswer, 'status' | 'text'>,
-): Promise<GatewayError> {
-  const text = await response.text().catch(() => '');
-  const google = parseGoogleError(text, response.status);
-  return new GatewayError({
-    code: 'UPSTREAM_ERROR',
-    status: response.status,
-    upstream: google,
-    isRetryable: response.status === 429 || response.status === 499 || response.status >= 500,
-    message: google.message,
-  });
 }
