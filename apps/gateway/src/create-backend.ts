@@ -127,6 +127,7 @@ export async function createBackend({
     oauthClientSecret: config.oauthClientSecret,
     oauthTokenUrl: config.oauthTokenUrl,
     strategy: settings.accountSelection,
+    accountTimeoutMs: config.timeouts.accountMs,
     secrets,
     logger,
     fetch,

@@ -19,7 +19,7 @@ import { metricsRoute } from './routes/metrics';
 import { createUpstreamRuntime } from './upstream/create-upstream-runtime';
 import { meterBackend } from './upstream/metered-backend';
 import { chatCompletionsRoute, createChatCompletionsHandler } from './routes/chat-completions';
-import { healthRoutes, type GatewayStatus } from './routes/health';
+import { countAccounts, healthRoutes, type GatewayStatus } from './routes/health';
 import { modelsRoute } from './routes/models';
 import { unknownRouteMessage } from './routes/unknown-route';
 import { createGeminiMethodHandler, geminiRoutes } from './routes/gemini-routes';
@@ -136,7 +136,11 @@ export async function createGateway({
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', 'simple');
-  app.use(healthRoutes(() => status));
+  app.use(
+    healthRoutes(() =>
+      setup.accounts ? { ...status, accounts: countAccounts(setup.accounts()) } : status,
+    ),
+  );
   if (metrics && !config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
   app.use(authenticate(checkPassword));
   app.use(express.json({ limit: config.requestBodyLimit }));

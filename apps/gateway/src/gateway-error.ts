@@ -28,6 +28,11 @@ export class GatewayError extends Error {
   readonly upstream: GoogleError | undefined;
   /** True when a retry (or the next account) may succeed. */
   readonly isRetryable: boolean;
+  /**
+   * Seconds the client should wait before retrying: sent as `Retry-After` by every surface (set
+   * on every 429 the gateway makes itself, and on 503s with a known recovery time).
+   */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor({
     message,
@@ -36,6 +41,7 @@ export class GatewayError extends Error {
     param = null,
     upstream,
     isRetryable = false,
+    retryAfterSeconds,
     cause,
   }: {
     message: string;
@@ -44,6 +50,7 @@ export class GatewayError extends Error {
     param?: string | null;
     upstream?: GoogleError;
     isRetryable?: boolean;
+    retryAfterSeconds?: number | undefined;
     cause?: unknown;
   }) {
     super(message, { cause });
@@ -53,6 +60,8 @@ export class GatewayError extends Error {
     this.param = param;
     this.upstream = upstream;
     this.isRetryable = isRetryable;
+    this.retryAfterSeconds =
+      retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(retryAfterSeconds));
   }
 
   /** True for a GatewayError from any copy of this module. */

@@ -29,6 +29,27 @@ const TYPE_BY_STATUS: Record<number, string> = {
  * internals; known ones keep their status, message and `param`.
  */
 export function toOpenAIErrorResponse(error: unknown): OpenAIErrorResponse {
+  const mapped = mapToOpenAI(error);
+  return GatewayError.isInstance(error) ? withRetryAfter(mapped, error) : mapped;
+}
+
+/**
+ * Adds `Retry-After` (seconds) from a GatewayError's `retryAfterSeconds` unless Google's own
+ * `RetryInfo` already set it; any surface's error mapper can use it.
+ */
+export function withRetryAfter<T extends { headers: Record<string, string> }>(
+  mapped: T,
+  error: GatewayError,
+): T {
+  if (error.retryAfterSeconds === undefined || mapped.headers['retry-after'] !== undefined)
+    return mapped;
+  return {
+    ...mapped,
+    headers: { ...mapped.headers, 'retry-after': String(error.retryAfterSeconds) },
+  };
+}
+
+function mapToOpenAI(error: unknown): OpenAIErrorResponse {
   if (GatewayError.isInstance(error)) {
     if (error.upstream) {
       const mapped = mapGeminiErrorToOpenAIError(error.upstream);

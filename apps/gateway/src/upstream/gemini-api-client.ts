@@ -108,6 +108,9 @@ export function createApiKeySelector(
         code: 'ACCOUNT_UNAVAILABLE',
         status: next === undefined ? 503 : 429,
         isRetryable: next !== undefined,
+        ...(next === undefined
+          ? {}
+          : { retryAfterSeconds: Math.ceil((next - (now ?? Date.now)()) / 1000) }),
         message:
           next === undefined
             ? 'No Gemini API key can be used: every key in GEMINI_API_KEY was refused. Check the keys in Google AI Studio.'

@@ -16,6 +16,7 @@ import {
   type UpstreamTransport,
 } from './upstream-transport';
 import { unreachable } from './unreachable-error';
+import { GatewayError } from '../gateway-error';
 import { toUpstreamError } from './upstream-error';
 
 export { toUpstreamError } from './upstream-error';
@@ -28,7 +29,12 @@ export interface Credential {
 
 /** Chooses credentials per attempt; see `AccountSelector` for the Code Assist version. */
 export interface CredentialSelector<C extends Credential> {
-  acquire(options: { model: string; exclude: ReadonlySet<string> }): Promise<C>;
+  acquire(options: {
+    model: string;
+    exclude: ReadonlySet<string>;
+    /** The client's signal: stop waiting (token refresh, account setup) when it aborts. */
+    signal?: AbortLike | undefined;
+  }): Promise<C>;
   report(credential: C, outcome: AccountOutcome): void;
   /** Called after a 401 so the next acquire returns a refreshed credential. */
   invalidate(credential: C): Promise<void>;
@@ -108,7 +114,7 @@ async function attemptUntilSettled<C extends Credential>(
   for (;;) {
     attempt += 1;
     signal?.throwIfAborted();
-    const credential = await credentials.acquire({ model, exclude: tried });
+    const credential = await credentials.acquire({ model, exclude: tried, signal });
     if (context) context.accountId = credential.id;
     const request = build(credential);
     const controller = new AbortFlag();
@@ -182,7 +188,8 @@ async function attemptUntilSettled<C extends Credential>(
         ...(google.retryDelayMs !== undefined ? { retryDelayMs: google.retryDelayMs } : {}),
       });
       tried.add(credential.id);
-      if (await hasAnother(credentials, model, tried)) {
+      const next = await nextCredential(credentials, model, tried);
+      if (next.another) {
         // Rotation to another credential is not a backoff attempt.
         attempt -= 1;
         observer?.retried?.(kind, upstreamName);
@@ -200,6 +207,8 @@ async function attemptUntilSettled<C extends Credential>(
         await retryAfter(kind, rateLimitDelay(delay, transport.random));
         continue;
       }
+      // Google named no delay (an exhausted quota): the client still learns when to retry.
+      throw withCooldownDelay(error, next.refusal);
     } else if (response.status === 403 && google) {
       credentials.report(credential, {
         kind: 'forbidden',
@@ -214,15 +223,40 @@ async function attemptUntilSettled<C extends Credential>(
   }
 }
 
-async function hasAnother<C extends Credential>(
+/** Whether another credential can take the request, and the selector's refusal when none can. */
+async function nextCredential<C extends Credential>(
   credentials: CredentialSelector<C>,
   model: string,
   tried: ReadonlySet<string>,
-): Promise<boolean> {
+): Promise<{ another: boolean; refusal?: unknown }> {
   try {
     const next = await credentials.acquire({ model, exclude: tried });
-    return !tried.has(next.id);
-  } catch {
-    return false;
+    return { another: !tried.has(next.id) };
+  } catch (refusal) {
+    return { another: false, refusal };
   }
 }
+
+/**
+ * A 429 without Google's `RetryInfo` gets the selector's cooldown (or the default cooldown) as
+ * its retry delay, and its message says when.
+ */
+function withCooldownDelay(error: GatewayError, refusal: unknown): GatewayError {
+  const google = error.upstream;
+  if (!google || google.retryDelayMs !== undefined) return error;
+  const seconds =
+    (GatewayError.isInstance(refusal) ? refusal.retryAfterSeconds : undefined) ??
+    DEFAULT_COOLDOWN_SECONDS;
+  const message = `${google.message} Retry in ${seconds}s.`;
+  return new GatewayError({
+    code: error.code,
+    status: error.status,
+    isRetryable: error.isRetryable,
+    retryAfterSeconds: seconds,
+    upstream: { ...google, message, retryDelayMs: seconds * 1000 },
+    message,
+  });
+}
+
+/** The account pool's cooldown after a 429 that named no delay. */
+const DEFAULT_COOLDOWN_SECONDS = 10;
