@@ -1,12 +1,11 @@
 import {
-  countTokensResponseSchema,
   generateContentResponseSchema,
   type GenerateContentResponse,
 } from '@geminicli2api/protocol-gemini';
 import { AccountPool } from '@geminicli2api/oauth-store';
 import { GatewayError } from '../gateway-error';
 import type { CallScope, GeminiBackend } from './gemini-backend';
-import { parseUpstreamResponse, readJsonEvents } from './parse-upstream-response';
+import { parseUpstreamResponse, readJsonEvents, readTotalTokens } from './parse-upstream-response';
 import {
   sendUpstream,
   type Credential,
@@ -74,8 +73,7 @@ export function createDirectGeminiBackend<C extends Credential>(
     },
     async countTokens(call) {
       const response = await post(call.model, 'countTokens', { contents: call.contents }, call);
-      const parsed = countTokensResponseSchema.safeParse(await response.json());
-      return { totalTokens: parsed.success ? (parsed.data.totalTokens ?? 0) : 0 };
+      return { totalTokens: readTotalTokens(await response.json(), options.upstreamName) };
     },
   };
 }
