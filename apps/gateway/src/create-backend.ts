@@ -9,6 +9,7 @@ import type { Config } from './config';
 import { GatewayError } from './gateway-error';
 import type { SecretRegistry } from './logger';
 import { createCodeAssistClient } from './upstream/code-assist-client';
+import { createApiKeySelector, type ApiKeyStatus } from './upstream/api-key-selector';
 import { createGeminiApiClient } from './upstream/gemini-api-client';
 import type { GeminiBackend } from './upstream/gemini-backend';
 import { createVertexClient } from './upstream/vertex-client';
@@ -32,6 +33,8 @@ export interface BackendSetup {
   kind: 'code-assist' | 'gemini-api' | 'vertex' | 'none';
   /** Code Assist accounts, for /status. */
   accounts: (() => AccountStatus[]) | undefined;
+  /** Gemini API keys by fingerprint, for /status (when GEMINI_API_KEY is set). */
+  apiKeys?: (() => ApiKeyStatus[]) | undefined;
   failoverToApiKey: boolean;
   /** Stops the quota refresh timer. */
   close(): void;
@@ -53,18 +56,22 @@ export async function createBackend({
 }: CreateBackendOptions): Promise<BackendSetup> {
   const settings = config.backends;
   for (const key of settings.apiKeys) secrets.add(key);
-  const apiKeyBackend =
-    settings.apiKeys.length > 0
-      ? createGeminiApiClient({
-          baseUrl: settings.geminiApiBaseUrl,
-          apiKeys: settings.apiKeys,
-          fetch,
-        })
-      : undefined;
+  const keySelector =
+    settings.apiKeys.length > 0 ? createApiKeySelector(settings.apiKeys) : undefined;
+  const apiKeyBackend = keySelector
+    ? createGeminiApiClient({
+        baseUrl: settings.geminiApiBaseUrl,
+        apiKeys: settings.apiKeys,
+        fetch,
+        selector: keySelector,
+      })
+    : undefined;
+  const apiKeys = keySelector ? () => keySelector.status() : undefined;
   const none: BackendSetup = {
     backend: undefined,
     kind: 'none',
     accounts: undefined,
+    apiKeys,
     failoverToApiKey: false,
     close: () => undefined,
   };
@@ -154,6 +161,7 @@ export async function createBackend({
     backend: failover ? withFailover(codeAssist, apiKeyBackend, logger) : codeAssist,
     kind: 'code-assist',
     accounts: () => pool.status(),
+    apiKeys,
     failoverToApiKey: failover,
     close: () => clearInterval(timer),
   };

@@ -149,6 +149,7 @@ export async function createGateway({
       backend: setup.kind,
       failoverToApiKey: setup.failoverToApiKey,
       accounts: setup.accounts,
+      apiKeys: setup.apiKeys,
     })),
   );
   if (metrics && config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));

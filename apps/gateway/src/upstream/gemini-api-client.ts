@@ -2,8 +2,11 @@ import {
   generateContentResponseSchema,
   type GenerateContentResponse,
 } from '@geminicli2api/protocol-gemini';
-import { AccountPool } from '@geminicli2api/oauth-store';
-import { GatewayError } from '../gateway-error';
+import {
+  createApiKeySelector,
+  type ApiKeyCredential,
+  type ApiKeySelector,
+} from './api-key-selector';
 import type { CallScope, GeminiBackend } from './gemini-backend';
 import { parseUpstreamResponse, readJsonEvents, readTotalTokens } from './parse-upstream-response';
 import {
@@ -78,62 +81,14 @@ export function createDirectGeminiBackend<C extends Credential>(
   };
 }
 
-/** One Gemini API key as a credential; the id never contains the key. */
-export interface ApiKeyCredential extends Credential {
-  key: string;
-}
-
-/**
- * Rotates several API keys like accounts: round-robin, a 429 cools that key down for the model
- * (the request moves to the next key), a 403 sets the key aside.
- */
-export function createApiKeySelector(
-  keys: readonly string[],
-  now?: () => number,
-): CredentialSelector<ApiKeyCredential> {
-  const credentials = keys.map((key, index) => ({ id: `api-key-${index + 1}`, key }));
-  const pool = new AccountPool({
-    ids: credentials.map((credential) => credential.id),
-    ...(now ? { now } : {}),
-  });
-  return {
-    async acquire({ model, exclude }) {
-      const id = pool.pick(model, exclude);
-      const credential = credentials.find((candidate) => candidate.id === id);
-      if (credential) return credential;
-      const next = pool.nextAvailableAt(model);
-      throw new GatewayError({
-        code: 'ACCOUNT_UNAVAILABLE',
-        status: next === undefined ? 503 : 429,
-        isRetryable: next !== undefined,
-        ...(next === undefined
-          ? {}
-          : { retryAfterSeconds: Math.ceil((next - (now ?? Date.now)()) / 1000) }),
-        message:
-          next === undefined
-            ? 'No Gemini API key can be used: every key in GEMINI_API_KEY was refused. Check the keys in Google AI Studio.'
-            : `Every Gemini API key is rate-limited for ${model}; retry in ${Math.max(1, Math.ceil((next - (now ?? Date.now)()) / 1000))}s.`,
-      });
-    },
-    report(credential, outcome) {
-      pool.recordAttempt(credential.id);
-      if (outcome.kind === 'success') pool.recordSuccess(credential.id);
-      else if (outcome.kind === 'rate-limited')
-        pool.recordRateLimit(credential.id, outcome.model, outcome);
-      else pool.markIneligible(credential.id, outcome.message);
-    },
-    async invalidate() {
-      // An API key does not refresh; a 401 after the retry reaches the client.
-    },
-  };
-}
-
 /** Options of {@link createGeminiApiClient}. */
 export interface GeminiApiClientOptions {
   /** `https://generativelanguage.googleapis.com` or `GOOGLE_GEMINI_BASE_URL`. */
   baseUrl: string;
   apiKeys: readonly string[];
   fetch?: typeof globalThis.fetch | undefined;
+  /** The keys' selector (default: a new one over `apiKeys`); pass one to show its status. */
+  selector?: ApiKeySelector | undefined;
 }
 
 /** The Gemini API backend (`v1beta/models/{model}:…` with `x-goog-api-key`). */
@@ -141,13 +96,16 @@ export function createGeminiApiClient({
   baseUrl,
   apiKeys,
   fetch,
+  selector,
 }: GeminiApiClientOptions): GeminiBackend {
   return createDirectGeminiBackend<ApiKeyCredential>({
     name: 'gemini-api',
     upstreamName: 'Gemini API',
     url: (model, method) => `${baseUrl}/v1beta/models/${encodeURIComponent(model)}:${method}`,
     headers: (credential) => ({ 'x-goog-api-key': credential.key }),
-    credentials: createApiKeySelector(apiKeys),
+    credentials: selector ?? createApiKeySelector(apiKeys),
     fetch,
   });
 }
+
+export { createApiKeySelector, type ApiKeyCredential } from './api-key-selector';

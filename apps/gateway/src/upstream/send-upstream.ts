@@ -1,3 +1,4 @@
+import type { GoogleError } from '@geminicli2api/protocol-gemini';
 import type { AccountOutcome } from '../accounts/account-selector';
 import type { RequestContext } from '../middleware/request-context';
 import { AbortFlag, type AbortLike } from './abort-flag';
@@ -209,6 +210,25 @@ async function attemptUntilSettled<C extends Credential>(
       }
       // Google named no delay (an exhausted quota): the client still learns when to retry.
       throw withCooldownDelay(error, next.refusal);
+    } else if (google && isRejectedKey(response.status, google)) {
+      // Google refuses the key itself (revoked, deleted): set it aside like a 403, try the next.
+      credentials.report(credential, {
+        kind: 'forbidden',
+        reason: 'API_KEY_INVALID',
+        message: google.message,
+      });
+      tried.add(credential.id);
+      if ((await nextCredential(credentials, model, tried)).another) {
+        attempt -= 1;
+        observer?.retried?.(kind, upstreamName);
+        if (context) context.retries += 1;
+        continue;
+      }
+      throw new GatewayError({
+        code: 'UPSTREAM_UNAUTHENTICATED',
+        status: 503,
+        message: `Google rejected the gateway's credentials: ${google.message} (API_KEY_INVALID; ${credential.id} is set aside, see GET /status).`,
+      });
     } else if (response.status === 403 && google) {
       credentials.report(credential, {
         kind: 'forbidden',
@@ -256,6 +276,14 @@ function withCooldownDelay(error: GatewayError, refusal: unknown): GatewayError 
     upstream: { ...google, message, retryDelayMs: seconds * 1000 },
     message,
   });
+}
+
+/** Google's 400 for a key it does not accept (`API_KEY_INVALID`): the gateway's key, not the request. */
+function isRejectedKey(status: number, google: GoogleError): boolean {
+  return (
+    status === 400 &&
+    (google.reason === 'API_KEY_INVALID' || /^API key not valid/i.test(google.message))
+  );
 }
 
 /** The account pool's cooldown after a 429 that named no delay. */
