@@ -1,4 +1,8 @@
-import { loadAllCredentials, OAuthStoreError } from '@geminicli2api/oauth-store';
+import {
+  createKeyFileTokenProvider,
+  loadAllCredentials,
+  OAuthStoreError,
+} from '@geminicli2api/oauth-store';
 import type { Logger } from 'winston';
 import {
   createCodeAssistPool,
@@ -83,7 +87,19 @@ export async function createBackend({
         'Vertex AI needs a project: set GOOGLE_CLOUD_PROJECT (and GOOGLE_CLOUD_LOCATION, default us-central1).',
       );
     }
+    // A key file is read here so its own token_uri is honoured (google-auth-library ignores it).
+    const tokenSource = config.credentialsFile
+      ? await createKeyFileTokenProvider({
+          path: config.credentialsFile,
+          tokenUrl: config.oauthTokenUrl,
+          scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+          ...(fetch ? { fetch } : {}),
+          timeoutMs: config.timeouts.accountMs,
+          timeoutSetting: 'UPSTREAM_ACCOUNT_TIMEOUT_MS',
+        })
+      : undefined;
     const backend = createVertexClient({
+      tokenSource,
       project: config.project,
       location: settings.location,
       baseUrl: settings.vertexBaseUrl,

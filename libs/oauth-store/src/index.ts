@@ -40,3 +40,5 @@ export { OAuthStoreError } from './oauth-store-error';
 export type { Eligibility, EligibilityReason, OAuthStoreErrorCode } from './oauth-store-error';
 export { formatEnvFileIssue, inspectEnvFile } from './inspect-env-file';
 export type { EnvFileIssue } from './inspect-env-file';
+export { createKeyFileTokenProvider } from './key-file-token-provider';
+export type { AccessTokenSource, KeyFileTokenOptions } from './key-file-token-provider';

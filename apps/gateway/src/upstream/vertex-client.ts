@@ -1,3 +1,4 @@
+import type { AccessTokenSource } from '@geminicli2api/oauth-store';
 import { GoogleAuth, type GoogleAuthOptions } from 'google-auth-library';
 import { GatewayError } from '../gateway-error';
 import { createDirectGeminiBackend } from './gemini-api-client';
@@ -14,6 +15,11 @@ export interface VertexClientOptions {
   /** Application default credentials; `keyFilename` or `credentials` select a file instead. */
   authOptions?: GoogleAuthOptions;
   fetch?: typeof globalThis.fetch | undefined;
+  /**
+   * Tokens of a key file read by the gateway itself (its `token_uri` honoured); without it,
+   * google-auth-library's application default credentials are used.
+   */
+  tokenSource?: AccessTokenSource | undefined;
 }
 
 interface AdcCredential extends Credential {
@@ -38,6 +44,7 @@ export function createVertexClient({
   baseUrl,
   authOptions = {},
   fetch = globalThis.fetch,
+  tokenSource,
 }: VertexClientOptions): GeminiBackend {
   const auth = new GoogleAuth({
     scopes: ['https://www.googleapis.com/auth/cloud-platform'],
@@ -49,6 +56,21 @@ export function createVertexClient({
   });
   const selector: CredentialSelector<AdcCredential> = {
     async acquire() {
+      if (tokenSource) {
+        try {
+          return {
+            id: 'application-default-credentials',
+            token: await tokenSource.getAccessToken(),
+          };
+        } catch (error) {
+          throw new GatewayError({
+            code: 'NO_CREDENTIALS',
+            status: 503,
+            cause: error,
+            message: error instanceof Error ? error.message : String(error),
+          });
+        }
+      }
       try {
         const client = await auth.getClient();
         const { token } = await client.getAccessToken();
@@ -62,6 +84,10 @@ export function createVertexClient({
       // One identity: nothing to rotate.
     },
     async invalidate() {
+      if (tokenSource) {
+        await tokenSource.refresh().catch(() => undefined); // the next acquire reports a failure
+        return;
+      }
       const client = await auth.getClient();
       // Mark the cached token expired so the next acquire refreshes it.
       if ('credentials' in client && client.credentials)
