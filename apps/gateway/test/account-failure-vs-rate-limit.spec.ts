@@ -103,3 +103,32 @@ describe('every 429 the gateway makes carries Retry-After and says when (issue 2
     expectRetryAfter({ status: native.status, headers: native.headers, text: await native.text() });
   });
 });
+
+describe('the concurrency queue full 429 (issue 22 item 9)', () => {
+  it('carries Retry-After and its body says in how many seconds', async () => {
+    const stack = await startStack({
+      env: {
+        ...FAST_RETRIES,
+        UPSTREAM_MAX_CONCURRENCY: '1',
+        UPSTREAM_QUEUE_SIZE: '0',
+        UPSTREAM_QUEUE_RETRY_AFTER_SECONDS: '3',
+      },
+    });
+    try {
+      stack.emulator.script({
+        kind: 'slow',
+        firstByteDelayMs: 800,
+        match: { method: 'generateContent' },
+      });
+      const slow = chat(stack);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const refused = await chat(stack);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('3');
+      expect(JSON.parse(refused.text).error.message).toMatch(/Retry in 3s\./);
+      expect((await slow).status).toBe(200);
+    } finally {
+      await stack.close();
+    }
+  });
+});
