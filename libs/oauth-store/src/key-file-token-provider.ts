@@ -108,7 +108,8 @@ export async function createKeyFileTokenProvider(
     }
     const body = (await response.json()) as Record<string, unknown>;
     if (!response.ok) {
-      const reason = [body['error'], body['error_description']].filter(Boolean).join(': ');
+      const full = [body['error'], body['error_description']].filter(Boolean).join(': ');
+      const reason = full.length > 2000 ? `${full.slice(0, 2000)}… (cut)` : full;
       throw signInError(
         options.path,
         `the token endpoint ${endpoint} answered HTTP ${response.status}${reason ? ` (${reason})` : ''}`,

@@ -2,6 +2,7 @@ import type { AccessTokenSource } from '@geminicli2api/oauth-store';
 import { GoogleAuth, type GoogleAuthOptions } from 'google-auth-library';
 import { GatewayError } from '../gateway-error';
 import { createDirectGeminiBackend } from './gemini-api-client';
+import { cutUpstreamMessage } from './upstream-error';
 import type { GeminiBackend } from './gemini-backend';
 import type { Credential, CredentialSelector } from './send-upstream';
 
@@ -112,7 +113,7 @@ export function createVertexClient({
  * otherwise (the library's reason: an unreachable token endpoint, a malformed key file).
  */
 function adcError(error: unknown): GatewayError {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = cutUpstreamMessage(error instanceof Error ? error.message : String(error));
   const refusal = (error as { response?: { data?: { error?: unknown } } } | undefined)?.response
     ?.data?.error;
   let message: string;
