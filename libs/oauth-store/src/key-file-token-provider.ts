@@ -106,7 +106,8 @@ export async function createKeyFileTokenProvider(
       const why = problem?.message ?? `could not be reached (${describe(error)})`;
       throw signInError(options.path, `the token endpoint ${endpoint} ${why}`, true, error);
     }
-    const body = (await response.json()) as Record<string, unknown>;
+    // A refusal may be HTML (a proxy's page): read it as text, use it as JSON when it is.
+    const body = asObject(await response.text());
     if (!response.ok) {
       const full = [body['error'], body['error_description']].filter(Boolean).join(': ');
       const reason = full.length > 2000 ? `${full.slice(0, 2000)}… (cut)` : full;
@@ -143,6 +144,15 @@ export async function createKeyFileTokenProvider(
       return refresh();
     },
   };
+}
+
+function asObject(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 function signJwt(header: object, claims: object, privateKey: string): string {
