@@ -69,3 +69,13 @@ export class GatewayError extends Error {
     return typeof value === 'object' && value !== null && MARKER in value;
   }
 }
+
+/**
+ * The `Retry-After` seconds a client should be sent for `error`: the gateway's own
+ * `retryAfterSeconds`, else Google's `RetryInfo` delay. For every surface's error mapper.
+ */
+export function retryAfterSecondsOf(error: GatewayError): number | undefined {
+  if (error.retryAfterSeconds !== undefined) return error.retryAfterSeconds;
+  const ms = error.upstream?.retryDelayMs;
+  return ms === undefined ? undefined : Math.max(0, Math.ceil(ms / 1000));
+}

@@ -3,7 +3,7 @@ import { OAuthStoreError } from '@geminicli2api/oauth-store';
 import { mapGeminiErrorToOpenAIError, TranslationError } from '@geminicli2api/translator';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'winston';
-import { GatewayError } from '../gateway-error';
+import { GatewayError, retryAfterSecondsOf } from '../gateway-error';
 import { sendJson, type GatewayResponse } from '../http/gateway-response';
 import { bodyProblem } from './body-problem';
 import { isSseResponse, writeSseData } from '../routes/write-sse';
@@ -41,12 +41,9 @@ export function withRetryAfter<T extends { headers: Record<string, string> }>(
   mapped: T,
   error: GatewayError,
 ): T {
-  if (error.retryAfterSeconds === undefined || mapped.headers['retry-after'] !== undefined)
-    return mapped;
-  return {
-    ...mapped,
-    headers: { ...mapped.headers, 'retry-after': String(error.retryAfterSeconds) },
-  };
+  const seconds = retryAfterSecondsOf(error);
+  if (seconds === undefined || mapped.headers['retry-after'] !== undefined) return mapped;
+  return { ...mapped, headers: { ...mapped.headers, 'retry-after': String(seconds) } };
 }
 
 function mapToOpenAI(error: unknown): OpenAIErrorResponse {
