@@ -104,6 +104,32 @@ describe('every 429 the gateway makes carries Retry-After and says when (issue 2
   });
 });
 
+describe('a 429 Google sends as a stream event before any data (issue 22 item 9)', () => {
+  it('carries Retry-After and says when, on the native stream', async () => {
+    const stack = await startStack({ env: FAST_RETRIES });
+    try {
+      stack.emulator.script({
+        kind: 'error-event',
+        afterEvents: 0,
+        status: 429,
+        match: { method: 'streamGenerateContent' },
+      });
+      const response = await postJson(
+        stack,
+        '/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse',
+        HELLO,
+      );
+      expect(response.status).toBe(429);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+        /Retry in \d+s\./,
+      );
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
 describe('the concurrency queue full 429 (issue 22 item 9)', () => {
   it('carries Retry-After and its body says in how many seconds', async () => {
     const stack = await startStack({

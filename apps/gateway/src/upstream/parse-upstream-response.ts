@@ -15,7 +15,7 @@ export function parseUpstreamResponse<T>(
 ): T {
   if (value && typeof value === 'object' && 'error' in value) {
     const google = parseGoogleError(value, 500);
-    throw gatewayErrorFromGoogle(google.code, google, upstreamName);
+    throw gatewayErrorFromGoogle(google.code, google, upstreamName, { defaultRetryAfter: true });
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {

@@ -8,6 +8,9 @@ import type { RawUpstreamAnswer } from './upstream-transport';
  */
 export const MAX_UPSTREAM_MESSAGE_CHARS = 2000;
 
+/** Retry-After of a Google 429 that named no delay and that no account pool cooled down. */
+const DEFAULT_RETRY_AFTER_SECONDS = 10;
+
 /** Details (ErrorInfo, RetryInfo, violations…) larger than this, as JSON, are dropped. */
 const MAX_UPSTREAM_DETAILS_CHARS = 16_000;
 
@@ -47,8 +50,18 @@ export function gatewayErrorFromGoogle(
   httpStatus: number,
   parsed: GoogleError,
   upstreamName: string,
+  { defaultRetryAfter = false }: { defaultRetryAfter?: boolean } = {},
 ): GatewayError {
-  const google = boundedGoogleError(parsed);
+  let google = boundedGoogleError(parsed);
+  if (defaultRetryAfter && httpStatus === 429 && google.retryDelayMs === undefined) {
+    // No account pool decides this one (an error event in a stream): a short default delay.
+    const seconds = DEFAULT_RETRY_AFTER_SECONDS;
+    google = {
+      ...google,
+      message: `${google.message} Retry in ${seconds}s.`,
+      retryDelayMs: seconds * 1000,
+    };
+  }
   const isRetryable = httpStatus === 429 || httpStatus === 499 || httpStatus >= 500;
   if (httpStatus === 401) {
     return new GatewayError({
