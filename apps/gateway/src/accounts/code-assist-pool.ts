@@ -146,9 +146,11 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
         const id = pool.pick(model, skipped);
         const account = id === undefined ? undefined : byId.get(id);
         if (!account) throw unavailable(model, errors);
+        // A client that leaves stops waiting at once; the shared setup goes on, and its failure
+        // is still recorded (the account shows `failing` in /status and /health).
+        const setup = prepareAccount(account);
         try {
-          // A client that leaves stops waiting at once; the shared setup goes on for the others.
-          await untilAborted(prepareAccount(account), signal);
+          await untilAborted(setup, signal);
           // Quota fetched during setup may show this account cannot serve the model: skip it.
           if (!pool.canServe(account.id, model)) {
             skipped.add(account.id);
@@ -157,7 +159,10 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
           const accessToken = await account.tokens.getAccessToken();
           return { id: account.id, accessToken, projectId: account.project?.projectId ?? '' };
         } catch (error) {
-          if (signal?.aborted) throw signal.reason ?? error;
+          if (signal?.aborted) {
+            setup.catch((late: unknown) => record(account, late));
+            throw signal.reason ?? error;
+          }
           record(account, error);
           errors.set(account.id, error);
           skipped.add(account.id);
