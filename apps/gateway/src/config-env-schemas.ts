@@ -85,6 +85,7 @@ export const operationsEnvSchema = {
   UPSTREAM_CONNECT_TIMEOUT_MS: wholeNumber(10_000, 1),
   UPSTREAM_FIRST_BYTE_TIMEOUT_MS: wholeNumber(300_000, 0),
   UPSTREAM_IDLE_TIMEOUT_MS: wholeNumber(120_000, 0),
+  UPSTREAM_ACCOUNT_TIMEOUT_MS: wholeNumber(30_000, 1, 600_000),
   SSE_KEEPALIVE_INTERVAL_MS: wholeNumber(15_000, 0),
   CLIENT_STALL_TIMEOUT_MS: wholeNumber(60_000, 0),
   UPSTREAM_MAX_CONCURRENCY: wholeNumber(512, 1, 10_000),

@@ -79,8 +79,11 @@ export interface Config {
     maxDelayMs: number;
     maxRateLimitWaitMs: number;
   };
-  /** Upstream timeouts in ms; 0 disables first-byte and idle. */
-  timeouts: { connectMs: number; firstByteMs: number; idleMs: number };
+  /**
+   * Upstream timeouts in ms; 0 disables first-byte and idle. `accountMs` bounds each account call
+   * (token refresh, loadCodeAssist / onboardUser, retrieveUserQuota, Vertex sign-in).
+   */
+  timeouts: { connectMs: number; firstByteMs: number; idleMs: number; accountMs: number };
   /** SSE comment keepalive interval in ms; 0 disables. */
   sseKeepaliveMs: number;
   /** A streaming client that has not read for this long is dropped; 0 never drops. */
@@ -175,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectMs: values.UPSTREAM_CONNECT_TIMEOUT_MS,
       firstByteMs: values.UPSTREAM_FIRST_BYTE_TIMEOUT_MS,
       idleMs: values.UPSTREAM_IDLE_TIMEOUT_MS,
+      accountMs: values.UPSTREAM_ACCOUNT_TIMEOUT_MS,
     },
     sseKeepaliveMs: values.SSE_KEEPALIVE_INTERVAL_MS,
     clientStallTimeoutMs: values.CLIENT_STALL_TIMEOUT_MS,

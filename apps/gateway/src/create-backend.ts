@@ -1,4 +1,8 @@
-import { loadAllCredentials, OAuthStoreError } from '@geminicli2api/oauth-store';
+import {
+  createKeyFileTokenProvider,
+  loadAllCredentials,
+  OAuthStoreError,
+} from '@geminicli2api/oauth-store';
 import type { Logger } from 'winston';
 import {
   createCodeAssistPool,
@@ -9,7 +13,8 @@ import type { Config } from './config';
 import { GatewayError } from './gateway-error';
 import type { SecretRegistry } from './logger';
 import { createCodeAssistClient } from './upstream/code-assist-client';
-import { createApiKeySelector, createGeminiApiClient } from './upstream/gemini-api-client';
+import { createApiKeySelector, type ApiKeyStatus } from './upstream/api-key-selector';
+import { createGeminiApiClient } from './upstream/gemini-api-client';
 import type { ManagedCredentials } from './accounts/managed-credentials';
 import type { GeminiBackend } from './upstream/gemini-backend';
 import { createVertexClient } from './upstream/vertex-client';
@@ -33,6 +38,8 @@ export interface BackendSetup {
   kind: 'code-assist' | 'gemini-api' | 'vertex' | 'none';
   /** Code Assist accounts, for /status. */
   accounts: (() => AccountStatus[]) | undefined;
+  /** Gemini API keys by fingerprint, for /status (when GEMINI_API_KEY is set). */
+  apiKeys?: (() => ApiKeyStatus[]) | undefined;
   failoverToApiKey: boolean;
   /** Every account and API key the backend rotates, for the console and /admin/accounts. */
   managed: ManagedCredentials;
@@ -56,21 +63,23 @@ export async function createBackend({
 }: CreateBackendOptions): Promise<BackendSetup> {
   const settings = config.backends;
   for (const key of settings.apiKeys) secrets.add(key);
-  const apiKeySelector =
+  const keySelector =
     settings.apiKeys.length > 0 ? createApiKeySelector(settings.apiKeys) : undefined;
-  const apiKeyBackend = apiKeySelector
+  const apiKeyBackend = keySelector
     ? createGeminiApiClient({
         baseUrl: settings.geminiApiBaseUrl,
         apiKeys: settings.apiKeys,
         fetch,
-        selector: apiKeySelector,
+        selector: keySelector,
       })
     : undefined;
-  const withKeys: ManagedCredentials = { apiKeys: apiKeySelector };
+  const withKeys: ManagedCredentials = { apiKeys: keySelector };
+  const apiKeys = keySelector ? () => keySelector.status() : undefined;
   const none: BackendSetup = {
     backend: undefined,
     kind: 'none',
     accounts: undefined,
+    apiKeys,
     failoverToApiKey: false,
     managed: {},
     close: () => undefined,
@@ -83,7 +92,19 @@ export async function createBackend({
         'Vertex AI needs a project: set GOOGLE_CLOUD_PROJECT (and GOOGLE_CLOUD_LOCATION, default us-central1).',
       );
     }
+    // A key file is read here so its own token_uri is honoured (google-auth-library ignores it).
+    const tokenSource = config.credentialsFile
+      ? await createKeyFileTokenProvider({
+          path: config.credentialsFile,
+          tokenUrl: config.oauthTokenUrl,
+          scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+          ...(fetch ? { fetch } : {}),
+          timeoutMs: config.timeouts.accountMs,
+          timeoutSetting: 'UPSTREAM_ACCOUNT_TIMEOUT_MS',
+        })
+      : undefined;
     const backend = createVertexClient({
+      tokenSource,
       project: config.project,
       location: settings.location,
       baseUrl: settings.vertexBaseUrl,
@@ -134,6 +155,7 @@ export async function createBackend({
     oauthClientSecret: config.oauthClientSecret,
     oauthTokenUrl: config.oauthTokenUrl,
     strategy: settings.accountSelection,
+    accountTimeoutMs: config.timeouts.accountMs,
     secrets,
     logger,
     fetch,
@@ -160,6 +182,7 @@ export async function createBackend({
     backend: failover ? withFailover(codeAssist, apiKeyBackend, logger) : codeAssist,
     kind: 'code-assist',
     accounts: () => pool.status(),
+    apiKeys,
     failoverToApiKey: failover,
     managed: { codeAssist: pool, ...(failover ? withKeys : {}) },
     close: () => clearInterval(timer),

@@ -20,7 +20,7 @@ import { metricsRoute } from './routes/metrics';
 import { createUpstreamRuntime } from './upstream/create-upstream-runtime';
 import { meterBackend } from './upstream/metered-backend';
 import { chatCompletionsRoute, createChatCompletionsHandler } from './routes/chat-completions';
-import { healthRoutes, type GatewayStatus } from './routes/health';
+import { countAccounts, healthRoutes, type GatewayStatus } from './routes/health';
 import { modelsRoute } from './routes/models';
 import { embeddingsRoute } from './routes/embeddings/openai-embeddings';
 import { imagesRoutes } from './routes/images/images-routes';
@@ -192,7 +192,11 @@ export async function createGateway({
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', 'simple');
-  app.use(healthRoutes(() => status));
+  app.use(
+    healthRoutes(() =>
+      setup.accounts ? { ...status, accounts: countAccounts(setup.accounts()) } : status,
+    ),
+  );
   if (metrics && !config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
   const consoleHook = mountConsole(app, {
     config,
@@ -219,6 +223,7 @@ export async function createGateway({
       backend: setup.kind,
       failoverToApiKey: setup.failoverToApiKey,
       accounts: setup.accounts,
+      apiKeys: setup.apiKeys,
     })),
   );
   if (metrics && config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));

@@ -10,6 +10,10 @@ export type GatewayErrorCode =
   | 'NO_CREDENTIALS'
   | 'ACCOUNT_UNAVAILABLE'
   | 'UPSTREAM_ERROR'
+  /** Google rejected the gateway's own credentials (its 401): a 503, never the client's 401. */
+  | 'UPSTREAM_UNAUTHENTICATED'
+  /** Google answered something the gateway cannot use (an unexpected status, HTML, an empty or wrong-shaped 2xx): a 502. */
+  | 'UPSTREAM_BAD_ANSWER'
   | 'UPSTREAM_UNREACHABLE';
 
 /**
@@ -24,6 +28,11 @@ export class GatewayError extends Error {
   readonly upstream: GoogleError | undefined;
   /** True when a retry (or the next account) may succeed. */
   readonly isRetryable: boolean;
+  /**
+   * Seconds the client should wait before retrying: sent as `Retry-After` by every surface (set
+   * on every 429 the gateway makes itself, and on 503s with a known recovery time).
+   */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor({
     message,
@@ -32,6 +41,7 @@ export class GatewayError extends Error {
     param = null,
     upstream,
     isRetryable = false,
+    retryAfterSeconds,
     cause,
   }: {
     message: string;
@@ -40,6 +50,7 @@ export class GatewayError extends Error {
     param?: string | null;
     upstream?: GoogleError;
     isRetryable?: boolean;
+    retryAfterSeconds?: number | undefined;
     cause?: unknown;
   }) {
     super(message, { cause });
@@ -49,10 +60,22 @@ export class GatewayError extends Error {
     this.param = param;
     this.upstream = upstream;
     this.isRetryable = isRetryable;
+    this.retryAfterSeconds =
+      retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(retryAfterSeconds));
   }
 
   /** True for a GatewayError from any copy of this module. */
   static isInstance(value: unknown): value is GatewayError {
     return typeof value === 'object' && value !== null && MARKER in value;
   }
+}
+
+/**
+ * The `Retry-After` seconds a client should be sent for `error`: the gateway's own
+ * `retryAfterSeconds`, else Google's `RetryInfo` delay. For every surface's error mapper.
+ */
+export function retryAfterSecondsOf(error: GatewayError): number | undefined {
+  if (error.retryAfterSeconds !== undefined) return error.retryAfterSeconds;
+  const ms = error.upstream?.retryDelayMs;
+  return ms === undefined ? undefined : Math.max(0, Math.ceil(ms / 1000));
 }

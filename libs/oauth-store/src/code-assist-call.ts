@@ -1,3 +1,4 @@
+import { boundedFetch, EndpointProblem } from './bounded-fetch';
 import { classifyForbidden, eligibilityError, forbiddenInfoFromBody } from './eligibility-error';
 import { OAuthStoreError } from './oauth-store-error';
 
@@ -9,7 +10,14 @@ export interface CodeAssistCallContext {
   source: string;
   fetch: typeof globalThis.fetch;
   signal?: AbortSignal | undefined;
+  /** Deadline of each call, answer included (default none). */
+  timeoutMs?: number | undefined;
+  /** The setting behind `timeoutMs`, named in the error. */
+  timeoutSetting?: string | undefined;
 }
+
+/** Longest part of a Google error message quoted in a setup error. */
+const MAX_QUOTED_CHARS = 2000;
 
 /**
  * One setup call (`POST v1internal:<method>` or `GET v1internal/<path>`). A 403 about the account
@@ -24,9 +32,13 @@ export async function callCodeAssist(
     ? `${context.endpoint}/v1internal/${target.getPath}`
     : `${context.endpoint}/v1internal:${target.method}`;
   const label = isGet ? 'the onboarding operation' : target.method;
+  const fetch = boundedFetch(context.fetch, {
+    timeoutMs: context.timeoutMs,
+    timeoutSetting: context.timeoutSetting,
+  });
   let response: Response;
   try {
-    response = await context.fetch(url, {
+    response = await fetch(url, {
       method: isGet ? 'GET' : 'POST',
       headers: {
         authorization: `Bearer ${context.accessToken}`,
@@ -36,7 +48,11 @@ export async function callCodeAssist(
       ...(context.signal ? { signal: context.signal } : {}),
     });
   } catch (error) {
-    throw setupError(context.source, 'Code Assist could not be reached', true, error);
+    const problem = EndpointProblem.find(error);
+    const what = problem
+      ? `Code Assist (${label}) ${problem.message}`
+      : `Code Assist (${label}) could not be reached`;
+    throw setupError(context.source, what, true, error);
   }
   const text = await response.text();
   if (response.status === 403) {
@@ -82,5 +98,9 @@ export function setupError(
 }
 
 function googleMessage(text: string): string | undefined {
-  return forbiddenInfoFromBody(text).message || undefined;
+  const message = forbiddenInfoFromBody(text).message;
+  if (!message) return undefined;
+  return message.length > MAX_QUOTED_CHARS
+    ? `${message.slice(0, MAX_QUOTED_CHARS)}… (cut: ${message.length} characters)`
+    : message;
 }

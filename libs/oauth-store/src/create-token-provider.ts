@@ -1,5 +1,6 @@
 import { OAuth2Client } from 'google-auth-library';
 import type { OAuthCredentials } from './credentials';
+import { boundedFetch, EndpointProblem } from './bounded-fetch';
 import { OAuthStoreError } from './oauth-store-error';
 
 /** Gemini CLI's public installed-app OAuth client (documented as "not treated as a secret"). */
@@ -33,6 +34,13 @@ export interface TokenProviderOptions {
    * through its proxy-aware transport.
    */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Deadline of one token request, answer included (default none); concurrent callers sharing
+   * the refresh are all released with the error when it fires.
+   */
+  timeoutMs?: number;
+  /** The setting behind `timeoutMs`, named in the error. */
+  timeoutSetting?: string;
 }
 
 /** Hands out valid access tokens for one account. */
@@ -60,30 +68,66 @@ export function createTokenProvider({
   onRefresh,
   now = Date.now,
   fetch = globalThis.fetch,
+  timeoutMs,
+  timeoutSetting,
 }: TokenProviderOptions): TokenProvider {
   let credentials = initial;
   let inFlight: Promise<string> | undefined;
+  const endpoint = initial.tokenUri ?? tokenUrl ?? GOOGLE_TOKEN_URL;
   const client = new OAuth2Client({
     clientId: initial.clientId ?? clientId ?? GEMINI_CLI_OAUTH_CLIENT.clientId,
     clientSecret: initial.clientSecret ?? clientSecret ?? GEMINI_CLI_OAUTH_CLIENT.clientSecret,
-    endpoints: { oauth2TokenUrl: initial.tokenUri ?? tokenUrl ?? GOOGLE_TOKEN_URL },
-    transporterOptions: { fetchImplementation: fetch },
+    endpoints: { oauth2TokenUrl: endpoint },
+    transporterOptions: {
+      // Every request of one refresh (the library retries) carries that refresh's signal.
+      fetchImplementation: (input, init) =>
+        checkedFetch(input, { ...init, ...(current ? { signal: current.signal } : {}) }),
+    },
   });
+  const checkedFetch = boundedFetch(fetch, { expectJson: true });
+  let current: AbortController | undefined;
+  const within = timeoutMs ? `${Math.round(timeoutMs / 100) / 10} s` : '';
+  const deadlineProblem = () =>
+    new EndpointProblem(
+      'timeout',
+      `did not answer within ${within}${timeoutSetting ? ` (${timeoutSetting})` : ''}`,
+    );
+
+  /** The library's refresh, bounded as a whole (its own retries included) by `timeoutMs`. */
+  const refreshWithin = async () => {
+    if (!timeoutMs) return client.refreshAccessToken();
+    const controller = new AbortController();
+    current = controller;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => {
+        const problem = deadlineProblem();
+        controller.abort(problem);
+        reject(problem);
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([client.refreshAccessToken(), deadline]);
+    } finally {
+      // `current` stays set: a retry the library still makes after the deadline fails at once.
+      clearTimeout(timer);
+    }
+  };
 
   const doRefresh = async (): Promise<string> => {
     client.setCredentials({ refresh_token: credentials.refreshToken });
     let tokens;
     try {
-      ({ credentials: tokens } = await client.refreshAccessToken());
+      ({ credentials: tokens } = await refreshWithin());
     } catch (error) {
-      throw toRefreshError(error, source);
+      throw toRefreshError(error, source, endpoint);
     }
     if (!tokens.access_token) {
       throw new OAuthStoreError({
         code: 'TOKEN_REFRESH_FAILED',
         source,
         isRetryable: true,
-        message: `The token endpoint returned no access token for ${source}.`,
+        message: `The access token for ${source} could not be refreshed: the token endpoint (${hostOf(endpoint)}) answered without an access token.`,
       });
     }
     credentials = {
@@ -118,7 +162,17 @@ export function createTokenProvider({
   };
 }
 
-function toRefreshError(error: unknown, source: string): OAuthStoreError {
+function toRefreshError(error: unknown, source: string, endpoint: string): OAuthStoreError {
+  const problem = EndpointProblem.find(error);
+  if (problem) {
+    return new OAuthStoreError({
+      code: 'TOKEN_REFRESH_FAILED',
+      source,
+      cause: error,
+      isRetryable: true,
+      message: `The access token for ${source} could not be refreshed: the token endpoint (${hostOf(endpoint)}) ${problem.message}.`,
+    });
+  }
   const response = (error as { response?: { status?: number; data?: unknown } }).response;
   const oauthError = (response?.data as { error?: unknown } | undefined)?.error;
   if (oauthError === 'invalid_grant') {
@@ -138,7 +192,15 @@ function toRefreshError(error: unknown, source: string): OAuthStoreError {
     isRetryable: retryable,
     message:
       status === undefined
-        ? `The access token for ${source} could not be refreshed: the token endpoint was unreachable. Check the network and HTTPS_PROXY.`
-        : `The access token for ${source} could not be refreshed: the token endpoint answered HTTP ${status}${typeof oauthError === 'string' ? ` (${oauthError})` : ''}.`,
+        ? `The access token for ${source} could not be refreshed: the token endpoint (${hostOf(endpoint)}) could not be reached (${error instanceof Error ? error.message : String(error)}). Check the network and HTTPS_PROXY.`
+        : `The access token for ${source} could not be refreshed: the token endpoint (${hostOf(endpoint)}) answered HTTP ${status}${typeof oauthError === 'string' ? ` (${oauthError})` : ''}.`,
   });
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

@@ -27,6 +27,10 @@ export interface DiscoverProjectOptions {
   source: string;
   fetch?: typeof globalThis.fetch;
   signal?: AbortSignal;
+  /** Deadline of each call to Code Assist, answer included (default none). */
+  timeoutMs?: number | undefined;
+  /** The setting behind `timeoutMs`, named in the error. */
+  timeoutSetting?: string | undefined;
   /** Pause between operation polls (default a timer); injectable so tests do not wait. */
   sleep?: (ms: number) => Promise<void>;
   /** Poll interval for onboarding operations; default 5 s, as the CLI. */
@@ -55,6 +59,8 @@ export async function discoverProject(options: DiscoverProjectOptions): Promise<
     source,
     fetch: options.fetch ?? globalThis.fetch,
     signal: options.signal,
+    timeoutMs: options.timeoutMs,
+    timeoutSetting: options.timeoutSetting,
   };
   const loadBody = {
     ...(configuredProject ? { cloudaicompanionProject: configuredProject } : {}),

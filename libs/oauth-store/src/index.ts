@@ -28,3 +28,5 @@ export { retrieveUserQuota } from './retrieve-user-quota';
 export type { QuotaBucket, RetrieveUserQuotaOptions } from './retrieve-user-quota';
 export { OAuthStoreError } from './oauth-store-error';
 export type { Eligibility, EligibilityReason, OAuthStoreErrorCode } from './oauth-store-error';
+export { createKeyFileTokenProvider } from './key-file-token-provider';
+export type { AccessTokenSource, KeyFileTokenOptions } from './key-file-token-provider';

@@ -16,6 +16,10 @@ export interface RetrieveUserQuotaOptions {
   source: string;
   fetch?: typeof globalThis.fetch;
   signal?: AbortSignal;
+  /** Deadline of each call to Code Assist, answer included (default none). */
+  timeoutMs?: number | undefined;
+  /** The setting behind `timeoutMs`, named in the error. */
+  timeoutSetting?: string | undefined;
 }
 
 /** `v1internal:retrieveUserQuota`: the account's remaining quota per model. */
@@ -27,6 +31,8 @@ export async function retrieveUserQuota(options: RetrieveUserQuotaOptions): Prom
       source: options.source,
       fetch: options.fetch ?? globalThis.fetch,
       signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      timeoutSetting: options.timeoutSetting,
     },
     { method: 'retrieveUserQuota', body: { project: options.projectId } },
   );

@@ -83,6 +83,13 @@ export async function applyFault(
       };
     case 'no-finish-reason':
       return { omitFinishReason: true };
+    case 'raw':
+      response.writeHead(fault.status ?? 200, {
+        'content-type': fault.contentType ?? 'text/html; charset=utf-8',
+        'content-length': Buffer.byteLength(fault.body),
+      });
+      response.end(fault.body);
+      return 'handled';
   }
 }
 

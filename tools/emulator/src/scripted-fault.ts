@@ -49,7 +49,12 @@ export type FaultBehaviour =
   /** Streams `afterEvents` events, then `data: {"error":…}` and ends. */
   | { kind: 'error-event'; afterEvents: number; status?: number }
   /** The stream (or unary answer) carries no `finishReason`. */
-  | { kind: 'no-finish-reason' };
+  | { kind: 'no-finish-reason' }
+  /**
+   * Any answer as raw bytes: `body` as is (HTML, an empty body, JSON of the wrong shape),
+   * `status` (default 200) and `contentType` (default `text/html; charset=utf-8`).
+   */
+  | { kind: 'raw'; body: string; status?: number; contentType?: string };
 
 /** A fault queued with `Emulator.script`. */
 export type ScriptedFault = {

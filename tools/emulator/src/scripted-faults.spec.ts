@@ -218,6 +218,22 @@ describe('scripted faults', () => {
     expect(raw).toContain('"totalTokenCount"');
   });
 
+  it('raw: answers the given bytes with the given status and content type, on the token endpoint too', async () => {
+    emulator.script({ kind: 'raw', body: '<html>portal</html>', match: { method: 'token' } });
+    const token = await fetch(emulator.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=refresh_token&refresh_token=demo-refresh-token',
+    });
+    expect(token.status).toBe(200);
+    expect(token.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await token.text()).toBe('<html>portal</html>');
+    emulator.script({ kind: 'raw', body: '', status: 202, contentType: 'text/event-stream' });
+    const empty = await stream();
+    expect(empty.status).toBe(202);
+    expect(await empty.text()).toBe('');
+  });
+
   it('matches on method, model and account, FIFO among matches', async () => {
     const otherToken = await getAccessToken(emulator, 'other');
     emulator.script({ kind: 'status', status: 503, match: { account: 'other' } });

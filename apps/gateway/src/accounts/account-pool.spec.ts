@@ -97,6 +97,9 @@ describe('AccountPool', () => {
     const pool = new AccountPool({ ids: ['a'], now: time.now, failingRetryMs: 1000 });
     pool.markFailing('a', 'token endpoint unreachable');
     expect(pool.pick('m')).toBeUndefined();
+    // Failing is not rate-limited: no cooldown to announce, only the next retry of the account.
+    expect(pool.nextAvailableAt('m')).toBeUndefined();
+    expect(pool.nextRetryAt()).toBe(time.now() + 1000);
     time.advance(1001);
     expect(pool.pick('m')).toBe('a');
     pool.recordSuccess('a');

@@ -112,12 +112,23 @@ export class AccountPool {
     return this.usable(this.get(id), model);
   }
 
-  /** When the first account in cooldown for `model` becomes usable again (epoch ms), if any. */
+  /**
+   * When the first account rate-limited for `model` becomes usable again (epoch ms), if any: only
+   * cooldowns count (a failing account is not rate-limited; see {@link nextRetryAt}).
+   */
   nextAvailableAt(model: string): number | undefined {
     const times = this.entries
-      .filter((entry) => !entry.snapshot.disabled)
-      .filter((entry) => entry.snapshot.state === 'ready' || entry.snapshot.state === 'failing')
-      .map((entry) => entry.cooldowns.get(model)?.until ?? entry.failingUntil)
+      .filter((entry) => !entry.snapshot.disabled && entry.snapshot.state === 'ready')
+      .map((entry) => entry.cooldowns.get(model)?.until)
+      .filter((time): time is number => time !== undefined && time > this.now());
+    return times.length > 0 ? Math.min(...times) : undefined;
+  }
+
+  /** When the first failing account is tried again (epoch ms), if any is failing. */
+  nextRetryAt(): number | undefined {
+    const times = this.entries
+      .filter((entry) => !entry.snapshot.disabled && entry.snapshot.state === 'failing')
+      .map((entry) => entry.failingUntil)
       .filter((time): time is number => time !== undefined && time > this.now());
     return times.length > 0 ? Math.min(...times) : undefined;
   }

@@ -1,3 +1,5 @@
+import type { AbortLike } from '../upstream/abort-flag';
+
 /** An account chosen for one upstream attempt, with what the call needs. */
 export interface UpstreamAccount {
   /** Stable id for logs, metrics and /status (a file name or env name, never a token). */
@@ -24,7 +26,12 @@ export interface AccountSelector {
    * Picks an account for `model`, skipping `exclude` and accounts in cooldown. Throws a
    * `GatewayError` (503 or 429 with a retry delay) when none is usable.
    */
-  acquire(options: { model: string; exclude: ReadonlySet<string> }): Promise<UpstreamAccount>;
+  acquire(options: {
+    model: string;
+    exclude: ReadonlySet<string>;
+    /** The client's signal: a client that leaves stops waiting for account setup at once. */
+    signal?: AbortLike | undefined;
+  }): Promise<UpstreamAccount>;
   report(account: UpstreamAccount, outcome: AccountOutcome): void;
   /** Refreshes the account's access token after the upstream rejected it (401). */
   invalidate(account: UpstreamAccount): Promise<void>;

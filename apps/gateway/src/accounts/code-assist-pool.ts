@@ -9,7 +9,9 @@ import { AccountPool, type PoolAccountSnapshot, type SelectionStrategy } from '.
 import { GatewayError } from '../gateway-error';
 import { errorSummary } from '../middleware/error-handler';
 import type { AccountSelector, UpstreamAccount } from './account-selector';
+import { untilAborted } from '../upstream/until-aborted';
 import {
+  accountDeadline,
   createManagedAccount,
   type ManagedAccount,
   type ManagedAccountSettings,
@@ -98,6 +100,7 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
         projectId,
         source: account.id,
         ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...accountDeadline(options),
       });
       pool.updateQuota(account.id, buckets);
     } catch (error) {
@@ -108,19 +111,22 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
     }
   };
 
+  const secondsUntil = (time: number) => Math.max(1, Math.ceil((time - now()) / 1000));
   const unavailable = (model: string, errors: Map<string, unknown>): Error => {
     const only = accounts.length === 1 ? errors.get(accounts[0]?.id ?? '') : undefined;
     if (OAuthStoreError.isInstance(only)) return only;
     const next = pool.nextAvailableAt(model);
     if (next !== undefined) {
-      const seconds = Math.max(1, Math.ceil((next - now()) / 1000));
+      const seconds = secondsUntil(next);
       return new GatewayError({
         code: 'ACCOUNT_UNAVAILABLE',
         status: 429,
         isRetryable: true,
+        retryAfterSeconds: seconds,
         message: `Every Code Assist account is rate-limited for ${model}; the first one is free again in ${seconds}s. Retry then, or use another model.`,
       });
     }
+    // Failing accounts (token endpoint or setup broken) are not rate-limited: say what failed.
     const problems = pool
       .snapshot()
       .filter((snapshot) => snapshot.problem || snapshot.disabled)
@@ -128,23 +134,28 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
         (snapshot) =>
           `${byId.get(snapshot.id)?.label ?? snapshot.id}: ${snapshot.disabled ? 'disabled by an operator' : snapshot.problem}`,
       );
+    const retry = pool.nextRetryAt();
     return new GatewayError({
       code: 'ACCOUNT_UNAVAILABLE',
       status: 503,
-      message: `No Code Assist account can serve ${model} right now. ${problems.join(' | ') || 'See GET /status.'}`,
+      ...(retry === undefined ? {} : { retryAfterSeconds: secondsUntil(retry) }),
+      message: `No Code Assist account can serve ${model} right now${retry === undefined ? '' : ` (the next one is tried again in ${secondsUntil(retry)}s)`}. ${problems.join(' | ') || 'See GET /status.'}`,
     });
   };
 
   return {
-    async acquire({ model, exclude }): Promise<UpstreamAccount> {
+    async acquire({ model, exclude, signal }): Promise<UpstreamAccount> {
       const skipped = new Set(exclude);
       const errors = new Map<string, unknown>();
       for (;;) {
         const id = pool.pick(model, skipped);
         const account = id === undefined ? undefined : byId.get(id);
         if (!account) throw unavailable(model, errors);
+        // A client that leaves stops waiting at once; the shared setup goes on, and its failure
+        // is still recorded (the account shows `failing` in /status and /health).
+        const setup = prepareAccount(account);
         try {
-          await prepareAccount(account);
+          await untilAborted(setup, signal);
           // Quota fetched during setup may show this account cannot serve the model: skip it.
           if (!pool.canServe(account.id, model)) {
             skipped.add(account.id);
@@ -153,6 +164,10 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
           const accessToken = await account.tokens.getAccessToken();
           return { id: account.id, accessToken, projectId: account.project?.projectId ?? '' };
         } catch (error) {
+          if (signal?.aborted) {
+            setup.catch((late: unknown) => record(account, late));
+            throw signal.reason ?? error;
+          }
           record(account, error);
           errors.set(account.id, error);
           skipped.add(account.id);

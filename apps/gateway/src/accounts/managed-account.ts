@@ -22,6 +22,8 @@ export interface ManagedAccountSettings {
   secrets: SecretRegistry;
   logger: Logger;
   fetch?: typeof globalThis.fetch | undefined;
+  /** Deadline of each account call to Google (UPSTREAM_ACCOUNT_TIMEOUT_MS). */
+  accountTimeoutMs?: number | undefined;
   /** Pause between onboarding polls (tests pass a no-op). */
   sleep?: ((ms: number) => Promise<void>) | undefined;
 }
@@ -79,6 +81,7 @@ export function createManagedAccount(
     ...(settings.oauthClientSecret ? { clientSecret: settings.oauthClientSecret } : {}),
     ...(settings.oauthTokenUrl ? { tokenUrl: settings.oauthTokenUrl } : {}),
     ...(fetch ? { fetch } : {}),
+    ...accountDeadline(settings),
     async onRefresh(credentials) {
       secrets.set(`access-token:${id}`, credentials.accessToken);
       logger.info('access token refreshed', { account: id });
@@ -108,6 +111,7 @@ export function createManagedAccount(
         source: id,
         ...(fetch ? { fetch } : {}),
         ...(settings.sleep ? { sleep: settings.sleep } : {}),
+        ...accountDeadline(settings),
       })
         .then(async (found) => {
           account.project = found;
@@ -133,4 +137,14 @@ export function createManagedAccount(
     },
   };
   return account;
+}
+
+/** The deadline options every account call to Google gets. */
+export function accountDeadline(settings: Pick<ManagedAccountSettings, 'accountTimeoutMs'>): {
+  timeoutMs?: number;
+  timeoutSetting?: string;
+} {
+  return settings.accountTimeoutMs
+    ? { timeoutMs: settings.accountTimeoutMs, timeoutSetting: 'UPSTREAM_ACCOUNT_TIMEOUT_MS' }
+    : {};
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PoolAccountSnapshot } from './account-pool';
-import type { ApiKeySelector } from '../upstream/gemini-api-client';
+import type { ApiKeySelector } from '../upstream/api-key-selector';
 import type { AccountStatus, CodeAssistPool } from './code-assist-pool';
 
 /** Every credential the backend rotates: Code Assist accounts and Gemini API keys. */
@@ -98,7 +98,7 @@ function fromApiKey(snapshot: PoolAccountSnapshot, index: number): AccountView {
 export function listAccounts(managed: ManagedCredentials): AccountView[] {
   return [
     ...(managed.codeAssist?.status() ?? []).map(fromCodeAssist),
-    ...(managed.apiKeys?.status() ?? []).map(fromApiKey),
+    ...(managed.apiKeys?.snapshot() ?? []).map(fromApiKey),
   ];
 }
 
@@ -114,7 +114,7 @@ export function setAccountDisabled(
   if (account) managed.codeAssist?.setDisabled(account.id, disabled);
   const key = account
     ? undefined
-    : managed.apiKeys?.status().find((snapshot) => fingerprint('api-key', snapshot.id) === id);
+    : managed.apiKeys?.snapshot().find((snapshot) => fingerprint('api-key', snapshot.id) === id);
   if (key) managed.apiKeys?.setDisabled(key.id, disabled);
   if (!account && !key) return undefined;
   return listAccounts(managed).find((view) => view.id === id);

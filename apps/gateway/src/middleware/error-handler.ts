@@ -3,7 +3,7 @@ import { OAuthStoreError } from '@geminicli2api/oauth-store';
 import { mapGeminiErrorToOpenAIError, TranslationError } from '@geminicli2api/translator';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'winston';
-import { GatewayError } from '../gateway-error';
+import { GatewayError, retryAfterSecondsOf } from '../gateway-error';
 import { sendJson, type GatewayResponse } from '../http/gateway-response';
 import { bodyProblem } from './body-problem';
 import { isSseResponse, writeSseData } from '../routes/write-sse';
@@ -29,9 +29,32 @@ const TYPE_BY_STATUS: Record<number, string> = {
  * internals; known ones keep their status, message and `param`.
  */
 export function toOpenAIErrorResponse(error: unknown): OpenAIErrorResponse {
+  const mapped = mapToOpenAI(error);
+  return GatewayError.isInstance(error) ? withRetryAfter(mapped, error) : mapped;
+}
+
+/**
+ * Adds `Retry-After` (seconds) from a GatewayError's `retryAfterSeconds` unless Google's own
+ * `RetryInfo` already set it; any surface's error mapper can use it.
+ */
+export function withRetryAfter<T extends { headers: Record<string, string> }>(
+  mapped: T,
+  error: GatewayError,
+): T {
+  const seconds = retryAfterSecondsOf(error);
+  if (seconds === undefined || mapped.headers['retry-after'] !== undefined) return mapped;
+  return { ...mapped, headers: { ...mapped.headers, 'retry-after': String(seconds) } };
+}
+
+function mapToOpenAI(error: unknown): OpenAIErrorResponse {
   if (GatewayError.isInstance(error)) {
     if (error.upstream) {
       const mapped = mapGeminiErrorToOpenAIError(error.upstream);
+      if (mapped.status === 401) {
+        // A 401 to the client only ever means its own password: this is the gateway's credentials.
+        const message = `Google rejected the gateway's credentials: ${error.upstream.message}`;
+        return plain(503, message, null, 'upstream_credentials_rejected');
+      }
       if (error.param) mapped.body.error.param = error.param; // recovered from the request's index maps (E75)
       return mapped;
     }
@@ -83,6 +106,10 @@ function codeFor(error: GatewayError): string | null {
       return error.param === 'model' ? 'model_not_found' : 'not_found';
     case 'INVALID_REQUEST':
       return 'invalid_value';
+    case 'UPSTREAM_UNAUTHENTICATED':
+      return 'upstream_credentials_rejected';
+    case 'UPSTREAM_BAD_ANSWER':
+      return 'bad_upstream_answer';
     default:
       return null;
   }

@@ -9,7 +9,7 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
 import { bodyProblem } from './body-problem';
-import { createErrorHandler } from './error-handler';
+import { createErrorHandler, withRetryAfter } from './error-handler';
 
 /** Google's error body: `{error: {code, message, status, details}}`. */
 export interface GeminiErrorBody {
@@ -32,6 +32,11 @@ const DOMAIN = 'geminicli2api';
  * unknown errors are a generic 500 without internals.
  */
 export function toGeminiErrorResponse(error: unknown): GeminiErrorResponse {
+  const mapped = mapToGemini(error);
+  return GatewayError.isInstance(error) ? withRetryAfter(mapped, error) : mapped;
+}
+
+function mapToGemini(error: unknown): GeminiErrorResponse {
   if (GatewayError.isInstance(error)) {
     const upstream = error.upstream;
     if (upstream) {

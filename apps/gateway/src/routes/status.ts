@@ -1,11 +1,14 @@
 import { Router } from 'express';
 import type { AccountStatus } from '../accounts/code-assist-pool';
+import type { ApiKeyStatus } from '../upstream/api-key-selector';
 
 /** What `GET /status` reports. */
 export interface StatusSource {
   backend: string;
   failoverToApiKey: boolean;
   accounts: (() => AccountStatus[]) | undefined;
+  /** Gemini API keys by fingerprint (never the key). */
+  apiKeys?: (() => ApiKeyStatus[]) | undefined;
 }
 
 /**
@@ -21,6 +24,7 @@ export function statusRoute(getSource: () => StatusSource): Router {
       backend: source.backend,
       failoverToApiKey: source.failoverToApiKey,
       accounts,
+      ...(source.apiKeys ? { apiKeys: source.apiKeys() } : {}),
       summary: {
         total: accounts.length,
         ready: accounts.filter(

@@ -1,11 +1,10 @@
 import {
   codeAssistGenerateResponseSchema,
-  countTokensResponseSchema,
   type GenerateContentResponse,
 } from '@geminicli2api/protocol-gemini';
 import type { AccountSelector, UpstreamAccount } from '../accounts/account-selector';
 import type { CallScope, GeminiBackend, GenerateCall } from './gemini-backend';
-import { parseUpstreamResponse, readJsonEvents } from './parse-upstream-response';
+import { parseUpstreamResponse, readJsonEvents, readTotalTokens } from './parse-upstream-response';
 import type { UpstreamReply } from './guard-body';
 import { sendUpstream } from './send-upstream';
 
@@ -93,8 +92,7 @@ export function createCodeAssistClient({
           request: { model: `models/${toCodeAssistModelId(call.model)}`, contents: call.contents },
         }),
       });
-      const parsed = countTokensResponseSchema.safeParse(await response.json());
-      return { totalTokens: parsed.success ? (parsed.data.totalTokens ?? 0) : 0 };
+      return { totalTokens: readTotalTokens(await response.json(), UPSTREAM) };
     },
   };
 }

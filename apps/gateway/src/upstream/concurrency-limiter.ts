@@ -86,8 +86,7 @@ export function createConcurrencyLimiter({
  * own shape, with `Retry-After`.
  */
 function queueFullError(retryAfterSeconds: number): GatewayError {
-  const message =
-    'The gateway is at its limit of concurrent upstream requests and its queue is full. Retry after a short wait.';
+  const message = `The gateway is at its limit of concurrent upstream requests and its queue is full. Retry in ${retryAfterSeconds}s.`;
   const upstream: GoogleError = {
     code: 429,
     status: 'RESOURCE_EXHAUSTED',

@@ -1,14 +1,17 @@
 import {
-  countTokensResponseSchema,
   generateContentResponseSchema,
   type GenerateContentResponse,
 } from '@geminicli2api/protocol-gemini';
-import { AccountPool, type PoolAccountSnapshot } from '../accounts/account-pool';
 import { GatewayError } from '../gateway-error';
+import {
+  createApiKeySelector,
+  type ApiKeyCredential,
+  type ApiKeySelector,
+} from './api-key-selector';
 import type { CallScope, GeminiBackend } from './gemini-backend';
 import { geminiApiEmbed, type PostMethod } from './direct-embed';
 import { parseGeminiApiModels, readAllPages, type ModelListParser } from './direct-model-list';
-import { parseUpstreamResponse, readJsonEvents } from './parse-upstream-response';
+import { parseUpstreamResponse, readJsonEvents, readTotalTokens } from './parse-upstream-response';
 import {
   sendUpstream,
   type Credential,
@@ -90,8 +93,7 @@ export function createDirectGeminiBackend<C extends Credential>(
     },
     async countTokens(call) {
       const response = await post(call.model, 'countTokens', { contents: call.contents }, call);
-      const parsed = countTokensResponseSchema.safeParse(await response.json());
-      return { totalTokens: parsed.success ? (parsed.data.totalTokens ?? 0) : 0 };
+      return { totalTokens: readTotalTokens(await response.json(), options.upstreamName) };
     },
     ...(options.embed ? { embed: options.embed(postJson) } : {}),
     ...(modelList
@@ -100,69 +102,13 @@ export function createDirectGeminiBackend<C extends Credential>(
   };
 }
 
-/** One Gemini API key as a credential; the id never contains the key. */
-export interface ApiKeyCredential extends Credential {
-  key: string;
-}
-
-/**
- * Rotates several API keys like accounts: round-robin, a 429 cools that key down for the model
- * (the request moves to the next key), a 403 sets the key aside.
- */
-export function createApiKeySelector(keys: readonly string[], now?: () => number): ApiKeySelector {
-  const credentials = keys.map((key, index) => ({ id: `api-key-${index + 1}`, key }));
-  const pool = new AccountPool({
-    ids: credentials.map((credential) => credential.id),
-    ...(now ? { now } : {}),
-  });
-  return {
-    async acquire({ model, exclude }) {
-      const id = pool.pick(model, exclude);
-      const credential = credentials.find((candidate) => candidate.id === id);
-      if (credential) return credential;
-      const next = pool.nextAvailableAt(model);
-      throw new GatewayError({
-        code: 'ACCOUNT_UNAVAILABLE',
-        status: next === undefined ? 503 : 429,
-        isRetryable: next !== undefined,
-        message:
-          next === undefined
-            ? 'No Gemini API key can be used: every key in GEMINI_API_KEY was refused. Check the keys in Google AI Studio.'
-            : `Every Gemini API key is rate-limited for ${model}; retry in ${Math.max(1, Math.ceil((next - (now ?? Date.now)()) / 1000))}s.`,
-      });
-    },
-    report(credential, outcome) {
-      pool.recordAttempt(credential.id);
-      if (outcome.kind === 'success') pool.recordSuccess(credential.id);
-      else if (outcome.kind === 'rate-limited')
-        pool.recordRateLimit(credential.id, outcome.model, outcome);
-      else pool.markIneligible(credential.id, outcome.message);
-    },
-    async invalidate() {
-      // An API key does not refresh; a 401 after the retry reaches the client.
-    },
-    status: () => pool.snapshot(),
-    setDisabled(id, disabled) {
-      if (!credentials.some((credential) => credential.id === id)) return false;
-      pool.setDisabled(id, disabled);
-      return true;
-    },
-  };
-}
-
-/** The key rotation plus what the console shows and changes (ids like `api-key-1`, never a key). */
-export interface ApiKeySelector extends CredentialSelector<ApiKeyCredential> {
-  status(): PoolAccountSnapshot[];
-  setDisabled(id: string, disabled: boolean): boolean;
-}
-
 /** Options of {@link createGeminiApiClient}. */
 export interface GeminiApiClientOptions {
   /** `https://generativelanguage.googleapis.com` or `GOOGLE_GEMINI_BASE_URL`. */
   baseUrl: string;
   apiKeys: readonly string[];
   fetch?: typeof globalThis.fetch | undefined;
-  /** The rotation to use (so the caller can show it); default: a new one over `apiKeys`. */
+  /** The keys' selector (default: a new one over `apiKeys`); pass one to show its status. */
   selector?: ApiKeySelector | undefined;
 }
 
@@ -188,3 +134,5 @@ export function createGeminiApiClient({
     },
   });
 }
+
+export { createApiKeySelector, type ApiKeyCredential } from './api-key-selector';

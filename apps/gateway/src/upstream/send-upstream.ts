@@ -1,6 +1,5 @@
-import { parseGoogleError } from '@geminicli2api/protocol-gemini';
+import type { GoogleError } from '@geminicli2api/protocol-gemini';
 import type { AccountOutcome } from '../accounts/account-selector';
-import { GatewayError } from '../gateway-error';
 import type { RequestContext } from '../middleware/request-context';
 import { AbortFlag, type AbortLike } from './abort-flag';
 import { guardBody, type UpstreamReply } from './guard-body';
@@ -18,6 +17,10 @@ import {
   type UpstreamTransport,
 } from './upstream-transport';
 import { unreachable } from './unreachable-error';
+import { GatewayError } from '../gateway-error';
+import { toUpstreamError } from './upstream-error';
+
+export { toUpstreamError } from './upstream-error';
 
 /** Anything a backend authenticates with: a Code Assist account, an API key, an ADC identity. */
 export interface Credential {
@@ -27,7 +30,12 @@ export interface Credential {
 
 /** Chooses credentials per attempt; see `AccountSelector` for the Code Assist version. */
 export interface CredentialSelector<C extends Credential> {
-  acquire(options: { model: string; exclude: ReadonlySet<string> }): Promise<C>;
+  acquire(options: {
+    model: string;
+    exclude: ReadonlySet<string>;
+    /** The client's signal: stop waiting (token refresh, account setup) when it aborts. */
+    signal?: AbortLike | undefined;
+  }): Promise<C>;
   report(credential: C, outcome: AccountOutcome): void;
   /** Called after a 401 so the next acquire returns a refreshed credential. */
   invalidate(credential: C): Promise<void>;
@@ -110,7 +118,7 @@ async function attemptUntilSettled<C extends Credential>(
   for (;;) {
     attempt += 1;
     signal?.throwIfAborted();
-    const credential = await credentials.acquire({ model, exclude: tried });
+    const credential = await credentials.acquire({ model, exclude: tried, signal });
     if (context) context.accountId = credential.id;
     const request = build(credential);
     const controller = new AbortFlag();
@@ -171,7 +179,7 @@ async function attemptUntilSettled<C extends Credential>(
       await credentials.invalidate(credential);
       continue;
     }
-    const error = await toUpstreamError(response);
+    const error = await toUpstreamError(response, upstreamName);
     const kind = classifyStatus(response.status);
     observer?.failed?.(kind, upstreamName);
     const google = error.upstream;
@@ -184,7 +192,8 @@ async function attemptUntilSettled<C extends Credential>(
         ...(google.retryDelayMs !== undefined ? { retryDelayMs: google.retryDelayMs } : {}),
       });
       tried.add(credential.id);
-      if (await hasAnother(credentials, model, tried)) {
+      const next = await nextCredential(credentials, model, tried);
+      if (next.another) {
         // Rotation to another credential is not a backoff attempt.
         attempt -= 1;
         observer?.retried?.(kind, upstreamName);
@@ -202,6 +211,27 @@ async function attemptUntilSettled<C extends Credential>(
         await retryAfter(kind, rateLimitDelay(delay, transport.random));
         continue;
       }
+      // Google named no delay (an exhausted quota): the client still learns when to retry.
+      throw withCooldownDelay(error, next.refusal);
+    } else if (google && isRejectedKey(response.status, google)) {
+      // Google refuses the key itself (revoked, deleted): set it aside like a 403, try the next.
+      credentials.report(credential, {
+        kind: 'forbidden',
+        reason: 'API_KEY_INVALID',
+        message: google.message,
+      });
+      tried.add(credential.id);
+      if ((await nextCredential(credentials, model, tried)).another) {
+        attempt -= 1;
+        observer?.retried?.(kind, upstreamName);
+        if (context) context.retries += 1;
+        continue;
+      }
+      throw new GatewayError({
+        code: 'UPSTREAM_UNAUTHENTICATED',
+        status: 503,
+        message: `Google rejected the gateway's credentials: ${google.message} (API_KEY_INVALID; ${credential.id} is set aside, see GET /status).`,
+      });
     } else if (response.status === 403 && google) {
       credentials.report(credential, {
         kind: 'forbidden',
@@ -216,30 +246,48 @@ async function attemptUntilSettled<C extends Credential>(
   }
 }
 
-async function hasAnother<C extends Credential>(
+/** Whether another credential can take the request, and the selector's refusal when none can. */
+async function nextCredential<C extends Credential>(
   credentials: CredentialSelector<C>,
   model: string,
   tried: ReadonlySet<string>,
-): Promise<boolean> {
+): Promise<{ another: boolean; refusal?: unknown }> {
   try {
     const next = await credentials.acquire({ model, exclude: tried });
-    return !tried.has(next.id);
-  } catch {
-    return false;
+    return { another: !tried.has(next.id) };
+  } catch (refusal) {
+    return { another: false, refusal };
   }
 }
 
-/** Reads a non-2xx response into a GatewayError with Google's parsed error. */
-export async function toUpstreamError(
-  response: Pick<RawUpstreamAnswer, 'status' | 'text'>,
-): Promise<GatewayError> {
-  const text = await response.text().catch(() => '');
-  const google = parseGoogleError(text, response.status);
+/**
+ * A 429 without Google's `RetryInfo` gets the selector's cooldown (or the default cooldown) as
+ * its retry delay, and its message says when.
+ */
+function withCooldownDelay(error: GatewayError, refusal: unknown): GatewayError {
+  const google = error.upstream;
+  if (!google || google.retryDelayMs !== undefined) return error;
+  const seconds =
+    (GatewayError.isInstance(refusal) ? refusal.retryAfterSeconds : undefined) ??
+    DEFAULT_COOLDOWN_SECONDS;
+  const message = `${google.message} Retry in ${seconds}s.`;
   return new GatewayError({
-    code: 'UPSTREAM_ERROR',
-    status: response.status,
-    upstream: google,
-    isRetryable: response.status === 429 || response.status === 499 || response.status >= 500,
-    message: google.message,
+    code: error.code,
+    status: error.status,
+    isRetryable: error.isRetryable,
+    retryAfterSeconds: seconds,
+    upstream: { ...google, message, retryDelayMs: seconds * 1000 },
+    message,
   });
 }
+
+/** Google's 400 for a key it does not accept (`API_KEY_INVALID`): the gateway's key, not the request. */
+function isRejectedKey(status: number, google: GoogleError): boolean {
+  return (
+    status === 400 &&
+    (google.reason === 'API_KEY_INVALID' || /^API key not valid/i.test(google.message))
+  );
+}
+
+/** The account pool's cooldown after a 429 that named no delay. */
+const DEFAULT_COOLDOWN_SECONDS = 10;

@@ -39,6 +39,15 @@ export function unreachable(
       `did not accept a connection${within} (UPSTREAM_CONNECT_TIMEOUT_MS). Check the network, firewalls and HTTPS_PROXY.`,
     );
   }
+  if (causeCode(cause, CLOSED_WITHOUT_ANSWER)) {
+    return new GatewayError({
+      code: 'UPSTREAM_UNREACHABLE',
+      status: 502,
+      isRetryable: true,
+      cause,
+      message: `${upstreamName} (${host}) closed the connection without answering: it accepted the connection, then closed it before sending a response.`,
+    });
+  }
   const certificate = certificateProblem(cause);
   return new GatewayError({
     code: 'UPSTREAM_UNREACHABLE',
@@ -64,11 +73,19 @@ const CERTIFICATE_ERRORS = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
+/** The peer took the connection, then closed or reset it before any response byte. */
+const CLOSED_WITHOUT_ANSWER = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
 /** The certificate error behind a failed connection (undici may wrap it once), if any. */
 function certificateProblem(cause: unknown): string | undefined {
+  return causeCode(cause, CERTIFICATE_ERRORS);
+}
+
+/** The first `code` among `codes` in the error's cause chain (undici may wrap it once), if any. */
+function causeCode(cause: unknown, codes: ReadonlySet<string>): string | undefined {
   for (let error = cause, depth = 0; error && depth < 3; depth += 1) {
     const { code } = error as { code?: unknown };
-    if (typeof code === 'string' && CERTIFICATE_ERRORS.has(code)) return code;
+    if (typeof code === 'string' && codes.has(code)) return code;
     error = (error as { cause?: unknown }).cause;
   }
   return undefined;

@@ -1,8 +1,10 @@
+import type { AccessTokenSource } from '@geminicli2api/oauth-store';
 import { GoogleAuth, type GoogleAuthOptions } from 'google-auth-library';
 import { GatewayError } from '../gateway-error';
 import { vertexEmbed } from './direct-embed';
 import { parseVertexModels } from './direct-model-list';
 import { createDirectGeminiBackend } from './gemini-api-client';
+import { cutUpstreamMessage } from './upstream-error';
 import type { GeminiBackend } from './gemini-backend';
 import type { Credential, CredentialSelector } from './send-upstream';
 
@@ -16,6 +18,11 @@ export interface VertexClientOptions {
   /** Application default credentials; `keyFilename` or `credentials` select a file instead. */
   authOptions?: GoogleAuthOptions;
   fetch?: typeof globalThis.fetch | undefined;
+  /**
+   * Tokens of a key file read by the gateway itself (its `token_uri` honoured); without it,
+   * google-auth-library's application default credentials are used.
+   */
+  tokenSource?: AccessTokenSource | undefined;
 }
 
 interface AdcCredential extends Credential {
@@ -40,6 +47,7 @@ export function createVertexClient({
   baseUrl,
   authOptions = {},
   fetch = globalThis.fetch,
+  tokenSource,
 }: VertexClientOptions): GeminiBackend {
   const auth = new GoogleAuth({
     scopes: ['https://www.googleapis.com/auth/cloud-platform'],
@@ -51,6 +59,21 @@ export function createVertexClient({
   });
   const selector: CredentialSelector<AdcCredential> = {
     async acquire() {
+      if (tokenSource) {
+        try {
+          return {
+            id: 'application-default-credentials',
+            token: await tokenSource.getAccessToken(),
+          };
+        } catch (error) {
+          throw new GatewayError({
+            code: 'NO_CREDENTIALS',
+            status: 503,
+            cause: error,
+            message: error instanceof Error ? error.message : String(error),
+          });
+        }
+      }
       try {
         const client = await auth.getClient();
         const { token } = await client.getAccessToken();
@@ -64,6 +87,10 @@ export function createVertexClient({
       // One identity: nothing to rotate.
     },
     async invalidate() {
+      if (tokenSource) {
+        await tokenSource.refresh().catch(() => undefined); // the next acquire reports a failure
+        return;
+      }
       const client = await auth.getClient();
       // Mark the cached token expired so the next acquire refreshes it.
       if ('credentials' in client && client.credentials)
@@ -94,7 +121,7 @@ export function createVertexClient({
  * otherwise (the library's reason: an unreachable token endpoint, a malformed key file).
  */
 function adcError(error: unknown): GatewayError {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = cutUpstreamMessage(error instanceof Error ? error.message : String(error));
   const refusal = (error as { response?: { data?: { error?: unknown } } } | undefined)?.response
     ?.data?.error;
   let message: string;

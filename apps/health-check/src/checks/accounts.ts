@@ -1,7 +1,7 @@
 import { summarizeAccount, findAccounts } from '../account-summary';
 import { outcome, type CheckOutcome } from '../check-result';
 import { bearer, type CheckContext } from '../check-context';
-import { errorMessage, probe, ProbeError } from '../http-probe';
+import { errorMessage, field, probe, ProbeError } from '../http-probe';
 import { anchorForAccountProblem, fixLink } from '../troubleshooting';
 
 /** The gateway's `/status`: each account's tier, project, eligibility and cooldown. */
@@ -28,7 +28,9 @@ export async function checkAccounts(context: CheckContext): Promise<CheckOutcome
       fixLink(anchorForAccountProblem(why)),
     );
   }
-  const accounts = findAccounts(response.json).map(summarizeAccount);
+  const accounts = [...findAccounts(response.json), ...apiKeyEntries(response.json)].map(
+    summarizeAccount,
+  );
   const details = { accounts };
   if (accounts.length === 0) {
     return outcome.warn('GET /status lists no accounts', fixLink('no-credentials'), details);
@@ -51,4 +53,17 @@ export async function checkAccounts(context: CheckContext): Promise<CheckOutcome
   const ok = accounts[0];
   const about = [ok?.tier, ok?.project && `project ${ok.project}`].filter(Boolean).join(', ');
   return outcome.pass(`${count}${about ? ` (${about})` : ''}`, details);
+}
+
+/**
+ * The Gemini API keys of `/status` (`apiKeys`), each named by its label, which carries a short
+ * fingerprint and never the key: `api-key-2 (sha256 1a2b3c4d)`.
+ */
+function apiKeyEntries(body: unknown): unknown[] {
+  const keys = field(body, 'apiKeys');
+  if (!Array.isArray(keys)) return [];
+  return keys.map((entry: unknown) => ({
+    ...(typeof entry === 'object' && entry !== null ? entry : {}),
+    id: field(entry, 'label') ?? field(entry, 'id'),
+  }));
 }
