@@ -2,7 +2,6 @@ import {
   generateContentResponseSchema,
   type GenerateContentResponse,
 } from '@geminicli2api/protocol-gemini';
-import { GatewayError } from '../gateway-error';
 import {
   createApiKeySelector,
   type ApiKeyCredential,
