@@ -1,4 +1,6 @@
 import { defineConfig } from 'tsup';
 import { appPreset } from '../../tools/scripts/tsup-presets';
 
-export default defineConfig(appPreset(['src/main.ts', 'src/index.ts', 'src/login.ts']));
+export default defineConfig(
+  appPreset(['src/main.ts', 'src/index.ts', 'src/login.ts', 'src/keys-cli.ts']),
+);

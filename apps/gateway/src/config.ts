@@ -10,6 +10,7 @@ import {
   unsetWhenBlank,
   wholeNumber,
 } from './config-env-schemas';
+import { storageConfig, storageEnvSchema, type StorageConfig } from './config-storage-schema';
 
 /**
  * Every setting the gateway reads from the environment, validated once at start. Secrets are
@@ -44,6 +45,7 @@ export const configSchema = z.object({
   ...backendsEnvSchema,
   ...modelsEnvSchema,
   ...remoteMediaEnvSchema,
+  ...storageEnvSchema,
 });
 
 /** The gateway's configuration: validated, defaulted and frozen. */
@@ -109,6 +111,8 @@ export interface Config {
     /** A Code Assist request that no account can serve is retried with an API key. */
     failoverToApiKey: boolean;
   };
+  /** Database (keys, usage ledger) and Redis (`DATA_DIR`, `DATABASE_URL`, `REDIS_URL`…). */
+  storage: StorageConfig;
 }
 
 /** A configuration problem, naming the variable and what is wrong (never its value). */
@@ -189,6 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       quotaRefreshMs: values.GEMINI_QUOTA_REFRESH_MS,
       failoverToApiKey: values.GEMINI_FAILOVER_TO_API_KEY ?? false,
     },
+    storage: storageConfig(values),
   });
 }
 

@@ -29,6 +29,8 @@ import { createBackend } from './create-backend';
 import { statusRoute } from './routes/status';
 import type { GeminiBackend } from './upstream/gemini-backend';
 import { GATEWAY_VERSION } from './gateway-version';
+import { createGatewayState } from './store/gateway-state';
+import { limitBackend } from './limits/limited-backend';
 
 /** Inputs of {@link createGateway}. */
 export interface CreateGatewayOptions {
@@ -93,6 +95,13 @@ export async function createGateway({
   secrets.add(password);
   secrets.add(config.credentialsJson);
 
+  const state = await createGatewayState({
+    config,
+    logger,
+    cwd,
+    metrics,
+    backendName: () => setup.kind,
+  });
   const setup = await createBackend({ config, logger, secrets, cwd, homeDir, fetch });
   const client: GeminiBackend | undefined = setup.backend;
   if (setup.accounts) metrics?.trackAccounts(setup.accounts);
@@ -102,7 +111,7 @@ export async function createGateway({
     backend: client ? 'ready' : 'no-credentials',
     version: GATEWAY_VERSION,
   };
-  const metered = client ? meterBackend(client) : undefined;
+  const metered = client ? limitBackend(meterBackend(client), state.windows) : undefined;
   const getClient = (): GeminiBackend => {
     if (metered) return metered;
     throw new GatewayError({
@@ -114,7 +123,7 @@ export async function createGateway({
 
   const trackRequest = accessLog({ logger, metrics, sseKeepaliveMs: config.sseKeepaliveMs });
   const cors = corsMiddleware(config.corsOrigins);
-  const checkPassword = passwordCheck(password);
+  const checkPassword = passwordCheck(password, state.clientKeyCheck);
   const handleChat = createChatCompletionsHandler({
     getClient,
     logger,
@@ -136,7 +145,8 @@ export async function createGateway({
   app.disable('x-powered-by');
   app.disable('etag');
   app.set('query parser', 'simple');
-  app.use(healthRoutes(() => status));
+  app.use(healthRoutes(() => ({ ...status, storage: state.health() })));
+  app.use(state.adminRouter(password));
   if (metrics && !config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
   app.use(authenticate(checkPassword));
   app.use(express.json({ limit: config.requestBodyLimit }));
@@ -170,6 +180,7 @@ export async function createGateway({
     assignRequestId(request, response);
     createRequestContext(response);
     trackRequest(request, response);
+    state.recordUsage(request, response);
     cors(request, response, () => {
       if (!hotRoutes(request, response)) app(request, response);
     });
@@ -183,6 +194,7 @@ export async function createGateway({
     close: async () => {
       setup.close();
       await upstream.close();
+      await state.close();
     },
   };
 }

@@ -10,7 +10,11 @@ export type GatewayErrorCode =
   | 'NO_CREDENTIALS'
   | 'ACCOUNT_UNAVAILABLE'
   | 'UPSTREAM_ERROR'
-  | 'UPSTREAM_UNREACHABLE';
+  | 'UPSTREAM_UNREACHABLE'
+  /** A client key went over one of its limits (429). */
+  | 'RATE_LIMITED'
+  /** A client key may not do this, e.g. use a model outside its allow-list (403). */
+  | 'FORBIDDEN';
 
 /**
  * An error with a client-facing meaning, mapped to the client's protocol in one error handler.
@@ -24,6 +28,8 @@ export class GatewayError extends Error {
   readonly upstream: GoogleError | undefined;
   /** True when a retry (or the next account) may succeed. */
   readonly isRetryable: boolean;
+  /** Extra response headers every surface sends with this error (Retry-After, x-ratelimit-*). */
+  readonly headers: Record<string, string> | undefined;
 
   constructor({
     message,
@@ -33,6 +39,7 @@ export class GatewayError extends Error {
     upstream,
     isRetryable = false,
     cause,
+    headers,
   }: {
     message: string;
     code: GatewayErrorCode;
@@ -41,6 +48,7 @@ export class GatewayError extends Error {
     upstream?: GoogleError;
     isRetryable?: boolean;
     cause?: unknown;
+    headers?: Record<string, string>;
   }) {
     super(message, { cause });
     this.name = 'GatewayError';
@@ -49,6 +57,7 @@ export class GatewayError extends Error {
     this.param = param;
     this.upstream = upstream;
     this.isRetryable = isRetryable;
+    this.headers = headers;
   }
 
   /** True for a GatewayError from any copy of this module. */

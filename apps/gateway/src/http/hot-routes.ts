@@ -11,7 +11,7 @@ import { pathOf, type GatewayResponse } from './gateway-response';
 
 /** What the hot routes need: the same check and handlers the express routes use. */
 export interface HotRoutesOptions {
-  checkPassword: (request: IncomingMessage) => GatewayError | undefined;
+  checkPassword: (request: IncomingMessage, response?: GatewayResponse) => GatewayError | undefined;
   handleChat: ChatCompletionsHandler;
   handleGeminiMethod: GeminiMethodHandler;
   /** REQUEST_BODY_LIMIT (`50mb`, `512kb`, a number of bytes). */
@@ -72,7 +72,7 @@ export function createHotRoutes({
     handle: (body: unknown) => Promise<void>,
   ): Promise<void> {
     try {
-      const denied = checkPassword(request);
+      const denied = checkPassword(request, response);
       if (denied) throw denied;
       await handle(await readJsonBody(request, bodyLimit));
     } catch (error) {

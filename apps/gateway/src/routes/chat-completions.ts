@@ -97,7 +97,9 @@ export function createChatCompletionsHandler({
       logger.debug('translation warnings', { requestId: response.locals['requestId'], warnings });
     }
     response.locals['model'] = model;
-    const call = { model, request: geminiRequest, signal, context: contextOf(response) };
+    const context = contextOf(response);
+    if (context) context.requestedModel = body.model;
+    const call = { model, request: geminiRequest, signal, context };
     const translation: ResponseTranslationOptions = {
       model: body.model,
       upstreamModel: model,

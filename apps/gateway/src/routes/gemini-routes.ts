@@ -164,11 +164,13 @@ export function createGeminiMethodHandler({
     const request = parseGenerateRequest(body);
     const client = getClient();
     response.locals['model'] = resolved.model.id;
+    const context = contextOf(response);
+    if (context) context.requestedModel = model.replace(/^models\//, '');
     const call = {
       model: resolved.model.id,
       request: applyVariant(request, resolved),
       signal: abortOnClientClose(response),
-      context: contextOf(response),
+      context,
     };
     if (method === 'generateContent') {
       sendJson(response, 200, await client.generateContent(call));

@@ -5,6 +5,8 @@ export interface GatewayStatus {
   /** `ready`: credentials loaded; `no-credentials`: API calls will get 503. */
   backend: 'ready' | 'no-credentials';
   version: string;
+  /** Database, usage ledger and Redis state (store/gateway-state.ts). */
+  storage?: unknown;
 }
 
 /** `GET /` (service info) and `GET /health` (liveness); neither needs the password. */
@@ -12,7 +14,12 @@ export function healthRoutes(getStatus: () => GatewayStatus): Router {
   const router = Router();
   router.get('/health', (_request, response) => {
     const status = getStatus();
-    response.json({ status: 'ok', backend: status.backend, version: status.version });
+    response.json({
+      status: 'ok',
+      backend: status.backend,
+      version: status.version,
+      ...(status.storage ? { storage: status.storage } : {}),
+    });
   });
   router.get('/', (_request, response) => {
     const status = getStatus();
