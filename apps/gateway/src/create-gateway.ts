@@ -102,7 +102,18 @@ export async function createGateway({
     metrics,
     backendName: () => setup.kind,
   });
-  const setup = await createBackend({ config, logger, secrets, cwd, homeDir, fetch });
+  const setup = await createBackend({
+    config,
+    logger,
+    secrets,
+    cwd,
+    homeDir,
+    fetch,
+    shared: state.sharedAccounts,
+  }).catch(async (error: unknown) => {
+    await state.close();
+    throw error;
+  });
   const client: GeminiBackend | undefined = setup.backend;
   if (setup.accounts) metrics?.trackAccounts(setup.accounts);
   if (!client)

@@ -3,7 +3,10 @@ import OpenAI, { PermissionDeniedError, RateLimitError } from 'openai';
 import { admin, createKey } from './support/admin-client';
 import { postJson, startStack, type Stack } from './support/start-stack';
 
-const chat = { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'hi' }] } as const;
+const chat: { model: string; messages: { role: 'user'; content: string }[] } = {
+  model: 'gemini-2.5-flash',
+  messages: [{ role: 'user', content: 'hi' }],
+};
 
 describe('client API keys (embedded SQLite, no Redis)', () => {
   let stack: Stack;

@@ -11,6 +11,7 @@ import { MemoryRateWindows, type RateWindows } from '../limits/rate-windows';
 import { RedisRateWindows } from '../limits/redis-rate-windows';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { connectRedis, describeRedis } from '../shared/redis-client';
+import { redisSharedAccounts, type SharedAccountState } from '../shared/shared-accounts';
 import { createKeyMetrics } from '../usage/key-metrics';
 import { UsageLedger, type LedgerHealth } from '../usage/usage-ledger';
 import { usageRecorder } from '../usage/usage-recorder';
@@ -40,6 +41,8 @@ export interface StorageHealth {
 export interface GatewayState {
   store: Store;
   redis: Redis | undefined;
+  /** Account cooldowns, quota and token refreshes shared by replicas (with REDIS_URL). */
+  sharedAccounts: SharedAccountState | undefined;
   /** Consulted by the password check for `g2a-…` credentials. */
   clientKeyCheck: ClientKeyCheck;
   windows: RateWindows;
@@ -86,6 +89,7 @@ export async function createGatewayState({
     throw error;
   }
   registry.start();
+  const sharedAccounts = redis ? redisSharedAccounts(redis, logger) : undefined;
   const ledger = new UsageLedger({
     db: store.db,
     logger,
@@ -102,6 +106,7 @@ export async function createGatewayState({
   return {
     store,
     redis,
+    sharedAccounts,
     clientKeyCheck: clientKeyCheck(registry),
     windows,
     recordUsage: usageRecorder({
@@ -123,6 +128,7 @@ export async function createGatewayState({
       registry.stop();
       await ledger.close();
       await windows.close();
+      await sharedAccounts?.close();
       await store.close();
       if (redis) await redis.quit().catch(() => redis?.disconnect());
     },
