@@ -44,6 +44,8 @@ export class UsageLedger {
   private writing: Promise<void> | undefined;
   private failing: string | undefined;
   private dropped = 0;
+  /** Events of the batch being written (still pending until it committed). */
+  private inFlight = 0;
   private readonly batchSize: number;
   private readonly maxBacklog: number;
 
@@ -71,7 +73,7 @@ export class UsageLedger {
   health(): LedgerHealth {
     return {
       status: this.failing ? 'failing' : 'ok',
-      pending: this.buffer.length,
+      pending: this.buffer.length + this.inFlight,
       dropped: this.dropped,
       ...(this.failing ? { lastError: this.failing } : {}),
     };
@@ -98,6 +100,7 @@ export class UsageLedger {
   private async write(): Promise<void> {
     const batch = this.buffer;
     this.buffer = [];
+    this.inFlight = batch.length;
     try {
       await this.options.db.transaction().execute(async (trx) => {
         for (let start = 0; start < batch.length; start += ROWS_PER_INSERT)
@@ -107,6 +110,7 @@ export class UsageLedger {
             .execute();
       });
     } catch (error) {
+      this.inFlight = 0;
       // Put the batch back in front of what arrived meanwhile, within the backlog cap.
       const kept = batch.concat(this.buffer);
       const overflow = Math.max(0, kept.length - this.maxBacklog);
@@ -121,6 +125,7 @@ export class UsageLedger {
       this.failing = String(summary['message']);
       return;
     }
+    this.inFlight = 0;
     if (this.failing) {
       this.options.logger.warn('usage ledger: database writes work again', {
         written: batch.length,
