@@ -91,7 +91,7 @@ export async function createGatewayState({
   registry.start();
   const sharedAccounts = redis ? redisSharedAccounts(redis, logger) : undefined;
   const ledger = new UsageLedger({
-    db: store.db,
+    insert: store.insertUsage,
     logger,
     flushMs: storage.usageFlushMs,
     onWritten: (lastUsed) => keys.touch(lastUsed),

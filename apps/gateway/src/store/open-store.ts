@@ -1,10 +1,10 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Insertable } from 'kysely';
 import { Pool } from 'pg';
 import { migrateToLatest, type StoreEngine } from './migrations';
-import type { StoreDb, StoreSchema } from './store-schema';
+import type { StoreDb, StoreSchema, UsageEventTable } from './store-schema';
 
 /** The gateway's database: SQLite in DATA_DIR by default, PostgreSQL with DATABASE_URL. */
 export interface Store {
@@ -12,8 +12,35 @@ export interface Store {
   engine: StoreEngine;
   /** Where it lives, for logs: the SQLite file, or the PostgreSQL host/database (no password). */
   location: string;
+  /**
+   * Writes ledger rows in one transaction. SQLite runs one prepared statement per row (no query
+   * building per batch: the ledger's hot write); PostgreSQL sends multi-row inserts.
+   */
+  insertUsage(rows: readonly UsageRow[]): Promise<void>;
   close(): Promise<void>;
 }
+
+/** One ledger row as written. */
+export type UsageRow = Omit<Insertable<UsageEventTable>, 'id'>;
+
+const USAGE_COLUMNS = [
+  'time',
+  'request_id',
+  'key_id',
+  'key_name',
+  'surface',
+  'model',
+  'served_model',
+  'backend',
+  'account',
+  'status',
+  'prompt_tokens',
+  'completion_tokens',
+  'reasoning_tokens',
+  'cached_tokens',
+  'latency_ms',
+] as const;
+const ROWS_PER_INSERT = 500;
 
 /** Options of {@link openStore}. */
 export interface OpenStoreOptions {
@@ -69,7 +96,21 @@ async function openSqlite(dir: string): Promise<Store> {
   }
   const db = new Kysely<StoreSchema>({ dialect: new SqliteDialect({ database }) });
   await migrate(db, 'sqlite', file);
-  return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+  const insert = database.prepare(
+    `INSERT INTO usage_events (${USAGE_COLUMNS.join(', ')}) VALUES (${USAGE_COLUMNS.map((column) => `@${column}`).join(', ')})`,
+  );
+  const insertAll = database.transaction((rows: readonly UsageRow[]) => {
+    for (const row of rows) insert.run(row);
+  });
+  return {
+    db,
+    engine: 'sqlite',
+    location: file,
+    insertUsage: async (rows) => {
+      insertAll(rows);
+    },
+    close: () => db.destroy(),
+  };
 }
 
 async function openPostgres(url: string): Promise<Store> {
@@ -84,7 +125,20 @@ async function openPostgres(url: string): Promise<Store> {
     await db.destroy().catch(() => undefined);
     throw error;
   }
-  return { db, engine: 'postgres', location, close: () => db.destroy() };
+  return {
+    db,
+    engine: 'postgres',
+    location,
+    insertUsage: (rows) =>
+      db.transaction().execute(async (trx) => {
+        for (let start = 0; start < rows.length; start += ROWS_PER_INSERT)
+          await trx
+            .insertInto('usage_events')
+            .values(rows.slice(start, start + ROWS_PER_INSERT))
+            .execute();
+      }),
+    close: () => db.destroy(),
+  };
 }
 
 async function migrate(db: StoreDb, engine: StoreEngine, location: string): Promise<void> {

@@ -1,10 +1,9 @@
-import type { Insertable } from 'kysely';
 import type { Logger } from 'winston';
 import { errorSummary } from '../middleware/error-handler';
-import type { StoreDb, UsageEventTable } from '../store/store-schema';
+import type { UsageRow } from '../store/open-store';
 
 /** One request as the ledger stores it. */
-export type UsageEvent = Omit<Insertable<UsageEventTable>, 'id'>;
+export type UsageEvent = UsageRow;
 
 /** The ledger's state for /health. */
 export interface LedgerHealth {
@@ -18,7 +17,8 @@ export interface LedgerHealth {
 
 /** Options of {@link UsageLedger}. */
 export interface UsageLedgerOptions {
-  db: StoreDb;
+  /** Writes one batch in a transaction (`Store.insertUsage`). */
+  insert: (rows: readonly UsageEvent[]) => Promise<void>;
   logger: Logger;
   /** How often the buffer is written (ms). */
   flushMs: number;
@@ -29,8 +29,6 @@ export interface UsageLedgerOptions {
   /** Called with each written batch's last-use time per key. */
   onWritten?: (lastUsed: ReadonlyMap<string, string>) => Promise<void>;
 }
-
-const ROWS_PER_INSERT = 500;
 
 /**
  * The usage ledger's writer. `record` only pushes to an array (the request path never waits on
@@ -102,13 +100,7 @@ export class UsageLedger {
     this.buffer = [];
     this.inFlight = batch.length;
     try {
-      await this.options.db.transaction().execute(async (trx) => {
-        for (let start = 0; start < batch.length; start += ROWS_PER_INSERT)
-          await trx
-            .insertInto('usage_events')
-            .values(batch.slice(start, start + ROWS_PER_INSERT))
-            .execute();
-      });
+      await this.options.insert(batch);
     } catch (error) {
       this.inFlight = 0;
       // Put the batch back in front of what arrived meanwhile, within the backlog cap.
