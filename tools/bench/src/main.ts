@@ -13,6 +13,7 @@ import { ROOT } from './services';
 import { concurrentStreamsCase, firstByteCase } from './stream-cases';
 import { latencyBoundCase, passthroughCase } from './throughput-cases';
 import { translatorCase } from './translator-case';
+import { latencySharedCase, passthroughKeysCase } from './keys-cases';
 import { renderTable, writeReport } from './write-report';
 import { benchOptions, runCommand } from './command-line';
 
@@ -28,6 +29,8 @@ const CASES: [
   ['cold-start', coldStartCase],
   ['concurrency', concurrencyCase],
   ['idle', idleCase],
+  ['keys-passthrough', passthroughKeysCase],
+  ['keys-shared-latency', latencySharedCase],
 ];
 
 const USAGE = `Usage: npm run bench -- [--smoke] [--only <case>] [--out <file>]

@@ -17,14 +17,20 @@ interface Comparison {
 }
 
 /** Loads the gateway and the floor alike, one after the other, `repeats` times. */
-async function compareWithFloor({
+export async function compareWithFloor({
   latencyMs,
   connections,
   durationSeconds,
   repeats,
   counted = false,
   warmupPerConnection,
+  gatewayEnv,
+  gatewayHeaders,
 }: {
+  /** Extra gateway settings (e.g. REDIS_URL, DATABASE_URL). */
+  gatewayEnv?: Record<string, string>;
+  /** The gateway's request headers, chosen once it runs (e.g. a client key it issued). */
+  gatewayHeaders?: (gatewayUrl: string) => Promise<Record<string, string>>;
   latencyMs: number;
   connections: number;
   durationSeconds: number;
@@ -34,7 +40,13 @@ async function compareWithFloor({
   /** Untimed requests per connection at the start of each counted run (see runLoad). */
   warmupPerConnection?: number;
 }): Promise<Comparison> {
-  const stack = await startStack({ latencyMs });
+  const stack = await startStack({ latencyMs, ...(gatewayEnv ? { gatewayEnv } : {}) });
+  const headers = gatewayHeaders
+    ? await gatewayHeaders(stack.gateway.url).catch(async (error: unknown) => {
+        await stack.stop();
+        throw error;
+      })
+    : GATEWAY_HEADERS;
   const bodies = chatBodies('Hello benchmark');
   const runs = { gateway: [] as LoadResult[], floor: [] as LoadResult[] };
   let failures = 0;
@@ -42,7 +54,7 @@ async function compareWithFloor({
     gateway: {
       url: `${stack.gateway.url}/v1/chat/completions`,
       body: bodies.gateway,
-      headers: GATEWAY_HEADERS,
+      headers,
     },
     floor: { url: `${stack.floor.url}/generate`, body: bodies.floor, headers: FLOOR_HEADERS },
   };
@@ -91,7 +103,11 @@ async function compareWithFloor({
   };
 }
 
-function figures({ gateway, floor, failures }: Comparison): Pick<CaseResult, 'gateway' | 'floor'> {
+export function figures({
+  gateway,
+  floor,
+  failures,
+}: Comparison): Pick<CaseResult, 'gateway' | 'floor'> {
   return {
     gateway: formatSpread(gateway, 0) + (failures ? ` (${failures} failed)` : ''),
     floor: formatSpread(floor, 0),
