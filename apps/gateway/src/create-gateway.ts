@@ -31,6 +31,7 @@ import type { GeminiBackend } from './upstream/gemini-backend';
 import { GATEWAY_VERSION } from './gateway-version';
 import { createGatewayState } from './store/gateway-state';
 import { limitBackend } from './limits/limited-backend';
+import { operatorOnly } from './admin/admin-auth';
 
 /** Inputs of {@link createGateway}. */
 export interface CreateGatewayOptions {
@@ -160,6 +161,7 @@ export async function createGateway({
   app.use(state.adminRouter(password));
   if (metrics && !config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
   app.use(authenticate(checkPassword));
+  app.use(operatorOnly(['/status', '/metrics']));
   app.use(express.json({ limit: config.requestBodyLimit }));
   app.use(
     statusRoute(() => ({

@@ -153,6 +153,12 @@ describe('client API keys (embedded SQLite, no Redis)', () => {
       401,
     );
 
+    for (const path of ['/status', '/metrics']) {
+      const operator = await fetch(`${stack.url}${path}`, {
+        headers: { authorization: `Bearer ${key}` },
+      });
+      expect(operator.status).toBe(403);
+    }
     const revoked = await admin(stack, 'DELETE', `/admin/keys/${id}`);
     expect(revoked.status).toBe(200);
     expect(revoked.body.revoked_at).toEqual(expect.any(String));
@@ -223,6 +229,13 @@ describe('client API keys (embedded SQLite, no Redis)', () => {
     const ledgerKey = listed.body.data.find((row: { name: string }) => row.name === 'ledger');
     expect(ledgerKey.usage_today.requests).toBe(2);
     expect(ledgerKey.last_used_at).toEqual(expect.any(String));
+    const metrics = await (
+      await fetch(`${stack.url}/metrics`, {
+        headers: { authorization: `Bearer ${stack.password}` },
+      })
+    ).text();
+    expect(metrics).toMatch(/geminicli2api_key_requests_total\{key="ledger"\} 2/);
+    expect(metrics).toMatch(/geminicli2api_key_tokens_total\{key="ledger",type="prompt"\} [1-9]/);
     expect((await admin(stack, 'GET', '/admin/usage?group_by=color')).status).toBe(400);
     expect((await admin(stack, 'GET', '/admin/requests?limit=5000')).status).toBe(400);
   });

@@ -1,5 +1,8 @@
 import { hash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { RequestHandler } from 'express';
+import type { GatewayResponse } from '../http/gateway-response';
+import { contextOf } from '../middleware/request-context';
 import { GatewayError } from '../gateway-error';
 import { KEY_PREFIX } from '../keys/key-secret';
 import { readPresentedPassword } from '../middleware/authenticate';
@@ -37,4 +40,24 @@ export function adminDenial(
         ? 'The admin API needs the admin password: send "Authorization: Bearer <GEMINI_AUTH_PASSWORD>".'
         : 'Incorrect admin password. Use the value of GEMINI_AUTH_PASSWORD.',
   });
+}
+
+/**
+ * Express middleware keeping operator pages (`/status`, `/metrics`) from client keys: they
+ * show accounts and every key's traffic. Runs after the password check.
+ */
+export function operatorOnly(paths: readonly string[]): RequestHandler {
+  return function refuseClientKeys(request, response, next) {
+    if (!paths.includes(request.path)) return next();
+    const principal = contextOf(response as unknown as GatewayResponse)?.principal;
+    if (principal?.id)
+      return next(
+        new GatewayError({
+          code: 'FORBIDDEN',
+          status: 403,
+          message: `${request.path} is for the gateway's operator: send the admin password, not a client key.`,
+        }),
+      );
+    next();
+  };
 }
