@@ -42,10 +42,45 @@ export function dayOf(now: number): string {
   return new Date(now).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
+/** A queue of timestamps (and amounts) with O(1) amortised removal from the front. */
+class TimeQueue {
+  private times: number[] = [];
+  private amounts: number[] = [];
+  private head = 0;
+  sum = 0;
+
+  get size(): number {
+    return this.times.length - this.head;
+  }
+
+  /** The oldest entry's time, or undefined when empty. */
+  get oldest(): number | undefined {
+    return this.head < this.times.length ? this.times[this.head] : undefined;
+  }
+
+  push(time: number, amount = 1): void {
+    this.times.push(time);
+    this.amounts.push(amount);
+    this.sum += amount;
+  }
+
+  /** Drops entries at or before `cutoff`. */
+  dropUntil(cutoff: number): void {
+    while (this.head < this.times.length && (this.times[this.head] ?? 0) <= cutoff) {
+      this.sum -= this.amounts[this.head] ?? 0;
+      this.head++;
+    }
+    if (this.head > 1024 && this.head * 2 > this.times.length) {
+      this.times = this.times.slice(this.head);
+      this.amounts = this.amounts.slice(this.head);
+      this.head = 0;
+    }
+  }
+}
+
 interface KeyWindows {
-  requests: number[];
-  tokens: { time: number; tokens: number }[];
-  minuteTokens: number;
+  requests: TimeQueue;
+  tokens: TimeQueue;
   day: string;
   dayTokens: number;
 }
@@ -56,27 +91,28 @@ export class MemoryRateWindows implements RateWindows {
 
   admit(keyId: string, limits: WindowLimits, now: number): AdmitResult {
     const windows = this.windows(keyId, now);
+    const { requests, tokens } = windows;
     const result = (verdict: AdmitVerdict): AdmitResult => ({
       verdict,
-      requests: windows.requests.length,
-      minuteTokens: windows.minuteTokens,
+      requests: requests.size,
+      minuteTokens: tokens.sum,
       dayTokens: windows.dayTokens,
-      requestsFreeAt: windows.requests.length ? windows.requests[0]! + MINUTE : 0,
-      tokensFreeAt: windows.tokens.length ? windows.tokens[0]!.time + MINUTE : 0,
+      requestsFreeAt: requests.oldest === undefined ? 0 : requests.oldest + MINUTE,
+      tokensFreeAt: tokens.oldest === undefined ? 0 : tokens.oldest + MINUTE,
     });
     if (limits.dailyTokens !== null && windows.dayTokens >= limits.dailyTokens)
       return result('daily');
-    if (limits.tpm !== null && windows.minuteTokens >= limits.tpm) return result('tpm');
-    if (limits.rpm !== null && windows.requests.length >= limits.rpm) return result('rpm');
-    windows.requests.push(now);
+    if (limits.tpm !== null && tokens.sum >= limits.tpm) return result('tpm');
+    if (limits.rpm !== null && requests.size >= limits.rpm) return result('rpm');
+    // Without an rpm limit there is nothing to count requests against.
+    if (limits.rpm !== null) requests.push(now);
     return result('ok');
   }
 
   record(keyId: string, tokens: number, now: number): void {
     if (tokens <= 0) return;
     const windows = this.windows(keyId, now);
-    windows.tokens.push({ time: now, tokens });
-    windows.minuteTokens += tokens;
+    windows.tokens.push(now, tokens);
     windows.dayTokens += tokens;
   }
 
@@ -93,19 +129,11 @@ export class MemoryRateWindows implements RateWindows {
     let windows = this.byKey.get(keyId);
     const day = dayOf(now);
     if (!windows) {
-      windows = { requests: [], tokens: [], minuteTokens: 0, day, dayTokens: 0 };
+      windows = { requests: new TimeQueue(), tokens: new TimeQueue(), day, dayTokens: 0 };
       this.byKey.set(keyId, windows);
     }
-    const cutoff = now - MINUTE;
-    let drop = 0;
-    while (drop < windows.requests.length && windows.requests[drop]! <= cutoff) drop++;
-    if (drop) windows.requests.splice(0, drop);
-    drop = 0;
-    while (drop < windows.tokens.length && windows.tokens[drop]!.time <= cutoff) {
-      windows.minuteTokens -= windows.tokens[drop]!.tokens;
-      drop++;
-    }
-    if (drop) windows.tokens.splice(0, drop);
+    windows.requests.dropUntil(now - MINUTE);
+    windows.tokens.dropUntil(now - MINUTE);
     if (windows.day !== day) {
       windows.day = day;
       windows.dayTokens = 0;

@@ -13,8 +13,8 @@ const DAY_TTL_SECONDS = 2 * 86_400;
 
 /**
  * One atomic step per request: drop entries older than a minute, read the request count, the
- * minute's and the day's tokens, refuse when over a limit, else count the request.
- * KEYS: requests zset, tokens zset, day counter. ARGV: now, rpm, tpm, daily (0 = none), member.
+ * minute's tokens (per-second buckets: at most 60 to add up) and the day's, refuse when over a
+ * limit, else count the request. KEYS: requests zset, tokens hash (second → tokens), day counter. ARGV: now, rpm, tpm, daily (0 = none), member.
  * Returns verdict (0 ok, 1 rpm, 2 tpm, 3 daily), requests, minute tokens, day tokens, and when
  * the oldest request / token entry leaves the window (0: none).
  */
@@ -24,18 +24,25 @@ local rpm = tonumber(ARGV[2])
 local tpm = tonumber(ARGV[3])
 local daily = tonumber(ARGV[4])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - ${MINUTE})
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - ${MINUTE})
 local tokens = 0
-for _, member in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
-  tokens = tokens + tonumber(string.match(member, ':(%d+)$'))
+local oldestTokens = 0
+if tpm > 0 then
+  local since = math.floor((now - ${MINUTE}) / 1000)
+  local buckets = redis.call('HGETALL', KEYS[2])
+  for i = 1, #buckets, 2 do
+    local second = tonumber(buckets[i])
+    if second <= since then
+      redis.call('HDEL', KEYS[2], buckets[i])
+    else
+      tokens = tokens + tonumber(buckets[i + 1])
+      if oldestTokens == 0 or second * 1000 + ${MINUTE} < oldestTokens then
+        oldestTokens = second * 1000 + ${MINUTE}
+      end
+    end
+  end
 end
 local day = tonumber(redis.call('GET', KEYS[3]) or '0')
 local count = redis.call('ZCARD', KEYS[1])
-local function oldest(key)
-  local first = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
-  if first[2] then return tonumber(first[2]) + ${MINUTE} end
-  return 0
-end
 local verdict = 0
 if daily > 0 and day >= daily then verdict = 3
 elseif tpm > 0 and tokens >= tpm then verdict = 2
@@ -45,7 +52,10 @@ elseif rpm > 0 then
   redis.call('PEXPIRE', KEYS[1], ${MINUTE})
   count = count + 1
 end
-return {verdict, count, tokens, day, oldest(KEYS[1]), oldest(KEYS[2])}
+local oldestRequest = 0
+local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+if first[2] then oldestRequest = tonumber(first[2]) + ${MINUTE} end
+return {verdict, count, tokens, day, oldestRequest, oldestTokens}
 `;
 
 const VERDICTS: AdmitVerdict[] = ['ok', 'rpm', 'tpm', 'daily'];
@@ -104,7 +114,7 @@ export class RedisRateWindows implements RateWindows {
       tokensFreeAt = 0,
     ] = await this.redis.g2aAdmit(
       this.key(keyId, 'req'),
-      this.key(keyId, 'tok'),
+      this.key(keyId, 'tpm'),
       this.key(keyId, `day:${dayOf(now)}`),
       now,
       limits.rpm ?? 0,
@@ -126,11 +136,11 @@ export class RedisRateWindows implements RateWindows {
     if (tokens <= 0) return;
     this.fallback.record(keyId, tokens, now);
     const day = this.key(keyId, `day:${dayOf(now)}`);
-    const minute = this.key(keyId, 'tok');
+    const minute = this.key(keyId, 'tpm');
     await this.redis
       .multi()
-      .zadd(minute, now, `${this.member(now)}:${Math.round(tokens)}`)
-      .pexpire(minute, MINUTE)
+      .hincrby(minute, String(Math.floor(now / 1000)), Math.round(tokens))
+      .pexpire(minute, MINUTE + 1000)
       .incrby(day, Math.round(tokens))
       .expire(day, DAY_TTL_SECONDS)
       .exec()
