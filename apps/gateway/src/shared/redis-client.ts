@@ -14,14 +14,16 @@ export function describeRedis(url: string): string {
 
 /**
  * Connects to Redis (REDIS_URL) and waits until it answers; throws a clear error otherwise.
- * Commands fail fast while the connection is down (no unbounded offline queue).
+ * Commands fail fast while the connection is down (no offline queue).
  */
 export async function connectRedis(url: string, logger: Logger): Promise<Redis> {
   const where = describeRedis(url);
   const client = new Redis(url, {
     lazyConnect: true,
-    maxRetriesPerRequest: 2,
-    enableOfflineQueue: true,
+    maxRetriesPerRequest: 1,
+    // While Redis is away, commands fail at once (callers fall back to this process's own
+    // state) instead of holding requests in a queue.
+    enableOfflineQueue: false,
     connectTimeout: 5000,
   });
   let reported = false;

@@ -83,6 +83,7 @@ export function redisSharedAccounts(redis: Redis, logger: Logger): SharedAccount
     async listen(handlers) {
       subscriber = redis.duplicate();
       subscriber.on('error', () => undefined);
+      if (subscriber.status === 'wait') await subscriber.connect();
       subscriber.on('message', (_channel: string, text: string) => {
         try {
           const message = JSON.parse(text) as Message;
@@ -113,34 +114,57 @@ export function redisSharedAccounts(redis: Redis, logger: Logger): SharedAccount
       }
     },
     async refreshToken(account, refresh, stale) {
-      const tokenKey = `g2a:token:${digest(account)}`;
-      const lockKey = `g2a:refresh-lock:${digest(account)}`;
-      const deadline = Date.now() + LOCK_MS * 2;
-      for (;;) {
-        const shared = await redis.get(tokenKey);
-        if (shared) {
-          const token = JSON.parse(shared) as SharedToken;
-          const fresh =
-            token.expiryDate === undefined || token.expiryDate - Date.now() > FRESH_MARGIN_MS;
-          if (fresh && token.accessToken !== stale) return token;
-        }
-        if ((await redis.set(lockKey, instance, 'PX', LOCK_MS, 'NX')) === 'OK') {
-          try {
-            const token = await refresh();
-            const ttl = token.expiryDate ? token.expiryDate - Date.now() : 3_600_000;
-            if (ttl > 0) await redis.set(tokenKey, JSON.stringify(token), 'PX', Math.ceil(ttl));
-            return token;
-          } finally {
-            await redis.eval(RELEASE_SCRIPT, 1, lockKey, instance).catch(fail('releasing a lock'));
-          }
-        }
-        // Another replica is refreshing: wait for its token.
-        if (Date.now() > deadline) return refresh();
-        await new Promise((resolve) => setTimeout(resolve, 50));
+      let refreshed = false;
+      const once = async () => {
+        refreshed = true;
+        return refresh();
+      };
+      try {
+        return await coordinated(account, once, stale);
+      } catch (error) {
+        // Redis failed (not the refresh): refresh here, as a replica without Redis would.
+        if (refreshed) throw error;
+        fail('coordinating a token refresh')(error);
+        return refresh();
       }
     },
     async close() {
       if (subscriber) await subscriber.quit().catch(() => subscriber?.disconnect());
     },
   };
+
+  async function coordinated(
+    account: string,
+    refresh: () => Promise<SharedToken>,
+    stale: string | undefined,
+  ): Promise<SharedToken> {
+    const tokenKey = `g2a:token:${digest(account)}`;
+    const lockKey = `g2a:refresh-lock:${digest(account)}`;
+    const deadline = Date.now() + LOCK_MS * 2;
+    for (;;) {
+      const shared = await redis.get(tokenKey);
+      if (shared) {
+        const token = JSON.parse(shared) as SharedToken;
+        const fresh =
+          token.expiryDate === undefined || token.expiryDate - Date.now() > FRESH_MARGIN_MS;
+        if (fresh && token.accessToken !== stale) return token;
+      }
+      if ((await redis.set(lockKey, instance, 'PX', LOCK_MS, 'NX')) === 'OK') {
+        try {
+          const token = await refresh();
+          const ttl = token.expiryDate ? token.expiryDate - Date.now() : 3_600_000;
+          if (ttl > 0)
+            await redis
+              .set(tokenKey, JSON.stringify(token), 'PX', Math.ceil(ttl))
+              .catch(fail('sharing a refreshed token'));
+          return token;
+        } finally {
+          await redis.eval(RELEASE_SCRIPT, 1, lockKey, instance).catch(fail('releasing a lock'));
+        }
+      }
+      // Another replica is refreshing: wait for its token.
+      if (Date.now() > deadline) return refresh();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
