@@ -57,9 +57,10 @@ export function describeInputProblems(error: z.ZodError): string {
 /** `30d`, `12h`, `90m` or `3600s` from now, as an ISO time; undefined when unparsable. */
 export function expiryFromDuration(text: string, now = Date.now()): string | undefined {
   const match = /^(\d+)\s*([smhdw])$/i.exec(text.trim());
-  if (!match) return undefined;
+  const [, amount, unitName] = match ?? [];
+  if (amount === undefined || unitName === undefined) return undefined;
   const unit = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 }[
-    match[2]!.toLowerCase() as 's' | 'm' | 'h' | 'd' | 'w'
+    unitName.toLowerCase() as 's' | 'm' | 'h' | 'd' | 'w'
   ];
-  return new Date(now + Number(match[1]) * unit * 1000).toISOString();
+  return new Date(now + Number(amount) * unit * 1000).toISOString();
 }
