@@ -24,6 +24,7 @@ export class KeyRegistry {
   private byId = new Map<string, CachedKey>();
   private timer: NodeJS.Timeout | undefined;
   private activeCount = 0;
+  private lastMissReload = 0;
 
   constructor(
     private readonly repository: KeyRepository,
@@ -69,11 +70,25 @@ export class KeyRegistry {
   verify(presented: string): KeyVerdict {
     const id = keyIdOf(presented);
     const key = id === undefined ? undefined : this.byId.get(id);
+    if (!key && id !== undefined) this.reloadSoon();
     if (!key || !keyMatches(presented, key.record.hash)) return { kind: 'unknown' };
     if (key.record.revokedAt) return { kind: 'revoked' };
     if (key.expiresAtMs !== null && key.expiresAtMs <= (this.options.now ?? Date.now)())
       return { kind: 'expired' };
     return { kind: 'valid', key };
+  }
+
+  /**
+   * A well-formed key this process does not know may have just been made elsewhere (the CLI,
+   * another replica): reload now rather than at the next tick, at most once a second.
+   */
+  private reloadSoon(): void {
+    const now = (this.options.now ?? Date.now)();
+    if (now - this.lastMissReload < 1000) return;
+    this.lastMissReload = now;
+    this.load().catch((error: unknown) =>
+      this.options.logger.warn('client keys not reloaded', { error: errorSummary(error) }),
+    );
   }
 
   private count(): void {
