@@ -14,6 +14,7 @@ import {
   unsetWhenBlank,
   wholeNumber,
 } from './config-env-schemas';
+import { storageConfig, storageEnvSchema, type StorageConfig } from './config-storage-schema';
 
 /**
  * Every setting the gateway reads from the environment, validated once at start. Secrets are
@@ -53,6 +54,7 @@ export const configSchema = z.object({
   ...modelDiscoveryEnvSchema,
   ...remoteMediaEnvSchema,
   ...responsesEnvSchema,
+  ...storageEnvSchema,
 });
 
 /** The gateway's configuration: validated, defaulted and frozen. */
@@ -135,6 +137,8 @@ export interface Config {
     /** A Code Assist request that no account can serve is retried with an API key. */
     failoverToApiKey: boolean;
   };
+  /** Database (keys, usage ledger) and Redis (`DATA_DIR`, `DATABASE_URL`, `REDIS_URL`…). */
+  storage: StorageConfig;
 }
 
 /** A configuration problem, naming the variable and what is wrong (never its value). */
@@ -230,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       quotaRefreshMs: values.GEMINI_QUOTA_REFRESH_MS,
       failoverToApiKey: values.GEMINI_FAILOVER_TO_API_KEY ?? false,
     },
+    storage: storageConfig(values),
   });
 }
 

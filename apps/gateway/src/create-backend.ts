@@ -1,3 +1,4 @@
+import type { SharedAccountState } from './shared/shared-accounts';
 import {
   createKeyFileTokenProvider,
   loadAllCredentials,
@@ -29,6 +30,8 @@ export interface CreateBackendOptions {
   fetch?: typeof globalThis.fetch | undefined;
   /** Pause between onboarding polls (tests pass a no-op). */
   sleep?: (ms: number) => Promise<void>;
+  /** Replicas' shared account state (REDIS_URL): cooldowns, quota, one token refresh at a time. */
+  shared?: SharedAccountState | undefined;
 }
 
 /** The chosen backend and what the app shows and stops about it. */
@@ -60,6 +63,7 @@ export async function createBackend({
   homeDir,
   fetch,
   sleep,
+  shared,
 }: CreateBackendOptions): Promise<BackendSetup> {
   const settings = config.backends;
   for (const key of settings.apiKeys) secrets.add(key);
@@ -160,6 +164,7 @@ export async function createBackend({
     logger,
     fetch,
     sleep,
+    shared,
   });
   const codeAssist = createCodeAssistClient({
     endpoint: config.codeAssistEndpoint,

@@ -43,10 +43,15 @@ import {
   toAnthropicErrorResponse,
 } from './routes/anthropic';
 import { mountConsole } from './console/mount-console';
+import { readConsoleSession } from './console/console-session';
+import { storageDependencies } from './console/storage-dependencies';
 import { createResponsesHandler } from './routes/responses/create-responses-handler';
 import { createInputTokensHandler } from './routes/responses/count-input-tokens';
 import { MemoryResponseStore, type ResponseStore } from './routes/responses/response-store';
 import { responsesRoutes } from './routes/responses/responses-routes';
+import { createGatewayState } from './store/gateway-state';
+import { limitBackend } from './limits/limited-backend';
+import { operatorOnly } from './admin/admin-auth';
 
 /** Inputs of {@link createGateway}. */
 export interface CreateGatewayOptions {
@@ -114,7 +119,25 @@ export async function createGateway({
   secrets.add(password);
   secrets.add(config.credentialsJson);
 
-  const setup = await createBackend({ config, logger, secrets, cwd, homeDir, fetch });
+  const state = await createGatewayState({
+    config,
+    logger,
+    cwd,
+    metrics,
+    backendName: () => setup.kind,
+  });
+  const setup = await createBackend({
+    config,
+    logger,
+    secrets,
+    cwd,
+    homeDir,
+    fetch,
+    shared: state.sharedAccounts,
+  }).catch(async (error: unknown) => {
+    await state.close();
+    throw error;
+  });
   const client: GeminiBackend | undefined = setup.backend;
   if (setup.accounts) metrics?.trackAccounts(setup.accounts);
   if (!client)
@@ -128,7 +151,9 @@ export async function createGateway({
     client && chains.size > 0
       ? withModelFallbacks(client, { chains, logger, counter: metrics?.modelFallbacks })
       : client;
-  const metered = served ? meterBackend(withUnknownModelHint(served, catalog)) : undefined;
+  const metered = served
+    ? limitBackend(meterBackend(withUnknownModelHint(served, catalog)), state.windows)
+    : undefined;
   const discovery = startModelDiscovery({
     backend: client,
     directory: catalog,
@@ -153,7 +178,7 @@ export async function createGateway({
     clientStallTimeoutMs: config.clientStallTimeoutMs,
   });
   const cors = corsMiddleware(config.corsOrigins);
-  const checkPassword = passwordCheck(password);
+  const checkPassword = passwordCheck(password, state.clientKeyCheck);
   const handleChat = createChatCompletionsHandler({
     getClient,
     logger,
@@ -193,9 +218,11 @@ export async function createGateway({
   app.disable('etag');
   app.set('query parser', 'simple');
   app.use(
-    healthRoutes(() =>
-      setup.accounts ? { ...status, accounts: countAccounts(setup.accounts()) } : status,
-    ),
+    healthRoutes(() => ({
+      ...status,
+      storage: state.health(),
+      ...(setup.accounts ? { accounts: countAccounts(setup.accounts()) } : {}),
+    })),
   );
   if (metrics && !config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
   const consoleHook = mountConsole(app, {
@@ -210,8 +237,11 @@ export async function createGateway({
       state: status.backend,
       failoverToApiKey: setup.failoverToApiKey,
     }),
+    dependencies: async () => storageDependencies(state.health()),
   });
+  app.use(state.adminRouter(password, readConsoleSession));
   app.use(authenticate(checkPassword));
+  app.use(operatorOnly(['/status', '/metrics']));
   app.use(
     express.json({
       limit: config.requestBodyLimit,
@@ -261,6 +291,7 @@ export async function createGateway({
     createRequestContext(response);
     trackRequest(request, response);
     consoleHook(request, response);
+    state.recordUsage(request, response);
     cors(request, response, () => {
       if (!hotRoutes(request, response)) app(request, response);
     });
@@ -275,6 +306,7 @@ export async function createGateway({
       discovery.stop();
       setup.close();
       await upstream.close();
+      await state.close();
     },
   };
 }

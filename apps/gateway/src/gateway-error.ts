@@ -14,7 +14,11 @@ export type GatewayErrorCode =
   | 'UPSTREAM_UNAUTHENTICATED'
   /** Google answered something the gateway cannot use (an unexpected status, HTML, an empty or wrong-shaped 2xx): a 502. */
   | 'UPSTREAM_BAD_ANSWER'
-  | 'UPSTREAM_UNREACHABLE';
+  | 'UPSTREAM_UNREACHABLE'
+  /** A client key went over one of its limits (429). */
+  | 'RATE_LIMITED'
+  /** A client key may not do this, e.g. use a model outside its allow-list (403). */
+  | 'FORBIDDEN';
 
 /**
  * An error with a client-facing meaning, mapped to the client's protocol in one error handler.
@@ -33,6 +37,8 @@ export class GatewayError extends Error {
    * on every 429 the gateway makes itself, and on 503s with a known recovery time).
    */
   readonly retryAfterSeconds: number | undefined;
+  /** Extra response headers every surface sends with this error (Retry-After, x-ratelimit-*). */
+  readonly headers: Record<string, string> | undefined;
 
   constructor({
     message,
@@ -43,6 +49,7 @@ export class GatewayError extends Error {
     isRetryable = false,
     retryAfterSeconds,
     cause,
+    headers,
   }: {
     message: string;
     code: GatewayErrorCode;
@@ -52,6 +59,7 @@ export class GatewayError extends Error {
     isRetryable?: boolean;
     retryAfterSeconds?: number | undefined;
     cause?: unknown;
+    headers?: Record<string, string>;
   }) {
     super(message, { cause });
     this.name = 'GatewayError';
@@ -62,6 +70,7 @@ export class GatewayError extends Error {
     this.isRetryable = isRetryable;
     this.retryAfterSeconds =
       retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(retryAfterSeconds));
+    this.headers = headers;
   }
 
   /** True for a GatewayError from any copy of this module. */

@@ -205,7 +205,10 @@ describe('credentials, accounts and eligibility through the gateway', () => {
       model: 'gemini-2.5-flash',
       messages: [{ role: 'user', content: 'hi' }],
     });
-    expect(await readdir(cwd)).toEqual([]);
+    // Only the gateway's database (DATA_DIR=./data: keys and the usage ledger, never credentials).
+    expect(await readdir(cwd)).toEqual(['data']);
+    for (const name of await readdir(join(cwd, 'data')))
+      expect(name).toMatch(/^geminicli2api\.db(-wal|-shm)?$/);
   });
 });
 

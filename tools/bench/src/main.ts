@@ -15,6 +15,7 @@ import { concurrentStreamsCase, firstByteCase } from './stream-cases';
 import { latencyBoundCase, passthroughCase } from './throughput-cases';
 import { messagesLatencyBoundCase, messagesPassthroughCase } from './messages-cases';
 import { translatorCase } from './translator-case';
+import { latencySharedCase, passthroughKeysCase } from './keys-cases';
 import { renderTable, writeReport } from './write-report';
 import { benchOptions, runCommand } from './command-line';
 
@@ -37,6 +38,8 @@ const CASES: [
   ['responses-latency', (settings) => latencyBoundCase(settings, 'responses')],
   ['responses-streams', (settings) => concurrentStreamsCase(settings, 'responses')],
   ['responses-first-byte', (settings) => firstByteCase(settings, 'responses')],
+  ['keys-passthrough', passthroughKeysCase],
+  ['keys-shared-latency', latencySharedCase],
 ];
 
 const USAGE = `Usage: npm run bench -- [--smoke] [--only <case>] [--out <file>]

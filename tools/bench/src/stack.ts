@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort, startService, type Service } from './services';
 
 /** Options of one emulator + gateway + floor trio. */
@@ -82,6 +85,8 @@ export function benchGatewayEnv(emulatorUrl: string, port: number): Record<strin
     HOST: '127.0.0.1',
     GEMINI_AUTH_PASSWORD: BENCH_PASSWORD,
     CODE_ASSIST_ENDPOINT: emulatorUrl,
+    // The embedded database (keys, usage ledger) of each run in a directory of its own.
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-data-')),
     GEMINI_CREDENTIALS: JSON.stringify({
       refresh_token: 'demo-refresh-token',
       token_uri: `${emulatorUrl}/token`,

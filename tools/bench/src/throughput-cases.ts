@@ -34,9 +34,15 @@ export async function compareWithFloor({
   counted = false,
   warmupPerConnection,
   surface = 'chat',
+  gatewayEnv,
+  gatewayHeaders,
 }: {
   /** Chat completions (default), the Responses API or Anthropic's Messages. */
   surface?: Surface;
+  /** Extra gateway settings (e.g. REDIS_URL, DATABASE_URL). */
+  gatewayEnv?: Record<string, string>;
+  /** The gateway's request headers, chosen once it runs (e.g. a client key it issued). */
+  gatewayHeaders?: (gatewayUrl: string) => Promise<Record<string, string>>;
   latencyMs: number;
   connections: number;
   durationSeconds: number;
@@ -46,7 +52,13 @@ export async function compareWithFloor({
   /** Untimed requests per connection at the start of each counted run (see runLoad). */
   warmupPerConnection?: number;
 }): Promise<Comparison> {
-  const stack = await startStack({ latencyMs });
+  const stack = await startStack({ latencyMs, ...(gatewayEnv ? { gatewayEnv } : {}) });
+  const headers = gatewayHeaders
+    ? await gatewayHeaders(stack.gateway.url).catch(async (error: unknown) => {
+        await stack.stop();
+        throw error;
+      })
+    : GATEWAY_HEADERS;
   const bodies = surfaceBodies(surface, 'Hello benchmark');
   const runs = { gateway: [] as LoadResult[], floor: [] as LoadResult[] };
   let failures = 0;
@@ -54,7 +66,7 @@ export async function compareWithFloor({
     gateway: {
       url: `${stack.gateway.url}${surfacePath(surface)}`,
       body: bodies.gateway,
-      headers: GATEWAY_HEADERS,
+      headers,
     },
     floor: { url: `${stack.floor.url}/generate`, body: bodies.floor, headers: FLOOR_HEADERS },
   };

@@ -72,7 +72,9 @@ describe('docker/Dockerfile, replayed without Docker', () => {
     scratch = mkdtempSync(join(tmpdir(), 'docs-check-docker-'));
     image = replayDockerfile({ context: repo, dockerfile: dockerfilePath, scratch });
     emulator = await startEmulator();
-  }, 170_000);
+    // Both npm ci steps compile better-sqlite3 (the gateway's embedded database) from source
+    // when its prebuilt binary cannot be downloaded, as here: minutes on a small machine.
+  }, 600_000);
 
   afterAll(async () => {
     await gateway?.stop();

@@ -50,6 +50,25 @@ describe('AccountPool', () => {
     expect(pool.pick('pro')).toBe('a');
   });
 
+  it('applies a cooldown learned elsewhere without counting a 429, keeping the later one', () => {
+    const time = clock();
+    const pool = new AccountPool({ ids: ['a', 'b'], strategy: 'fill-first', now: time.now });
+    const learned = pool.recordRateLimit('a', 'pro', { retryDelayMs: 5_000, terminal: false });
+    expect(learned).toEqual({ model: 'pro', until: time.now() + 5_000, terminal: false });
+    const other = new AccountPool({ ids: ['a', 'b'], strategy: 'fill-first', now: time.now });
+    other.applyCooldown('a', learned);
+    other.applyCooldown('a', { ...learned, until: time.now() + 1_000 });
+    other.applyCooldown('unknown', learned);
+    expect(other.pick('pro')).toBe('b');
+    expect(other.account('a')?.counters.rateLimited).toBe(0);
+    time.advance(4_000);
+    expect(other.pick('pro')).toBe('b');
+    time.advance(1_001);
+    expect(other.pick('pro')).toBe('a');
+    expect(other.has('a')).toBe(true);
+    expect(other.has('unknown')).toBe(false);
+  });
+
   it('parks a terminal quota until its reset time and skips excluded accounts', () => {
     const time = clock();
     const pool = new AccountPool({ ids: ['a', 'b'], strategy: 'fill-first', now: time.now });

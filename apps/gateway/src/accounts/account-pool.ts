@@ -172,12 +172,31 @@ export class AccountPool {
     id: string,
     model: string,
     outcome: { retryDelayMs?: number | undefined; terminal: boolean; resetAt?: number | undefined },
-  ): void {
+  ): ModelCooldown {
     const entry = this.get(id);
     entry.snapshot.counters.rateLimited += 1;
     const fallback = outcome.terminal ? this.terminalCooldownMs : this.defaultCooldownMs;
     const until = outcome.resetAt ?? this.now() + (outcome.retryDelayMs ?? fallback);
-    entry.cooldowns.set(model, { model, until, terminal: outcome.terminal });
+    const cooldown = { model, until, terminal: outcome.terminal };
+    entry.cooldowns.set(model, cooldown);
+    return { ...cooldown };
+  }
+
+  /**
+   * A cooldown learned elsewhere (another replica, through shared state): applied as it is,
+   * without counting a 429 here; a later one already known wins. Unknown accounts are ignored.
+   */
+  applyCooldown(id: string, cooldown: ModelCooldown): void {
+    const entry = this.entries.find((candidate) => candidate.snapshot.id === id);
+    if (!entry || cooldown.until <= this.now()) return;
+    const known = entry.cooldowns.get(cooldown.model);
+    if (!known || known.until < cooldown.until)
+      entry.cooldowns.set(cooldown.model, { ...cooldown });
+  }
+
+  /** True when the pool has an account with this id. */
+  has(id: string): boolean {
+    return this.entries.some((candidate) => candidate.snapshot.id === id);
   }
 
   /** Code Assist refuses the account (licence, ToS, disabled API…): skipped until cleared. */

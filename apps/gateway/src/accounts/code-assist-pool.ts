@@ -65,6 +65,16 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
     ...(options.now ? { now: options.now } : {}),
   });
   const byId = new Map(accounts.map((account) => [account.id, account]));
+  void options.shared
+    ?.listen({
+      cooldown: (id, cooldown) => pool.applyCooldown(id, cooldown),
+      quota: (id, buckets) => {
+        if (pool.has(id)) pool.updateQuota(id, buckets);
+      },
+    })
+    .catch((error: unknown) =>
+      options.logger.warn('shared account state unavailable', { error: errorSummary(error) }),
+    );
   const now = options.now ?? Date.now;
 
   const record = (account: ManagedAccount, error: unknown): void => {
@@ -103,6 +113,7 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
         ...accountDeadline(options),
       });
       pool.updateQuota(account.id, buckets);
+      options.shared?.publishQuota(account.id, buckets);
     } catch (error) {
       options.logger.debug('quota not retrieved', {
         account: account.id,
@@ -177,9 +188,10 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
     report(account, outcome) {
       pool.recordAttempt(account.id);
       if (outcome.kind === 'success') pool.recordSuccess(account.id);
-      else if (outcome.kind === 'rate-limited')
-        pool.recordRateLimit(account.id, outcome.model, outcome);
-      else {
+      else if (outcome.kind === 'rate-limited') {
+        const cooldown = pool.recordRateLimit(account.id, outcome.model, outcome);
+        options.shared?.publishCooldown(account.id, cooldown);
+      } else {
         const classified = classifyForbidden({ reason: outcome.reason, message: outcome.message });
         const error = eligibilityError(account.id, classified?.reason ?? 'INELIGIBLE_ACCOUNT', {
           actionUrl: classified?.actionUrl,

@@ -11,6 +11,8 @@ import {
 import type { Logger } from 'winston';
 import type { SecretRegistry } from '../logger';
 import { errorSummary } from '../middleware/error-handler';
+import type { SharedAccountState } from '../shared/shared-accounts';
+import { coordinatedTokens } from './coordinated-tokens';
 
 /** What every account of a pool shares. */
 export interface ManagedAccountSettings {
@@ -24,6 +26,8 @@ export interface ManagedAccountSettings {
   fetch?: typeof globalThis.fetch | undefined;
   /** Deadline of each account call to Google (UPSTREAM_ACCOUNT_TIMEOUT_MS). */
   accountTimeoutMs?: number | undefined;
+  /** Replicas' shared state (REDIS_URL): one refresh at a time across replicas. */
+  shared?: SharedAccountState | undefined;
   /** Pause between onboarding polls (tests pass a no-op). */
   sleep?: ((ms: number) => Promise<void>) | undefined;
 }
@@ -74,7 +78,7 @@ export function createManagedAccount(
     return discovered ? { ...credentials, projectId: discovered } : credentials;
   };
 
-  const tokens = createTokenProvider({
+  const localTokens = createTokenProvider({
     credentials: loaded.credentials,
     source: id,
     ...(settings.oauthClientId ? { clientId: settings.oauthClientId } : {}),
@@ -88,6 +92,11 @@ export function createManagedAccount(
       await persist(withProject(credentials));
     },
   });
+  const tokens = settings.shared
+    ? coordinatedTokens(localTokens, id, settings.shared, (token) =>
+        secrets.set(`access-token:${id}`, token),
+      )
+    : localTokens;
 
   const initialProject = settings.configuredProject ?? loaded.credentials.projectId;
   const account: ManagedAccount = {

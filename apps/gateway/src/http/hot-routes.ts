@@ -19,7 +19,7 @@ import { assertJsonDepth, DEFAULT_MAX_JSON_DEPTH } from './json-depth';
 
 /** What the hot routes need: the same check and handlers the express routes use. */
 export interface HotRoutesOptions {
-  checkPassword: (request: IncomingMessage) => GatewayError | undefined;
+  checkPassword: (request: IncomingMessage, response?: GatewayResponse) => GatewayError | undefined;
   handleChat: ChatCompletionsHandler;
   handleGeminiMethod: GeminiMethodHandler;
   /** Other surfaces' model calls by exact path (Anthropic's `/v1/messages`…), with their error shape. */
@@ -108,7 +108,7 @@ export function createHotRoutes({
     handle: (body: unknown) => Promise<void>,
   ): Promise<void> {
     try {
-      const denied = checkPassword(request);
+      const denied = checkPassword(request, response);
       if (denied) throw denied;
       await handle(await readJsonBody(request, bodyLimit, maxJsonDepth));
     } catch (error) {

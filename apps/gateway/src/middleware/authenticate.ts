@@ -2,7 +2,12 @@ import { hash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { GatewayError } from '../gateway-error';
-import { queryParam } from '../http/gateway-response';
+import { queryParam, type GatewayResponse } from '../http/gateway-response';
+import type { ClientKeyCheck } from '../keys/client-key-check';
+import { contextOf, type RequestPrincipal } from './request-context';
+
+/** The request presented the gateway password: the admin. */
+const ADMIN: RequestPrincipal = Object.freeze({ id: null, name: 'admin' });
 
 /**
  * Reads the password a client presented, in any of the accepted forms: `Authorization: Bearer`,
@@ -32,17 +37,29 @@ function digest(value: string): Buffer {
   return hash('sha256', value, 'buffer');
 }
 
+/** The check every API request passes (the response, when given, learns who it is). */
+export type CredentialCheck = (
+  request: IncomingMessage,
+  response?: GatewayResponse,
+) => GatewayError | undefined;
+
 /**
  * Returns the check every API request passes: undefined when the request presents the gateway
- * password (constant-time comparison), else the 401 to answer.
+ * password (constant-time comparison) or a valid client key (`clientKeys`), else the 401.
  */
-export function passwordCheck(
-  password: string,
-): (request: IncomingMessage) => GatewayError | undefined {
+export function passwordCheck(password: string, clientKeys?: ClientKeyCheck): CredentialCheck {
   const expected = digest(password);
-  return function checkPassword(request) {
+  return function checkPassword(request, response) {
     const presented = readPresentedPassword(request);
-    if (presented !== undefined && timingSafeEqual(digest(presented), expected)) return undefined;
+    if (presented !== undefined && clientKeys) {
+      const verdict = clientKeys(presented, response);
+      if (verdict !== undefined) return verdict ?? undefined;
+    }
+    if (presented !== undefined && timingSafeEqual(digest(presented), expected)) {
+      const context = response && contextOf(response);
+      if (context) context.principal = ADMIN;
+      return undefined;
+    }
     return new GatewayError({
       code: 'UNAUTHORIZED',
       status: 401,
@@ -55,10 +72,8 @@ export function passwordCheck(
 }
 
 /** Express middleware form of {@link passwordCheck}. */
-export function authenticate(
-  check: (request: IncomingMessage) => GatewayError | undefined,
-): RequestHandler {
-  return function authenticateMiddleware(request, _response, next) {
-    next(check(request));
+export function authenticate(check: CredentialCheck): RequestHandler {
+  return function authenticateMiddleware(request, response, next) {
+    next(check(request, response as GatewayResponse));
   };
 }

@@ -20,6 +20,7 @@ const TYPE_BY_STATUS: Record<number, string> = {
   401: 'authentication_error',
   403: 'permission_error',
   404: 'invalid_request_error',
+  409: 'invalid_request_error',
   413: 'invalid_request_error',
   429: 'rate_limit_error',
 };
@@ -58,7 +59,9 @@ function mapToOpenAI(error: unknown): OpenAIErrorResponse {
       if (error.param) mapped.body.error.param = error.param; // recovered from the request's index maps (E75)
       return mapped;
     }
-    return plain(error.status, error.message, error.param, codeFor(error));
+    const mapped = plain(error.status, error.message, error.param, codeFor(error));
+    if (error.headers) mapped.headers = error.headers;
+    return mapped;
   }
   if (TranslationError.isInstance(error)) {
     return plain(
@@ -110,6 +113,10 @@ function codeFor(error: GatewayError): string | null {
       return 'upstream_credentials_rejected';
     case 'UPSTREAM_BAD_ANSWER':
       return 'bad_upstream_answer';
+    case 'RATE_LIMITED':
+      return 'rate_limit_exceeded';
+    case 'FORBIDDEN':
+      return error.param === 'model' ? 'model_not_allowed' : 'forbidden';
     default:
       return null;
   }

@@ -51,7 +51,9 @@ function mapToGemini(error: unknown): GeminiErrorResponse {
       const status = error.status >= 400 ? error.status : upstream.code;
       return { ...build(status, upstream.message, upstream.details, upstream.status), headers };
     }
-    return build(error.status, error.message, detailsFor(error));
+    const built = build(error.status, error.message, detailsFor(error));
+    if (error.headers) built.headers = error.headers;
+    return built;
   }
   if (TranslationError.isInstance(error))
     return build(400, error.message, [info('INVALID_ARGUMENT')]);

@@ -1,10 +1,24 @@
 import type { GatewayResponse } from '../http/gateway-response';
+import type { KeyLimits } from '../limits/enforce-limits';
 
 /** Token usage of a request, when the upstream reported it. */
 export interface RequestUsage {
   promptTokens: number;
   completionTokens: number;
   totalTokens: number;
+  /** Thinking tokens (part of completionTokens) and prompt tokens served from cache. */
+  reasoningTokens?: number;
+  cachedTokens?: number;
+}
+
+/** Who sent the request: a client key (`keys/`), or the admin password (id null, name `admin`). */
+export interface RequestPrincipal {
+  id: string | null;
+  name: string;
+  /** Limits and allow-list of a client key; undefined for the admin password. */
+  limits?: KeyLimits;
+  /** Sets headers on the response while it has not started (rate-limit headers). */
+  setHeaders?: (headers: Record<string, string>) => void;
 }
 
 /**
@@ -21,6 +35,12 @@ export interface RequestContext {
   stream: boolean;
   /** Set when a `MODEL_FALLBACKS` chain served the request with a later model. */
   fallback?: { from: string; to: string };
+  /** Set by the authentication step when the request presented a valid credential. */
+  principal?: RequestPrincipal;
+  /** The model the client named (before aliases), when the surface records it. */
+  requestedModel?: string;
+  /** The model Google reported serving (`modelVersion`), when it did. */
+  servedModel?: string;
 }
 
 /** The context stored on a response by {@link createRequestContext}. */

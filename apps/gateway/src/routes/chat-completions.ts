@@ -105,7 +105,9 @@ export function createChatCompletionsHandler({
       });
     }
     response.locals['model'] = model;
-    const call = { model, request: geminiRequest, signal, context: contextOf(response) };
+    const context = contextOf(response);
+    if (context) context.requestedModel = body.model;
+    const call = { model, request: geminiRequest, signal, context };
     const translation: ResponseTranslationOptions = {
       model: body.model,
       upstreamModel: model,

@@ -174,11 +174,13 @@ export function createGeminiMethodHandler({
     response.locals['model'] = resolved.model.id;
     const fitted = fitRequestToModel(applyVariant(request, resolved), resolved.model);
     addWarnings(response, fitted.warnings);
+    const context = contextOf(response);
+    if (context) context.requestedModel = model.replace(/^models\//, '');
     const call = {
       model: resolved.model.id,
       request: fitted.request,
       signal: abortOnClientClose(response),
-      context: contextOf(response),
+      context,
     };
     if (method === 'generateContent') {
       const result = await client.generateContent(call);

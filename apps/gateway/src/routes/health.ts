@@ -7,6 +7,8 @@ export interface GatewayStatus {
   version: string;
   /** Code Assist accounts by state (absent for other backends). */
   accounts?: AccountCounts | undefined;
+  /** Database, usage ledger and Redis state (store/gateway-state.ts). */
+  storage?: unknown;
 }
 
 /** How many accounts can serve, and why the others cannot (never a name or a token). */
@@ -42,6 +44,7 @@ export function healthRoutes(getStatus: () => GatewayStatus): Router {
       backend: status.backend,
       version: status.version,
       ...(status.accounts ? { accounts: status.accounts } : {}),
+      ...(status.storage ? { storage: status.storage } : {}),
     });
   });
   router.get('/', (_request, response) => {

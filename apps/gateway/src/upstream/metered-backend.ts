@@ -28,13 +28,17 @@ export function meterBackend(backend: GeminiBackend): GeminiBackend {
 }
 
 function recordUsage(response: GenerateContentResponse, context: RequestContext | undefined): void {
+  if (!context) return;
+  if (response.modelVersion) context.servedModel = response.modelVersion;
   const usage = response.usageMetadata;
-  if (!usage || !context) return;
+  if (!usage) return;
   const promptTokens = usage.promptTokenCount ?? 0;
   const completionTokens = (usage.candidatesTokenCount ?? 0) + (usage.thoughtsTokenCount ?? 0);
   context.usage = {
     promptTokens,
     completionTokens,
     totalTokens: usage.totalTokenCount ?? promptTokens + completionTokens,
+    reasoningTokens: usage.thoughtsTokenCount ?? 0,
+    cachedTokens: usage.cachedContentTokenCount ?? 0,
   };
 }

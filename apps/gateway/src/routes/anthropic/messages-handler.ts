@@ -69,6 +69,8 @@ export function createAnthropicHandlers({
     }
     const body = parsed.data as z.infer<typeof messagesRequestSchema>;
     const resolved = resolveModel(catalog, body.model);
+    const requestContext = contextOf(response);
+    if (requestContext) requestContext.requestedModel = body.model; // allow-lists, the ledger
     const model = resolved.model.id;
     const client = getClient();
     const signal = abortOnClientClose(response);

@@ -86,6 +86,8 @@ export function createResponsesHandler({
   return async (rawBody, response) => {
     const body = parseResponsesRequest(rawBody);
     const resolved = resolveModel(catalog, body.model);
+    const requestContext = contextOf(response);
+    if (requestContext) requestContext.requestedModel = body.model; // allow-lists, the ledger
     const model = resolved.model.id;
     const client = getClient();
     const history = body.previous_response_id

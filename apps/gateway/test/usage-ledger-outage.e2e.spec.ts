@@ -1,0 +1,59 @@
+import { Client } from 'pg';
+import { admin } from './support/admin-client';
+import { freshPostgresDatabase } from './support/services';
+import { postJson, startStack, type Stack } from './support/start-stack';
+
+const chat = { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'hi' }] };
+
+describe('the usage ledger while its database fails (PostgreSQL)', () => {
+  let stack: Stack;
+  let database: { url: string; drop(): Promise<void> };
+  let sql: Client;
+  beforeAll(async () => {
+    database = await freshPostgresDatabase();
+    stack = await startStack({ env: { DATABASE_URL: database.url, USAGE_FLUSH_MS: '20' } });
+    sql = new Client({ connectionString: database.url });
+    await sql.connect();
+  });
+  afterAll(async () => {
+    await sql?.end();
+    await stack?.close();
+    await database?.drop();
+  });
+
+  const health = async () =>
+    (await (await fetch(`${stack.url}/health`)).json()) as {
+      status: string;
+      storage: { database: { engine: string }; usage_ledger: { status: string; pending: number } };
+    };
+
+  it('answers every client, says so in the log and /health, and writes the backlog once the database is back', async () => {
+    expect((await health()).storage.database.engine).toBe('postgres');
+    await sql.query('ALTER TABLE usage_events RENAME TO usage_events_away');
+    const statuses = [];
+    for (let index = 0; index < 5; index++)
+      statuses.push((await postJson(stack, '/v1/chat/completions', chat)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    let state = await health();
+    for (
+      let attempt = 0;
+      attempt < 100 && state.storage.usage_ledger.status !== 'failing';
+      attempt++
+    ) {
+      await new Promise((done) => setTimeout(done, 20));
+      state = await health();
+    }
+    expect(state.status).toBe('ok');
+    expect(state.storage.usage_ledger).toMatchObject({ status: 'failing', pending: 5 });
+    expect(stack.logs()).toContain('usage ledger: database write failed');
+
+    await sql.query('ALTER TABLE usage_events_away RENAME TO usage_events');
+    for (let attempt = 0; attempt < 100 && state.storage.usage_ledger.status !== 'ok'; attempt++) {
+      await new Promise((done) => setTimeout(done, 20));
+      state = await health();
+    }
+    expect(state.storage.usage_ledger).toMatchObject({ status: 'ok', pending: 0 });
+    const recent = await admin(stack, 'GET', '/admin/requests?limit=100');
+    expect(recent.body.data).toHaveLength(5);
+  });
+});
