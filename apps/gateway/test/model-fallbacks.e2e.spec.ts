@@ -1,3 +1,4 @@
+import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { GoogleGenAI } from '@google/genai';
 import { loadConfig } from '../src/config';
@@ -106,6 +107,52 @@ describe('MODEL_FALLBACKS: the next model of a chain serves when the first is ex
         messages: [{ role: 'user', content: 'x' }],
       }),
     ).rejects.toMatchObject({ status: 429 });
+  });
+
+  it('falls back on the Anthropic surface: a claude-*opus* id (the built-in alias) is served by the second model, and says so', async () => {
+    const anthropic = new Anthropic({ baseURL: stack.url, apiKey: stack.password, maxRetries: 0 });
+    const { data, response } = await anthropic.messages
+      .create({
+        model: 'claude-opus-4-5',
+        max_tokens: 256,
+        messages: [{ role: 'user', content: 'anthropic fallback' }],
+      })
+      .withResponse();
+    expect(data.content).toEqual([{ type: 'text', text: 'Echo: anthropic fallback' }]);
+    expect(data.model).toBe('gemini-2.5-pro');
+    expect(response.headers.get('x-geminicli2api-fallback')).toBe(
+      'gemini-3.1-pro-preview>gemini-2.5-pro',
+    );
+    expect(upstreamModels(stack).at(-1)).toBe('gemini-2.5-pro');
+
+    const stream = anthropic.messages.stream({
+      model: 'claude-opus-4-5',
+      max_tokens: 256,
+      messages: [{ role: 'user', content: 'anthropic stream fallback' }],
+    });
+    const final = await stream.finalMessage();
+    expect(final.model).toBe('gemini-2.5-pro');
+  });
+
+  it('falls back on the Responses API, streamed and not, naming the model that served', async () => {
+    const created = await openai.responses
+      .create({ model: 'gemini-3.1-pro-preview', input: 'responses fallback', store: false })
+      .withResponse();
+    expect(created.data.output_text).toBe('Echo: responses fallback');
+    expect(created.data.model).toBe('gemini-2.5-pro');
+    expect(created.response.headers.get('x-geminicli2api-model')).toBe('gemini-2.5-pro');
+
+    const stream = openai.responses.stream({
+      model: 'gemini-3.1-pro-preview',
+      input: 'responses stream fallback',
+      store: false,
+    });
+    const final = await stream.finalResponse();
+    const message = final.output.find((item) => item.type === 'message');
+    expect(message?.type === 'message' && message.content[0]).toMatchObject({
+      text: 'Echo: responses stream fallback',
+    });
+    expect(final.model).toBe('gemini-2.5-pro');
   });
 
   it('serves from the third model when the first two are exhausted', async () => {

@@ -20,6 +20,7 @@ import { requireJsonObject } from '../../invalid-request-error';
 import { fetchRemoteMedia, type RemoteMediaOptions } from '../../media/fetch-remote-media';
 import { contextOf } from '../../middleware/request-context';
 import { applyVariant } from '../../models/apply-variant';
+import { announceFallback } from '../../models/model-fallbacks';
 import { resolveModel } from '../../models/resolve-model';
 import type { GeminiBackend } from '../../upstream/gemini-backend';
 import { abortOnClientClose } from '../write-sse';
@@ -123,10 +124,15 @@ export function createAnthropicHandlers({
       };
       if (!body.stream) {
         const result = await client.generateContent(call);
+        translation.model = announceFallback(response) ?? translation.model;
         sendJson(response, 200, convertGeminiResponseToAnthropic(result, translation));
         return;
       }
-      await pipeAnthropicStream(client.streamGenerateContent(call), response, translation, logger);
+      const opening = client.streamGenerateContent(call).then((events) => {
+        translation.model = announceFallback(response) ?? translation.model; // MODEL_FALLBACKS
+        return events;
+      });
+      await pipeAnthropicStream(opening, response, translation, logger);
     },
 
     async countTokens(rawBody, response) {

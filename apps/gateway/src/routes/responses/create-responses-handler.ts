@@ -21,6 +21,7 @@ import { sendJson, type GatewayResponse } from '../../http/gateway-response';
 import { invalidRequestError, requireJsonObject } from '../../invalid-request-error';
 import { contextOf } from '../../middleware/request-context';
 import { applyVariant } from '../../models/apply-variant';
+import { announceFallback } from '../../models/model-fallbacks';
 import { resolveModel } from '../../models/resolve-model';
 import type { GeminiBackend } from '../../upstream/gemini-backend';
 import { abortOnClientClose } from '../write-sse';
@@ -130,18 +131,26 @@ export function createResponsesHandler({
       includeEncrypted: body.include?.includes(ENCRYPTED_CONTENT) ?? false,
       envelope: createResponsesEnvelope(body, { id, createdAt: Math.floor(Date.now() / 1000) }),
     };
+    /** A MODEL_FALLBACKS model served: the answer's `model` names it (as chat completions do). */
+    const servedBy = (served: string | undefined) => {
+      if (served === undefined) return;
+      translation.model = served;
+      translation.envelope = { ...translation.envelope, model: served };
+    };
     const keep = async (stored: ResponsesResponse) => {
       if (body.store !== false) await store.put(id, { response: stored, input });
     };
     try {
       if (!body.stream) {
         const answer = await client.generateContent(call);
+        servedBy(announceFallback(response));
         const converted = convertGeminiResponseToResponses(answer, translation);
         await keep(converted.stored);
         sendJson(response, 200, converted.response);
         return;
       }
       const events = await client.streamGenerateContent(call);
+      servedBy(announceFallback(response));
       const translator = createResponsesStreamTranslator(translation);
       try {
         await pipeResponsesStream(events, response, translator, logger);
