@@ -35,18 +35,26 @@ describe('Claude Code itself on the gateway (offline, against the emulator)', ()
     await rm(work, { recursive: true, force: true });
   });
 
-  /** `claude -p <prompt>` with the gateway as its Anthropic API and Gemini models everywhere. */
-  function claude(prompt: string, model: string): Promise<Run> {
+  /**
+   * `claude -p <prompt>` with the gateway as its Anthropic API and `model` everywhere; without a
+   * model, Claude Code's own defaults (claude-… ids, which the gateway's built-in aliases map).
+   */
+  function claude(prompt: string, model?: string): Promise<Run> {
+    const models: NodeJS.ProcessEnv = model
+      ? {
+          ANTHROPIC_MODEL: model,
+          ANTHROPIC_SMALL_FAST_MODEL: model,
+          ANTHROPIC_DEFAULT_HAIKU_MODEL: model,
+          ANTHROPIC_DEFAULT_SONNET_MODEL: model,
+          ANTHROPIC_DEFAULT_OPUS_MODEL: model,
+        }
+      : {};
     const env: NodeJS.ProcessEnv = {
       PATH: process.env['PATH'],
       HOME: home,
       ANTHROPIC_BASE_URL: stack.url,
       ANTHROPIC_API_KEY: stack.password,
-      ANTHROPIC_MODEL: model,
-      ANTHROPIC_SMALL_FAST_MODEL: model,
-      ANTHROPIC_DEFAULT_HAIKU_MODEL: model,
-      ANTHROPIC_DEFAULT_SONNET_MODEL: model,
-      ANTHROPIC_DEFAULT_OPUS_MODEL: model,
+      ...models,
       DISABLE_TELEMETRY: '1',
       DISABLE_AUTOUPDATER: '1',
       CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
@@ -54,7 +62,7 @@ describe('Claude Code itself on the gateway (offline, against the emulator)', ()
     return new Promise((done) => {
       const child = execFile(
         CLAUDE,
-        ['-p', prompt, '--model', model, '--allowedTools', 'Read'],
+        ['-p', prompt, ...(model ? ['--model', model] : []), '--allowedTools', 'Read'],
         { cwd: work, env, timeout: 90_000 },
         (error, stdout, stderr) => {
           const code = error ? ((error as { code?: number }).code ?? 1) : 0;
@@ -73,6 +81,19 @@ describe('Claude Code itself on the gateway (offline, against the emulator)', ()
     expect(run).toMatchObject({ code: 0 });
     expect(run.stdout).toContain('Say hello to the gateway');
     expect(run.stdout).toMatch(/^Echo: /);
+  }, 120_000);
+
+  it('works with its own claude-… model ids and no model setting (the built-in aliases)', async () => {
+    const before = messageCalls().length;
+    const run = await claude('Which model answers me?');
+    expect(run).toMatchObject({ code: 0 });
+    expect(run.stdout).toContain('Echo: ');
+    expect(run.stdout).toContain('Which model answers me?');
+    const sent = messageCalls()
+      .slice(before)
+      .map((call) => (call.body as { model?: string }).model);
+    expect(sent.length).toBeGreaterThan(0);
+    for (const model of sent) expect(model).toMatch(/^gemini-/);
   }, 120_000);
 
   it('runs its own Read tool on a Gemini 3 model and answers from the tool result', async () => {
