@@ -87,7 +87,7 @@ describe('the web console in headless Chromium', () => {
     const health = main.getByRole('table', { name: 'Dependencies' });
     expect(await health.locator('tbody tr').allInnerTexts()).toEqual([
       expect.stringMatching(/^google\s+degraded\s+1 of 2 usable accounts are cooling down/),
-      expect.stringMatching(/^database\s+not used/),
+      expect.stringMatching(/^database\s+ok\s+sqlite \(.*geminicli2api\.db\)/),
       expect.stringMatching(/^redis\s+not used/),
     ]);
     await main.getByRole('button', { name: 'Last 24 hours' }).click();
