@@ -171,9 +171,9 @@ describe('console and /admin/accounts over HTTP', () => {
   it('needs the CSRF header for mutations, on /console and /admin alike', async () => {
     const { cookie, csrf } = await signIn(url, password);
     expect(csrf).toMatch(/^[\w-]{43}$/);
-    // This gateway has no client keys API (yet): the console hides its keys pages.
+    // The gateway has the client keys API (/admin/keys): the console shows its keys pages.
     const features = await fetch(`${url}/console/api/features`, { headers: { cookie } });
-    expect(await features.json()).toEqual({ keys: false });
+    expect(await features.json()).toEqual({ keys: true });
     const overview = await fetch(`${url}/console/api/overview`, { headers: { cookie } });
     expect(overview.status).toBe(200);
     expect(await overview.json()).toMatchObject({
