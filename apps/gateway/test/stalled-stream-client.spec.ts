@@ -46,6 +46,21 @@ describe('a streaming client that stops reading', () => {
       { contents: [{ role: 'user', parts: [{ text: 'hi' }] }] },
     ],
     [
+      'Anthropic Messages',
+      '/v1/messages',
+      {
+        model: 'gemini-2.5-flash',
+        max_tokens: 1024,
+        stream: true,
+        messages: [{ role: 'user', content: 'hi' }],
+      },
+    ],
+    [
+      'OpenAI Responses',
+      '/v1/responses',
+      { model: 'gemini-2.5-flash', stream: true, store: false, input: 'hi' },
+    ],
+    [
       'Gemini JSON array',
       '/v1beta/models/gemini-2.5-flash:streamGenerateContent',
       { contents: [{ role: 'user', parts: [{ text: 'hi' }] }] },

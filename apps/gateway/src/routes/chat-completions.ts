@@ -25,7 +25,7 @@ import { sendJson, type GatewayResponse } from '../http/gateway-response';
 import { awaitStreamDrain, streamDrainOptions } from '../http/stream-backpressure';
 import { invalidRequestError, requireJsonObject } from '../invalid-request-error';
 import { fetchRemoteMedia, type RemoteMediaOptions } from '../media/fetch-remote-media';
-import { errorSummary, toOpenAIErrorResponse } from '../middleware/error-handler';
+import { toOpenAIErrorResponse } from '../middleware/error-handler';
 import { contextOf } from '../middleware/request-context';
 import { applyVariant } from '../models/apply-variant';
 import { announceFallback } from '../models/model-fallbacks';
@@ -39,6 +39,7 @@ import {
   writeSseBatch,
   writeSseData,
 } from './write-sse';
+import { assertStreamFinished, logStreamFailure } from './stream-failure';
 
 /** Dependencies of the chat route. */
 export interface ChatCompletionsRouteOptions {
@@ -174,20 +175,11 @@ async function pipeStream(
       if (drained) await drained;
       next = await iterator.next();
     }
-    if (!translator.sawFinishReason) {
-      throw new GatewayError({
-        code: 'UPSTREAM_ERROR',
-        status: 502,
-        message: 'The upstream stream ended without a finish reason; the answer may be incomplete.',
-      });
-    }
+    assertStreamFinished(translator.sawFinishReason);
     writeSseBatch(response, [...translator.end(), '[DONE]']);
   } catch (error) {
     if (response.destroyed) return;
-    logger.warn('stream failed after it started', {
-      requestId: response.locals['requestId'],
-      error: errorSummary(error),
-    });
+    logStreamFailure(logger, response, error);
     writeSseData(response, toOpenAIErrorResponse(error).body);
   } finally {
     response.end();

@@ -46,14 +46,15 @@ export function isSseResponse(response: GatewayResponse): boolean {
 }
 
 /**
- * Writes an SSE comment (`: keep-alive`) every `intervalMs` while a stream waits on the
- * upstream, so idle-cutting proxies keep the connection. The first tick sends the SSE headers
+ * Writes an SSE comment (`: keep-alive`, or the surface's own `keepaliveFrame`) every
+ * `intervalMs` while a stream waits on the upstream, so idle-cutting proxies keep the connection. The first tick sends the SSE headers
  * if they are not out yet (from then on a failure is reported as an error event). The interval
  * defaults to the request's configured one. Returns the function that stops it.
  */
 export function keepSseAlive(
   response: GatewayResponse,
   intervalMs = Number(response.locals[SSE_LOCALS.keepaliveMs] ?? 0),
+  keepaliveFrame = ': keep-alive\n\n',
 ): () => void {
   if (!(intervalMs > 0)) return () => undefined;
   const timer = setInterval(() => {
@@ -62,7 +63,7 @@ export function keepSseAlive(
       return;
     }
     startSse(response);
-    response.write(': keep-alive\n\n');
+    response.write(keepaliveFrame);
   }, intervalMs);
   timer.unref();
   const stop = () => clearInterval(timer);

@@ -1,6 +1,6 @@
 import type { MessageStreamEvent } from '@geminicli2api/protocol-anthropic';
 import type { GatewayResponse } from '../../http/gateway-response';
-import { SSE_LOCALS, startSse } from '../write-sse';
+import { keepSseAlive } from '../write-sse';
 
 /** One Anthropic SSE frame: `event: <type>` and `data: <json>`. */
 function frame(event: { type: string }): string {
@@ -20,21 +20,6 @@ export function writeAnthropicEvents(
  * Anthropic's keepalive: an `event: ping` every SSE_KEEPALIVE interval while the stream waits on
  * the upstream (the first one sends the headers). Returns the function that stops it.
  */
-export function keepAnthropicStreamAlive(
-  response: GatewayResponse,
-  intervalMs = Number(response.locals[SSE_LOCALS.keepaliveMs] ?? 0),
-): () => void {
-  if (!(intervalMs > 0)) return () => undefined;
-  const timer = setInterval(() => {
-    if (response.writableEnded || response.destroyed) {
-      clearInterval(timer);
-      return;
-    }
-    startSse(response);
-    response.write(frame({ type: 'ping' }));
-  }, intervalMs);
-  timer.unref();
-  const stop = () => clearInterval(timer);
-  response.once('close', stop);
-  return stop;
+export function keepAnthropicStreamAlive(response: GatewayResponse): () => void {
+  return keepSseAlive(response, undefined, frame({ type: 'ping' }));
 }

@@ -4,13 +4,12 @@ import {
   type AnthropicStreamOptions,
 } from '@geminicli2api/translator';
 import type { Logger } from 'winston';
-import { GatewayError } from '../../gateway-error';
 import type { GatewayResponse } from '../../http/gateway-response';
 import { awaitStreamDrain, streamDrainOptions } from '../../http/stream-backpressure';
-import { errorSummary } from '../../middleware/error-handler';
 import { startSse } from '../write-sse';
 import { toAnthropicErrorResponse } from './anthropic-error-response';
 import { keepAnthropicStreamAlive, writeAnthropicEvents } from './anthropic-sse';
+import { assertStreamFinished, logStreamFailure } from '../stream-failure';
 
 /**
  * Relays the upstream stream as Anthropic events. A failure before any byte went out is thrown
@@ -39,22 +38,13 @@ export async function pipeAnthropicStream(
       if (drained) await drained;
       next = await iterator.next();
     }
-    if (!translator.sawFinishReason) {
-      throw new GatewayError({
-        code: 'UPSTREAM_ERROR',
-        status: 502,
-        message: 'The upstream stream ended without a finish reason; the answer may be incomplete.',
-      });
-    }
+    assertStreamFinished(translator.sawFinishReason);
     writeAnthropicEvents(response, translator.end());
     response.end();
   } catch (error) {
     if (!response.headersSent) throw error;
     if (response.destroyed) return;
-    logger.warn('stream failed after it started', {
-      requestId: response.locals['requestId'],
-      error: errorSummary(error),
-    });
+    logStreamFailure(logger, response, error);
     const body = toAnthropicErrorResponse(error).body;
     response.end(`event: error\ndata: ${JSON.stringify(body)}\n\n`);
   }

@@ -1,11 +1,12 @@
 import type { GenerateContentResponse } from '@geminicli2api/protocol-gemini';
 import type { ResponsesStreamTranslator } from '@geminicli2api/translator';
 import type { Logger } from 'winston';
-import { GatewayError } from '../../gateway-error';
 import type { GatewayResponse } from '../../http/gateway-response';
-import { errorSummary, toOpenAIErrorResponse } from '../../middleware/error-handler';
+import { awaitStreamDrain, streamDrainOptions } from '../../http/stream-backpressure';
+import { toOpenAIErrorResponse } from '../../middleware/error-handler';
 import { keepSseAlive, startSse } from '../write-sse';
 import { writeResponseEvents } from './write-response-events';
+import { assertStreamFinished, logStreamFailure } from '../stream-failure';
 
 /**
  * Relays the upstream stream as Responses events. Headers wait for the first upstream event, so a
@@ -24,24 +25,18 @@ export async function pipeResponsesStream(
   startSse(response);
   writeResponseEvents(response, translator.start());
   try {
+    const drainOptions = streamDrainOptions(response, logger);
     while (!next.done) {
       writeResponseEvents(response, translator.push(next.value));
+      const drained = awaitStreamDrain(response, drainOptions); // backpressure: see the helper
+      if (drained) await drained;
       next = await iterator.next();
     }
-    if (!translator.sawFinishReason) {
-      throw new GatewayError({
-        code: 'UPSTREAM_ERROR',
-        status: 502,
-        message: 'The upstream stream ended without a finish reason; the answer may be incomplete.',
-      });
-    }
+    assertStreamFinished(translator.sawFinishReason);
     writeResponseEvents(response, translator.end());
   } catch (error) {
     if (response.destroyed) return;
-    logger.warn('stream failed after it started', {
-      requestId: response.locals['requestId'],
-      error: errorSummary(error),
-    });
+    logStreamFailure(logger, response, error);
     const { error: body } = toOpenAIErrorResponse(error).body;
     writeResponseEvents(
       response,
