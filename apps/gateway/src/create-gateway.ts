@@ -49,6 +49,7 @@ import { createResponsesHandler } from './routes/responses/create-responses-hand
 import { createInputTokensHandler } from './routes/responses/count-input-tokens';
 import { MemoryResponseStore, type ResponseStore } from './routes/responses/response-store';
 import { responsesRoutes } from './routes/responses/responses-routes';
+import { RedisResponseStore } from './routes/responses/redis-response-store';
 import { createGatewayState } from './store/gateway-state';
 import { limitBackend } from './limits/limited-backend';
 import { operatorOnly } from './admin/admin-auth';
@@ -197,7 +198,12 @@ export async function createGateway({
     logger,
     catalog,
     remoteMedia: config.remoteMedia,
-    store: responseStore ?? new MemoryResponseStore(config.responsesStore),
+    // Replicas sharing REDIS_URL share stored responses too; else this process keeps them.
+    store:
+      responseStore ??
+      (state.redis
+        ? new RedisResponseStore(state.redis, config.responsesStore)
+        : new MemoryResponseStore(config.responsesStore)),
   };
   const handleResponses = createResponsesHandler(responses);
   const hotRoutes = createHotRoutes({

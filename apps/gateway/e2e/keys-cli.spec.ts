@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const CLI = resolve(__dirname, '../../dist/keys-cli.js');
+const CLI = resolve(__dirname, '../dist/keys-cli.js');
 
 function keys(cwd: string, ...args: string[]) {
   return spawnSync(process.execPath, [CLI, ...args], {

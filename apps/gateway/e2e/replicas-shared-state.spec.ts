@@ -1,8 +1,8 @@
 import { startEmulator, type Emulator } from '@geminicli2api/emulator';
-import { admin, createKey } from './support/admin-client';
-import { startGatewayProcess, type GatewayProcess } from './support/gateway-process';
-import { freshPostgresDatabase, freshRedisUrl } from './support/services';
-import { demoCredentials, postJson } from './support/start-stack';
+import { admin, createKey } from '../test/support/admin-client';
+import { startGatewayProcess, type GatewayProcess } from '../test/support/gateway-process';
+import { freshPostgresDatabase, freshRedisUrl } from '../test/support/services';
+import { demoCredentials, postJson } from '../test/support/start-stack';
 
 const PASSWORD = 'replica-password-1';
 const chat = { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'hi' }] };
@@ -102,6 +102,48 @@ describe('two replicas sharing Redis and PostgreSQL', () => {
     expect(admins.reduce((sum: number, row: { requests: number }) => sum + row.requests, 0)).toBe(
       200,
     );
+  });
+
+  it('a response stored on one replica is continued, read and deleted on the other (Redis response store)', async () => {
+    const [a, b] = stacks();
+    const first = await postJson(a, '/v1/responses', {
+      model: 'gemini-2.5-flash',
+      input: 'remember the word heron',
+    });
+    expect(first.status).toBe(200);
+    const { id } = (await first.json()) as { id: string };
+
+    const second = await postJson(b, '/v1/responses', {
+      model: 'gemini-2.5-flash',
+      previous_response_id: id,
+      input: 'and now?',
+      store: false,
+    });
+    expect(second.status).toBe(200);
+    // The upstream call of the second turn carried the first turn, stored by the other replica.
+    const sent = emulator.requests.at(-1)?.body as {
+      request: { contents: { role: string; parts: { text?: string }[] }[] };
+    };
+    expect(sent.request.contents.map((content) => content.parts[0]?.text)).toEqual([
+      'remember the word heron',
+      'Echo: remember the word heron',
+      'and now?',
+    ]);
+
+    const read = await fetch(`${b.url}/v1/responses/${id}`, {
+      headers: { authorization: `Bearer ${PASSWORD}` },
+    });
+    expect(read.status).toBe(200);
+    expect(((await read.json()) as { id: string }).id).toBe(id);
+    const removed = await fetch(`${b.url}/v1/responses/${id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${PASSWORD}` },
+    });
+    expect(removed.status).toBe(200);
+    const gone = await fetch(`${a.url}/v1/responses/${id}`, {
+      headers: { authorization: `Bearer ${PASSWORD}` },
+    });
+    expect(gone.status).toBe(404);
   });
 
   it('an account cooldown learned by one replica is respected by the other', async () => {

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startEmulator, type Emulator } from '@geminicli2api/emulator';
 import { openStore } from '../src/store/open-store';
-import { admin } from './support/admin-client';
-import { startGatewayProcess } from './support/gateway-process';
-import { demoCredentials, postJson, startStack, type Stack } from './support/start-stack';
+import { admin } from '../test/support/admin-client';
+import { startGatewayProcess } from '../test/support/gateway-process';
+import { demoCredentials, postJson, startStack, type Stack } from '../test/support/start-stack';
 
 const MAIN = resolve(__dirname, '../dist/main.js');
 const PASSWORD = 'embedded-password-1';
