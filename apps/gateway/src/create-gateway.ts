@@ -18,7 +18,6 @@ import { createRequestContext } from './middleware/request-context';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics';
 import { metricsRoute } from './routes/metrics';
 import { createUpstreamRuntime } from './upstream/create-upstream-runtime';
-import { meterBackend } from './upstream/metered-backend';
 import { chatCompletionsRoute, createChatCompletionsHandler } from './routes/chat-completions';
 import { countAccounts, healthRoutes, type GatewayStatus } from './routes/health';
 import { modelsRoute } from './routes/models';
@@ -28,8 +27,8 @@ import { unknownRouteMessage } from './routes/unknown-route';
 import { createGeminiMethodHandler, geminiRoutes } from './routes/gemini-routes';
 import { createGeminiErrorHandler } from './middleware/gemini-error-handler';
 import { catalogFromConfig } from './models/catalog-from-config';
-import { resolveFallbackChains, withModelFallbacks } from './models/model-fallbacks';
-import { withUnknownModelHint } from './models/unknown-model-hint';
+import { resolveFallbackChains } from './models/model-fallbacks';
+import { servingBackend } from './serving-backend';
 import { startModelDiscovery } from './models/model-discovery';
 import { createBackend } from './create-backend';
 import { statusRoute } from './routes/status';
@@ -47,11 +46,10 @@ import { readConsoleSession } from './console/console-session';
 import { storageDependencies } from './console/storage-dependencies';
 import { createResponsesHandler } from './routes/responses/create-responses-handler';
 import { createInputTokensHandler } from './routes/responses/count-input-tokens';
-import { MemoryResponseStore, type ResponseStore } from './routes/responses/response-store';
+import type { ResponseStore } from './routes/responses/response-store';
 import { responsesRoutes } from './routes/responses/responses-routes';
-import { RedisResponseStore } from './routes/responses/redis-response-store';
+import { chooseResponseStore } from './routes/responses/choose-response-store';
 import { createGatewayState } from './store/gateway-state';
-import { limitBackend } from './limits/limited-backend';
 import { operatorOnly } from './admin/admin-auth';
 
 /** Inputs of {@link createGateway}. */
@@ -87,15 +85,6 @@ export interface Gateway {
   /** Releases pooled upstream connections (call after the HTTP server closed). */
   close(): Promise<void>;
 }
-
-const NO_CREDENTIALS_MESSAGE =
-  'No Google credentials are configured, so the gateway cannot call Gemini. Provide one of: ' +
-  'GEMINI_API_KEY (a Gemini API key; several comma-separated), GOOGLE_GENAI_USE_VERTEXAI=true with ' +
-  'GOOGLE_CLOUD_PROJECT and application default credentials (Vertex AI), or Code Assist OAuth ' +
-  'credentials: GEMINI_CREDENTIALS (the JSON of oauth_creds.json, on one line), ' +
-  'GOOGLE_APPLICATION_CREDENTIALS (path to an oauth_creds.json), GEMINI_CREDENTIALS_DIR, ' +
-  './oauth_creds.json or ~/.gemini/oauth_creds.json (npm run login creates one) — then restart. ' +
-  'See docs/credentials.md.';
 
 /**
  * Builds the gateway: loads credentials (a broken source is an error; no source at all still
@@ -147,14 +136,6 @@ export async function createGateway({
     backend: client ? 'ready' : 'no-credentials',
     version: GATEWAY_VERSION,
   };
-  const chains = resolveFallbackChains(catalog, config.modelFallbacks);
-  const served =
-    client && chains.size > 0
-      ? withModelFallbacks(client, { chains, logger, counter: metrics?.modelFallbacks })
-      : client;
-  const metered = served
-    ? limitBackend(meterBackend(withUnknownModelHint(served, catalog)), state.windows)
-    : undefined;
   const discovery = startModelDiscovery({
     backend: client,
     directory: catalog,
@@ -163,14 +144,13 @@ export async function createGateway({
   });
   // The first list is usually there in milliseconds; a slow upstream delays the start by 2 s at most.
   await discovery.firstRead(2000);
-  const getClient = (): GeminiBackend => {
-    if (metered) return metered;
-    throw new GatewayError({
-      code: 'NO_CREDENTIALS',
-      status: 503,
-      message: NO_CREDENTIALS_MESSAGE,
-    });
-  };
+  const getClient = servingBackend(client, {
+    catalog,
+    chains: resolveFallbackChains(catalog, config.modelFallbacks),
+    logger,
+    metrics,
+    windows: state.windows,
+  });
 
   const trackRequest = accessLog({
     logger,
@@ -198,12 +178,7 @@ export async function createGateway({
     logger,
     catalog,
     remoteMedia: config.remoteMedia,
-    // Replicas sharing REDIS_URL share stored responses too; else this process keeps them.
-    store:
-      responseStore ??
-      (state.redis
-        ? new RedisResponseStore(state.redis, config.responsesStore)
-        : new MemoryResponseStore(config.responsesStore)),
+    store: chooseResponseStore(responseStore, state.redis, config.responsesStore),
   };
   const handleResponses = createResponsesHandler(responses);
   const hotRoutes = createHotRoutes({
