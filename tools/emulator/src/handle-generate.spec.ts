@@ -8,6 +8,7 @@ import { DEMO_ACCOUNT } from './emulator-account';
 import type { Emulator } from './emulator-options';
 import type { Responder } from './responder';
 import { startEmulator } from './start-emulator';
+import { nextMidnightUtc } from './retrieve-user-quota';
 
 interface Envelope {
   response: {
@@ -346,8 +347,10 @@ describe('generate endpoints', () => {
         domain: 'cloudcode-pa.googleapis.com',
         metadata: { model: 'gemini-2.5-flash' },
       });
+      // Until the daily reset (next midnight UTC): long, except in the minutes before midnight.
       const delay = Number(String(body.error.details[1]?.retryDelay).replace('s', ''));
-      expect(delay).toBeGreaterThan(300);
+      const untilReset = (Date.parse(nextMidnightUtc()) - Date.now()) / 1000;
+      expect(Math.abs(delay - untilReset)).toBeLessThan(5);
     });
 
     it('limits a per-model exhausted quota to that model', async () => {
