@@ -1,3 +1,4 @@
+import { USAGE_COLUMNS } from './usage-columns';
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -23,23 +24,6 @@ export interface Store {
 /** One ledger row as written. */
 export type UsageRow = Omit<Insertable<UsageEventTable>, 'id'>;
 
-const USAGE_COLUMNS = [
-  'time',
-  'request_id',
-  'key_id',
-  'key_name',
-  'surface',
-  'model',
-  'served_model',
-  'backend',
-  'account',
-  'status',
-  'prompt_tokens',
-  'completion_tokens',
-  'reasoning_tokens',
-  'cached_tokens',
-  'latency_ms',
-] as const;
 const ROWS_PER_INSERT = 500;
 
 /** Options of {@link openStore}. */

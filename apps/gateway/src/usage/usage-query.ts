@@ -1,3 +1,4 @@
+import { REQUEST_COLUMNS } from '../store/usage-columns';
 import type { StoreDb } from '../store/store-schema';
 
 /** What `/admin/usage` can group by. */
@@ -124,22 +125,7 @@ export interface RequestRow {
 export async function recentRequests(db: StoreDb, limit: number): Promise<RequestRow[]> {
   const rows = await db
     .selectFrom('usage_events')
-    .select([
-      'time',
-      'key_id',
-      'key_name',
-      'surface',
-      'model',
-      'served_model',
-      'backend',
-      'account',
-      'status',
-      'prompt_tokens',
-      'completion_tokens',
-      'reasoning_tokens',
-      'cached_tokens',
-      'latency_ms',
-    ])
+    .select(REQUEST_COLUMNS)
     .orderBy('time', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)
