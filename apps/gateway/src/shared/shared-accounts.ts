@@ -142,16 +142,22 @@ export function redisSharedAccounts(redis: Redis, logger: Logger): SharedAccount
     const tokenKey = `g2a:token:${digest(account)}`;
     const lockKey = `g2a:refresh-lock:${digest(account)}`;
     const deadline = Date.now() + LOCK_MS * 2;
-    for (;;) {
+    const usable = async (): Promise<SharedToken | undefined> => {
       const shared = await redis.get(tokenKey);
-      if (shared) {
-        const token = JSON.parse(shared) as SharedToken;
-        const fresh =
-          token.expiryDate === undefined || token.expiryDate - Date.now() > FRESH_MARGIN_MS;
-        if (fresh && token.accessToken !== stale) return token;
-      }
+      if (!shared) return undefined;
+      const token = JSON.parse(shared) as SharedToken;
+      const fresh =
+        token.expiryDate === undefined || token.expiryDate - Date.now() > FRESH_MARGIN_MS;
+      return fresh && token.accessToken !== stale ? token : undefined;
+    };
+    for (;;) {
+      const before = await usable();
+      if (before) return before;
       if ((await redis.set(lockKey, instance, 'PX', LOCK_MS, 'NX')) === 'OK') {
         try {
+          // Another replica may have refreshed and released the lock since the read above.
+          const shared = await usable();
+          if (shared) return shared;
           const token = await refresh();
           const ttl = token.expiryDate ? token.expiryDate - Date.now() : 3_600_000;
           if (ttl > 0)

@@ -40,10 +40,17 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Pr
   };
 }
 
-/** The test Redis with a database index of its own (1–15), emptied first. */
+/**
+ * The test Redis with a database index of its own (1–15), emptied first. Indexes are handed out
+ * in turn (a counter in database 0), so specs running at the same time never share or empty
+ * each other's database (a random pick did, one time in fifteen).
+ */
 export async function freshRedisUrl(): Promise<string> {
   const server = new URL(requireService('TEST_REDIS_URL'));
-  server.pathname = `/${1 + Math.floor(Math.random() * 15)}`;
+  const counter = new Redis(server.toString());
+  const turn = await counter.incr('g2a-test:next-database');
+  counter.disconnect();
+  server.pathname = `/${1 + (turn % 15)}`;
   const client = new Redis(server.toString());
   await client.flushdb();
   client.disconnect();
