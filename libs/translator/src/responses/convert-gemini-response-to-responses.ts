@@ -1,7 +1,7 @@
 import type { GenerateContentResponse } from '@geminicli2api/protocol-gemini';
 import type { ResponsesResponse } from '@geminicli2api/protocol-openai';
 import {
-  createResponsesStreamTranslator,
+  createResponsesTranslation,
   type ResponsesStreamTranslatorOptions,
 } from './create-responses-stream-translator';
 import { visibleResponse } from './responses-envelope';
@@ -16,13 +16,14 @@ export interface ConvertedResponsesResponse {
 
 /**
  * Converts a non-streamed Gemini answer into a Responses response object. It is the stream
- * converter run over one event, so both forms carry the same items, ids aside.
+ * converter run over one event (without building its events), so both forms carry the same
+ * items, ids aside.
  */
 export function convertGeminiResponseToResponses(
   answer: GenerateContentResponse,
   options: ResponsesStreamTranslatorOptions,
 ): ConvertedResponsesResponse {
-  const translator = createResponsesStreamTranslator(options);
+  const translator = createResponsesTranslation(options, false);
   translator.start();
   translator.push(answer);
   translator.end();

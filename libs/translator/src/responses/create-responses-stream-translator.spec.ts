@@ -94,6 +94,31 @@ describe('createResponsesStreamTranslator', () => {
     });
   });
 
+  it('leaves events already emitted as they were when later parts change the response', () => {
+    const t = translator();
+    const [created] = t.start();
+    const added = t.push({ candidates: [{ content: { role: 'model', parts: [{ text: 'Hi' }] } }] });
+    const call = {
+      functionCall: { name: 'f', args: { a: 1 }, id: 'call_1' },
+      thoughtSignature: 'SIG',
+    };
+    t.push({ candidates: [{ content: { role: 'model', parts: [call] }, finishReason: 'STOP' }] });
+    const completed = t.end().at(-1);
+
+    if (created?.type !== 'response.created') throw new Error('no created event');
+    expect(created.response).toMatchObject({ status: 'in_progress', output: [], usage: null });
+    const message = added.find((event) => event.type === 'response.output_item.added');
+    if (message?.type !== 'response.output_item.added') throw new Error('no message item');
+    expect(message.item).toMatchObject({ type: 'message', status: 'in_progress', content: [] });
+    if (completed?.type !== 'response.completed') throw new Error('no completion');
+    expect(completed.response.output.map((item) => item.type)).toEqual([
+      'message',
+      'reasoning',
+      'function_call',
+    ]);
+    expect(completed.response.output[0]).toMatchObject({ status: 'completed' });
+  });
+
   it('puts the thought signature of a call into the reasoning item before it, shown only when included', () => {
     for (const includeEncrypted of [true, false]) {
       const t = translator({ includeEncrypted });

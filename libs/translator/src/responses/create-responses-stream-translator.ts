@@ -1,24 +1,22 @@
 import type { GeminiPart, GeminiUsageMetadata } from '@geminicli2api/protocol-gemini';
 import type {
-  ResponsesOutputItem,
   ResponsesOutputMessage,
   ResponsesOutputReasoning,
   ResponsesResponse,
-  ResponsesStreamEvent,
-  ResponsesStreamEventBody,
 } from '@geminicli2api/protocol-openai';
 import { mapGeminiFinishReason } from '../map-gemini-finish-reason';
 import { buildToolCall, renderCodePart } from '../response/build-tool-call';
 import { convertGrounding } from '../response/convert-grounding';
 import { defaultGenerateId } from '../translation-options';
-import { emitToolCall, structuredCopy, toCitations } from './emit-tool-call';
+import { emitToolCall, toCitations } from './emit-tool-call';
 import type {
   ResponsesStreamTranslator,
   ResponsesStreamTranslatorOptions,
 } from './responses-stream-translator-types';
 import { LOCAL_SHELL_FUNCTION } from './convert-responses-tools';
 import { encodeReasoningSignatures } from './encrypted-content';
-import { convertResponsesUsage, visibleItem, visibleResponse } from './responses-envelope';
+import { convertResponsesUsage } from './responses-envelope';
+import { responsesEventSink } from './responses-event-sink';
 
 export type { ResponsesStreamTranslator, ResponsesStreamTranslatorOptions };
 
@@ -37,11 +35,22 @@ type Open =
 export function createResponsesStreamTranslator(
   options: ResponsesStreamTranslatorOptions,
 ): ResponsesStreamTranslator {
+  return createResponsesTranslation(options, true);
+}
+
+/**
+ * {@link createResponsesStreamTranslator}, or with `streamed` false the same translation without
+ * its events: only {@link ResponsesStreamTranslator.response} is built (the non-streamed answer,
+ * which would discard every event and its snapshots).
+ */
+export function createResponsesTranslation(
+  options: ResponsesStreamTranslatorOptions,
+  streamed: boolean,
+): ResponsesStreamTranslator {
   const { customTools, localShell = false, includeEncrypted = false } = options;
   const generateId = options.generateId ?? defaultGenerateId;
   const signatureModel = options.upstreamModel ?? options.model;
   const response: ResponsesResponse = { ...options.envelope, output: [] };
-  let sequence = 0;
   let open: Open | undefined;
   let usage: GeminiUsageMetadata | undefined;
   let finishReason: string | undefined;
@@ -52,32 +61,12 @@ export function createResponsesStreamTranslator(
   let messageParts: GeminiPart[] = [];
   let grounding: unknown;
   let done = false;
-  let out: ResponsesStreamEvent[] = [];
 
-  const emit = (event: ResponsesStreamEventBody): void => {
-    out.push({ ...event, sequence_number: sequence++ } as ResponsesStreamEvent);
-  };
-  const snapshot = (): ResponsesResponse =>
-    structuredCopy(visibleResponse(response, includeEncrypted));
-  const addItem = (item: ResponsesOutputItem): number => {
-    response.output.push(item);
-    const index = response.output.length - 1;
-    emit({
-      type: 'response.output_item.added',
-      output_index: index,
-      item: visibleItem(structuredCopy(item), includeEncrypted),
-    });
-    return index;
-  };
-  const itemDone = (index: number): void => {
-    const item = response.output[index];
-    if (item)
-      emit({
-        type: 'response.output_item.done',
-        output_index: index,
-        item: visibleItem(item, includeEncrypted),
-      });
-  };
+  const { emit, emitResponse, addItem, itemDone, take } = responsesEventSink(
+    response,
+    includeEncrypted,
+    streamed,
+  );
 
   const closeOpen = (signature?: { callId: string; value: string }): void => {
     if (!open) return;
@@ -214,12 +203,6 @@ export function createResponsesStreamTranslator(
         ? ('local_shell' as const)
         : ('function' as const);
 
-  const take = (): ResponsesStreamEvent[] => {
-    const events = out;
-    out = [];
-    return events;
-  };
-
   return {
     get sawFinishReason() {
       return finishReason !== undefined || blocked;
@@ -228,8 +211,8 @@ export function createResponsesStreamTranslator(
       return response;
     },
     start() {
-      emit({ type: 'response.created', response: snapshot() });
-      emit({ type: 'response.in_progress', response: snapshot() });
+      emitResponse('response.created');
+      emitResponse('response.in_progress');
       return take();
     },
     push(event) {
@@ -268,10 +251,10 @@ export function createResponsesStreamTranslator(
         response.incomplete_details = {
           reason: reason === 'length' ? 'max_output_tokens' : 'content_filter',
         };
-        emit({ type: 'response.incomplete', response: snapshot() });
+        emitResponse('response.incomplete');
       } else {
         response.status = 'completed';
-        emit({ type: 'response.completed', response: snapshot() });
+        emitResponse('response.completed');
       }
       return take();
     },
@@ -282,7 +265,7 @@ export function createResponsesStreamTranslator(
       response.error = error;
       if (usage) response.usage = convertResponsesUsage(usage);
       emit({ type: 'error', code: error.code, message: error.message, param: null });
-      emit({ type: 'response.failed', response: snapshot() });
+      emitResponse('response.failed');
       return take();
     },
   };

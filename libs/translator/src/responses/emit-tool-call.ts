@@ -95,11 +95,6 @@ function customInput(args: string): string {
   return args;
 }
 
-/** A copy of a still-growing item, so later mutation does not change an emitted event. */
-export function structuredCopy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
-
 /** Chat `url_citation` annotations (Google Search grounding) in the Responses shape. */
 export function toCitations(annotations: readonly OpenAIAnnotation[]): ResponsesUrlCitation[] {
   return annotations.map(({ url_citation: citation }) => ({

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createModelCatalog, type GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
 import {
   responsesRequestSchema,
@@ -17,6 +16,7 @@ import {
 import { identifyInputItems } from '@geminicli2api/translator/internal';
 import type { Logger } from 'winston';
 import { GatewayError } from '../../gateway-error';
+import { randomHex } from '../../random-hex';
 import { sendJson, type GatewayResponse } from '../../http/gateway-response';
 import { invalidRequestError, requireJsonObject } from '../../invalid-request-error';
 import { contextOf } from '../../middleware/request-context';
@@ -52,7 +52,7 @@ const ENCRYPTED_CONTENT = 'reasoning.encrypted_content';
 
 /** A fresh id suffix (48 hex characters, like OpenAI's). */
 export function newId(): string {
-  return randomBytes(24).toString('hex');
+  return randomHex(24);
 }
 
 /** Parses a Responses request body, or the 400 naming the offending path. */
