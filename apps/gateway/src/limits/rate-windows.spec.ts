@@ -1,6 +1,6 @@
 import { admitCall, formatReset, keyLimits } from './enforce-limits';
 import { compileModelGlobs } from './model-allow-list';
-import { MemoryRateWindows } from './rate-windows';
+import { dayOf, MemoryRateWindows } from './rate-windows';
 import type { RequestContext } from '../middleware/request-context';
 
 const T0 = Date.UTC(2030, 0, 1, 12, 0, 0);
@@ -114,5 +114,15 @@ describe('admitCall', () => {
     expect(formatReset(1500)).toBe('2s');
     expect(formatReset(61_000)).toBe('1m1s');
     expect(formatReset(3_726_000)).toBe('1h2m6s');
+  });
+});
+
+describe('dayOf', () => {
+  it('names the UTC day of an instant, on both sides of midnight and back again', () => {
+    const midnight = Date.UTC(2030, 0, 2);
+    expect(dayOf(midnight - 1)).toBe('20300101');
+    expect(dayOf(midnight)).toBe('20300102');
+    expect(dayOf(midnight - 1)).toBe('20300101');
+    expect(dayOf(Date.UTC(2031, 11, 31, 23, 59, 59))).toBe('20311231');
   });
 });

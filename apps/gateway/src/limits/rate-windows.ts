@@ -37,9 +37,17 @@ export interface RateWindows {
 
 const MINUTE = 60_000;
 
-/** The UTC day of `now`, as `YYYYMMDD`. */
+const DAY_MS = 86_400_000;
+let lastDay = { number: NaN, text: '' };
+
+/** The UTC day of `now`, as `YYYYMMDD` (formatted once per day: it is asked several times a request). */
 export function dayOf(now: number): string {
-  return new Date(now).toISOString().slice(0, 10).replace(/-/g, '');
+  const number = Math.floor(now / DAY_MS);
+  if (number !== lastDay.number) {
+    const text = new Date(number * DAY_MS).toISOString().slice(0, 10).replace(/-/g, '');
+    lastDay = { number, text };
+  }
+  return lastDay.text;
 }
 
 /** A queue of timestamps (and amounts) with O(1) amortised removal from the front. */

@@ -58,6 +58,18 @@ if first[2] then oldestRequest = tonumber(first[2]) + ${MINUTE} end
 return {verdict, count, tokens, day, oldestRequest, oldestTokens}
 `;
 
+/**
+ * Counts an answer's tokens in the minute's second bucket and the day's counter (one command,
+ * not a MULTI of four). KEYS: tokens hash, day counter. ARGV: second, tokens.
+ */
+const RECORD_SCRIPT = `
+redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ${MINUTE + 1000})
+redis.call('INCRBY', KEYS[2], ARGV[2])
+redis.call('EXPIRE', KEYS[2], ${DAY_TTL_SECONDS})
+return 1
+`;
+
 const VERDICTS: AdmitVerdict[] = ['ok', 'rpm', 'tpm', 'daily'];
 
 type RedisWithAdmit = Redis & {
@@ -71,6 +83,7 @@ type RedisWithAdmit = Redis & {
     daily: number,
     member: string,
   ): Promise<number[]>;
+  g2aRecord(tokens: string, day: string, second: number, amount: number): Promise<number>;
 };
 
 /**
@@ -89,6 +102,7 @@ export class RedisRateWindows implements RateWindows {
     private readonly prefix = 'g2a:rl:',
   ) {
     redis.defineCommand('g2aAdmit', { numberOfKeys: 3, lua: ADMIT_SCRIPT });
+    redis.defineCommand('g2aRecord', { numberOfKeys: 2, lua: RECORD_SCRIPT });
     this.redis = redis as RedisWithAdmit;
   }
 
@@ -135,15 +149,13 @@ export class RedisRateWindows implements RateWindows {
   async record(keyId: string, tokens: number, now: number): Promise<void> {
     if (tokens <= 0) return;
     this.fallback.record(keyId, tokens, now);
-    const day = this.key(keyId, `day:${dayOf(now)}`);
-    const minute = this.key(keyId, 'tpm');
     await this.redis
-      .multi()
-      .hincrby(minute, String(Math.floor(now / 1000)), Math.round(tokens))
-      .pexpire(minute, MINUTE + 1000)
-      .incrby(day, Math.round(tokens))
-      .expire(day, DAY_TTL_SECONDS)
-      .exec()
+      .g2aRecord(
+        this.key(keyId, 'tpm'),
+        this.key(keyId, `day:${dayOf(now)}`),
+        Math.floor(now / 1000),
+        Math.round(tokens),
+      )
       .catch(() => undefined);
   }
 
