@@ -72,6 +72,8 @@ export async function callCodeAssist(
       context.source,
       `${label} answered HTTP ${response.status}${message ? `: ${message}` : ''}`,
       response.status >= 500 || response.status === 429,
+      undefined,
+      response.status,
     );
   }
   try {
@@ -87,12 +89,14 @@ export function setupError(
   problem: string,
   isRetryable: boolean,
   cause?: unknown,
+  status?: number,
 ): OAuthStoreError {
   return new OAuthStoreError({
     code: 'PROJECT_DISCOVERY_FAILED',
     source,
     isRetryable,
     cause,
+    ...(status === undefined ? {} : { status }),
     message: `Project discovery for ${source} failed: ${problem}.`,
   });
 }

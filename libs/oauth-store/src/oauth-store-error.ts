@@ -40,6 +40,11 @@ export class OAuthStoreError extends Error {
   readonly source: string | undefined;
   /** Set for `ACCOUNT_INELIGIBLE`: the typed reason and the URL that fixes it. */
   readonly eligibility: Eligibility | undefined;
+  /**
+   * The HTTP status Google answered, when the error is about an answer (e.g. 401 from a setup
+   * call: the access token was refused, a fresh one may succeed).
+   */
+  readonly status: number | undefined;
 
   constructor({
     message,
@@ -48,6 +53,7 @@ export class OAuthStoreError extends Error {
     source,
     cause,
     eligibility,
+    status,
   }: {
     message: string;
     code: OAuthStoreErrorCode;
@@ -55,6 +61,7 @@ export class OAuthStoreError extends Error {
     source?: string;
     cause?: unknown;
     eligibility?: Eligibility;
+    status?: number;
   }) {
     super(message, { cause });
     this.name = 'OAuthStoreError';
@@ -62,6 +69,7 @@ export class OAuthStoreError extends Error {
     this.isRetryable = isRetryable;
     this.source = source;
     this.eligibility = eligibility;
+    this.status = status;
   }
 
   /** True for an OAuthStoreError from any copy of this package. */

@@ -3,6 +3,7 @@ import {
   eligibilityError,
   OAuthStoreError,
   retrieveUserQuota,
+  type CodeAssistProject,
   type LoadedCredentials,
 } from '@geminicli2api/oauth-store';
 import { AccountPool, type PoolAccountSnapshot, type SelectionStrategy } from './account-pool';
@@ -92,9 +93,18 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
   };
 
   const prepareAccount = async (account: ManagedAccount): Promise<void> => {
-    const accessToken = await account.tokens.getAccessToken();
+    let accessToken = await account.tokens.getAccessToken();
     const first = account.project === undefined;
-    const project = await account.ensureProject(accessToken);
+    let project: CodeAssistProject;
+    try {
+      project = await account.ensureProject(accessToken);
+    } catch (error) {
+      // The token was refused (revoked, or one another replica shared that Google no longer
+      // takes): refresh past it and set up once more, as a model call does after a 401.
+      if (!OAuthStoreError.isInstance(error) || error.status !== 401) throw error;
+      accessToken = await account.tokens.refresh();
+      project = await account.ensureProject(accessToken);
+    }
     if (first) await fetchQuota(account, accessToken, project.projectId);
   };
 
