@@ -19,6 +19,7 @@ import { createGeminiApiClient } from './upstream/gemini-api-client';
 import type { ManagedCredentials } from './accounts/managed-credentials';
 import type { GeminiBackend } from './upstream/gemini-backend';
 import { createVertexClient } from './upstream/vertex-client';
+import type { UpstreamTransport } from './upstream/upstream-transport';
 
 /** Options of {@link createBackend}. */
 export interface CreateBackendOptions {
@@ -27,6 +28,9 @@ export interface CreateBackendOptions {
   secrets: SecretRegistry;
   cwd: string;
   homeDir: string;
+  /** How every backend sends model calls (`createUpstreamRuntime`); default: `defaultTransport`. */
+  transport?: UpstreamTransport | undefined;
+  /** The plain fetch for token refresh and account setup (default: the transport's). */
   fetch?: typeof globalThis.fetch | undefined;
   /** Pause between onboarding polls (tests pass a no-op). */
   sleep?: (ms: number) => Promise<void>;
@@ -61,7 +65,8 @@ export async function createBackend({
   secrets,
   cwd,
   homeDir,
-  fetch,
+  transport,
+  fetch = transport?.fetch,
   sleep,
   shared,
 }: CreateBackendOptions): Promise<BackendSetup> {
@@ -73,7 +78,7 @@ export async function createBackend({
     ? createGeminiApiClient({
         baseUrl: settings.geminiApiBaseUrl,
         apiKeys: settings.apiKeys,
-        fetch,
+        transport,
         selector: keySelector,
       })
     : undefined;
@@ -112,7 +117,7 @@ export async function createBackend({
       project: config.project,
       location: settings.location,
       baseUrl: settings.vertexBaseUrl,
-      fetch,
+      transport,
       authOptions: {
         ...(config.credentialsFile ? { keyFilename: config.credentialsFile } : {}),
         ...(config.oauthTokenUrl
@@ -169,7 +174,7 @@ export async function createBackend({
   const codeAssist = createCodeAssistClient({
     endpoint: config.codeAssistEndpoint,
     accounts: pool,
-    ...(fetch ? { fetch } : {}),
+    transport,
   });
   const failover = settings.failoverToApiKey && apiKeyBackend !== undefined;
   logger.info('backend selected', {

@@ -8,7 +8,7 @@ import type { Logger } from 'winston';
 import { ConfigError } from '../config';
 import { GatewayError } from '../gateway-error';
 import type { GatewayResponse } from '../http/gateway-response';
-import { contextOf } from '../middleware/request-context';
+import { requestState } from '../http/request-state';
 import type { GeminiBackend, GenerateCall } from '../upstream/gemini-backend';
 
 /** Primary model id → the models that serve, in order, when it cannot. */
@@ -115,10 +115,11 @@ export function withModelFallbacks(
  * the answer's `model` should show; undefined when the asked model served.
  */
 export function announceFallback(response: GatewayResponse): string | undefined {
-  const fallback = contextOf(response)?.fallback;
+  const state = requestState(response);
+  const fallback = state.context.fallback;
   if (!fallback) return undefined;
   response.setHeader('x-geminicli2api-model', fallback.to);
   response.setHeader('x-geminicli2api-fallback', `${fallback.from}>${fallback.to}`);
-  response.locals['model'] = fallback.to;
+  state.model = fallback.to;
   return fallback.to;
 }

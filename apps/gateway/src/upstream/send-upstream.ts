@@ -62,10 +62,8 @@ export interface SendUpstreamOptions<C extends Credential> {
   signal?: AbortLike | undefined;
   /** The request's context: learns the model, the account of the last attempt and retries. */
   context?: RequestContext | undefined;
-  /** The gateway's fetch; when it carries an `UpstreamTransport` (`withTransport`), that applies. */
-  fetch?: typeof globalThis.fetch;
-  /** Overrides the transport carried by `fetch` (tests). */
-  transport?: UpstreamTransport;
+  /** How to send: the gateway's fetch, retries, timeouts, limiter (default: `defaultTransport`). */
+  transport?: UpstreamTransport | undefined;
 }
 
 /**
@@ -85,7 +83,7 @@ export async function sendUpstream<C extends Credential>(
   options: SendUpstreamOptions<C>,
 ): Promise<UpstreamReply> {
   const { signal } = options;
-  const transport = resolveTransport(options.fetch, options.transport);
+  const transport = resolveTransport(options.transport);
   const { context } = options;
   if (context && !context.model) context.model = options.model;
   const release = transport.limiter ? await transport.limiter.acquire(signal) : () => undefined;
