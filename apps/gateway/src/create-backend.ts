@@ -1,9 +1,5 @@
 import type { SharedAccountState } from './shared/shared-accounts';
-import {
-  createKeyFileTokenProvider,
-  loadAllCredentials,
-  OAuthStoreError,
-} from '@geminicli2api/oauth-store';
+import { createKeyFileTokenProvider, loadAllCredentials } from '@geminicli2api/oauth-store';
 import type { Logger } from 'winston';
 import {
   createCodeAssistPool,
@@ -11,7 +7,6 @@ import {
   type CodeAssistPool,
 } from './accounts/code-assist-pool';
 import type { Config } from './config';
-import { GatewayError } from './gateway-error';
 import type { SecretRegistry } from './logger';
 import { createCodeAssistClient } from './upstream/code-assist-client';
 import { createApiKeySelector, type ApiKeyStatus } from './upstream/api-key-selector';
@@ -20,6 +15,7 @@ import type { ManagedCredentials } from './accounts/managed-credentials';
 import type { GeminiBackend } from './upstream/gemini-backend';
 import { createVertexClient } from './upstream/vertex-client';
 import type { UpstreamTransport } from './upstream/upstream-transport';
+import { retryabilityOf } from './upstream/retryability';
 
 /** Options of {@link createBackend}. */
 export interface CreateBackendOptions {
@@ -199,13 +195,6 @@ export async function createBackend({
   };
 }
 
-/** True for failures where another backend may succeed: no account usable, quota, refusal. */
-function shouldFailOver(error: unknown): boolean {
-  if (OAuthStoreError.isInstance(error)) return true;
-  if (!GatewayError.isInstance(error)) return false;
-  return error.code === 'ACCOUNT_UNAVAILABLE' || error.status === 429 || error.status === 403;
-}
-
 function withFailover(
   primary: GeminiBackend,
   secondary: GeminiBackend,
@@ -218,7 +207,8 @@ function withFailover(
     try {
       return await run(primary);
     } catch (error) {
-      if (!shouldFailOver(error)) throw error;
+      // No account usable, quota, a refusal: decided where the error was made (retryability.ts).
+      if (!retryabilityOf(error).otherBackend) throw error;
       logger.warn('code assist unavailable; failing over to the Gemini API', {
         call: name,
         reason: error instanceof Error ? error.message : String(error),

@@ -17,10 +17,9 @@ import {
   type ResponseTranslationOptions,
   type SignatureCache,
 } from '@geminicli2api/translator';
-import { recoverOpenAIParam, type ParamMaps } from '@geminicli2api/translator/internal';
+import { recoverOpenAIParam } from '@geminicli2api/translator/internal';
 import { Router } from 'express';
 import type { Logger } from 'winston';
-import { GatewayError } from '../gateway-error';
 import { sendJson, type GatewayResponse } from '../http/gateway-response';
 import { requestState } from '../http/request-state';
 import { DEFAULT_STREAM_SETTINGS, type StreamSettings } from '../http/stream-settings';
@@ -42,6 +41,7 @@ import {
   writeSseData,
 } from './write-sse';
 import { assertStreamFinished, logStreamFailure } from './stream-failure';
+import { withUpstreamParam } from './upstream-param';
 
 /** Dependencies of the chat route. */
 export interface ChatCompletionsRouteOptions {
@@ -131,18 +131,9 @@ export function createChatCompletionsHandler({
       translation.model = announceFallback(response) ?? translation.model;
       await pipeStream(events, response, body, translation, logger, streaming);
     } catch (error) {
-      throw withRecoveredParam(error, paramMaps);
+      throw withUpstreamParam(error, (message) => recoverOpenAIParam(message, paramMaps));
     }
   };
-}
-
-/** An upstream 400 gets the OpenAI `param` its message points at (E75), via the request's index maps. */
-function withRecoveredParam(error: unknown, maps: ParamMaps): unknown {
-  if (!GatewayError.isInstance(error) || error.upstream?.code !== 400 || error.param) return error;
-  const param = recoverOpenAIParam(error.upstream.message, maps);
-  if (!param) return error;
-  const { message, code, status, upstream, isRetryable } = error;
-  return new GatewayError({ message, code, status, upstream, isRetryable, param, cause: error });
 }
 
 function parseBody(value: unknown): ChatCompletionRequest {

@@ -31,6 +31,7 @@ import type { RemoteMediaOptions } from '../../media/fetch-remote-media';
 import { fetchResponsesMedia } from './fetch-responses-media';
 import { loadHistory } from './load-history';
 import { pipeResponsesStream } from './pipe-responses-stream';
+import { withUpstreamParam } from '../upstream-param';
 import type { ResponseStore } from './response-store';
 
 /** Dependencies of the Responses routes. */
@@ -166,19 +167,7 @@ export function createResponsesHandler({
         if (translator.response.status !== 'in_progress') await keep(translator.response);
       }
     } catch (error) {
-      throw withRecoveredParam(error, recoverParam);
+      throw withUpstreamParam(error, recoverParam);
     }
   };
-}
-
-/** An upstream 400 gets the Responses `param` its message points at, when it names one. */
-function withRecoveredParam(
-  error: unknown,
-  recoverParam: (message: string) => string | undefined,
-): unknown {
-  if (!GatewayError.isInstance(error) || error.upstream?.code !== 400 || error.param) return error;
-  const param = recoverParam(error.upstream.message);
-  if (!param) return error;
-  const { message, code, status, upstream, isRetryable } = error;
-  return new GatewayError({ message, code, status, upstream, isRetryable, param, cause: error });
 }
