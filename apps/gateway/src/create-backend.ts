@@ -1,9 +1,5 @@
 import type { SharedAccountState } from './shared/shared-accounts';
-import {
-  createKeyFileTokenProvider,
-  loadAllCredentials,
-  OAuthStoreError,
-} from '@geminicli2api/oauth-store';
+import { createKeyFileTokenProvider, loadAllCredentials } from '@geminicli2api/oauth-store';
 import type { Logger } from 'winston';
 import {
   createCodeAssistPool,
@@ -11,7 +7,6 @@ import {
   type CodeAssistPool,
 } from './accounts/code-assist-pool';
 import type { Config } from './config';
-import { GatewayError } from './gateway-error';
 import type { SecretRegistry } from './logger';
 import { createCodeAssistClient } from './upstream/code-assist-client';
 import { createApiKeySelector, type ApiKeyStatus } from './upstream/api-key-selector';
@@ -19,6 +14,8 @@ import { createGeminiApiClient } from './upstream/gemini-api-client';
 import type { ManagedCredentials } from './accounts/managed-credentials';
 import type { GeminiBackend } from './upstream/gemini-backend';
 import { createVertexClient } from './upstream/vertex-client';
+import type { UpstreamTransport } from './upstream/upstream-transport';
+import { retryabilityOf } from './upstream/retryability';
 
 /** Options of {@link createBackend}. */
 export interface CreateBackendOptions {
@@ -27,6 +24,9 @@ export interface CreateBackendOptions {
   secrets: SecretRegistry;
   cwd: string;
   homeDir: string;
+  /** How every backend sends model calls (`createUpstreamRuntime`); default: `defaultTransport`. */
+  transport?: UpstreamTransport | undefined;
+  /** The plain fetch for token refresh and account setup (default: the transport's). */
   fetch?: typeof globalThis.fetch | undefined;
   /** Pause between onboarding polls (tests pass a no-op). */
   sleep?: (ms: number) => Promise<void>;
@@ -61,7 +61,8 @@ export async function createBackend({
   secrets,
   cwd,
   homeDir,
-  fetch,
+  transport,
+  fetch = transport?.fetch,
   sleep,
   shared,
 }: CreateBackendOptions): Promise<BackendSetup> {
@@ -73,7 +74,7 @@ export async function createBackend({
     ? createGeminiApiClient({
         baseUrl: settings.geminiApiBaseUrl,
         apiKeys: settings.apiKeys,
-        fetch,
+        transport,
         selector: keySelector,
       })
     : undefined;
@@ -112,7 +113,7 @@ export async function createBackend({
       project: config.project,
       location: settings.location,
       baseUrl: settings.vertexBaseUrl,
-      fetch,
+      transport,
       authOptions: {
         ...(config.credentialsFile ? { keyFilename: config.credentialsFile } : {}),
         ...(config.oauthTokenUrl
@@ -169,7 +170,7 @@ export async function createBackend({
   const codeAssist = createCodeAssistClient({
     endpoint: config.codeAssistEndpoint,
     accounts: pool,
-    ...(fetch ? { fetch } : {}),
+    transport,
   });
   const failover = settings.failoverToApiKey && apiKeyBackend !== undefined;
   logger.info('backend selected', {
@@ -194,13 +195,6 @@ export async function createBackend({
   };
 }
 
-/** True for failures where another backend may succeed: no account usable, quota, refusal. */
-function shouldFailOver(error: unknown): boolean {
-  if (OAuthStoreError.isInstance(error)) return true;
-  if (!GatewayError.isInstance(error)) return false;
-  return error.code === 'ACCOUNT_UNAVAILABLE' || error.status === 429 || error.status === 403;
-}
-
 function withFailover(
   primary: GeminiBackend,
   secondary: GeminiBackend,
@@ -213,7 +207,8 @@ function withFailover(
     try {
       return await run(primary);
     } catch (error) {
-      if (!shouldFailOver(error)) throw error;
+      // No account usable, quota, a refusal: decided where the error was made (retryability.ts).
+      if (!retryabilityOf(error).otherBackend) throw error;
       logger.warn('code assist unavailable; failing over to the Gemini API', {
         call: name,
         reason: error instanceof Error ? error.message : String(error),

@@ -8,13 +8,12 @@ import { GatewayError } from './gateway-error';
 import type { SecretRegistry } from './logger';
 import { createHotRoutes } from './http/hot-routes';
 import { assertJsonDepth } from './http/json-depth';
-import { withLocals } from './http/gateway-response';
+import type { StreamSettings } from './http/stream-settings';
 import { authenticate, passwordCheck } from './middleware/authenticate';
 import { createErrorHandler } from './middleware/error-handler';
 import { assignRequestId } from './middleware/request-id';
 import { accessLog } from './middleware/access-log';
 import { corsMiddleware } from './middleware/cors';
-import { createRequestContext } from './middleware/request-context';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/gateway-metrics';
 import { metricsRoute } from './routes/metrics';
 import { createUpstreamRuntime } from './upstream/create-upstream-runtime';
@@ -62,8 +61,8 @@ export interface CreateGatewayOptions {
   homeDir?: string;
   /**
    * Base fetch for outbound calls (tests); default: undici with the configured proxy. Either way
-   * it is wrapped with the retry policy, timeouts and concurrency limit, and that one fetch is
-   * used by every backend and by token refresh.
+   * every backend sends through it with the retry policy, timeouts and concurrency limit (the
+   * upstream transport it is handed), and token refresh uses it as is.
    */
   fetch?: typeof globalThis.fetch;
   /** Process metrics (CPU, memory…) in /metrics when METRICS_ENABLED; off in tests. Default true. */
@@ -102,7 +101,6 @@ export async function createGateway({
 }: CreateGatewayOptions): Promise<Gateway> {
   const metrics = config.metrics.enabled ? createGatewayMetrics({ defaultMetrics }) : undefined;
   const upstream = createUpstreamRuntime({ config, metrics, baseFetch });
-  const fetch = upstream.fetch;
   const catalog = catalogFromConfig(config);
   const passwordGenerated = config.authPassword === undefined;
   const password = config.authPassword ?? randomBytes(24).toString('base64url');
@@ -122,7 +120,7 @@ export async function createGateway({
     secrets,
     cwd,
     homeDir,
-    fetch,
+    transport: upstream.transport,
     shared: state.sharedAccounts,
   }).catch(async (error: unknown) => {
     await state.close();
@@ -152,12 +150,12 @@ export async function createGateway({
     windows: state.windows,
   });
 
-  const trackRequest = accessLog({
-    logger,
-    metrics,
-    sseKeepaliveMs: config.sseKeepaliveMs,
+  const trackRequest = accessLog({ logger, metrics });
+  // Every handler that streams gets these (keepalive, dropping clients that stopped reading).
+  const stream: StreamSettings = {
+    keepaliveMs: config.sseKeepaliveMs,
     clientStallTimeoutMs: config.clientStallTimeoutMs,
-  });
+  };
   const cors = corsMiddleware(config.corsOrigins);
   const checkPassword = passwordCheck(password, state.clientKeyCheck);
   const handleChat = createChatCompletionsHandler({
@@ -165,13 +163,15 @@ export async function createGateway({
     logger,
     catalog,
     remoteMedia: config.remoteMedia,
+    stream,
   });
-  const handleGeminiMethod = createGeminiMethodHandler({ getClient, catalog, logger });
+  const handleGeminiMethod = createGeminiMethodHandler({ getClient, catalog, logger, stream });
   const anthropic = createAnthropicHandlers({
     getClient,
     logger,
     catalog,
     remoteMedia: config.remoteMedia,
+    stream,
   });
   const responses = {
     getClient,
@@ -179,6 +179,7 @@ export async function createGateway({
     catalog,
     remoteMedia: config.remoteMedia,
     store: chooseResponseStore(responseStore, state.redis, config.responsesStore),
+    stream,
   };
   const handleResponses = createResponsesHandler(responses);
   const hotRoutes = createHotRoutes({
@@ -266,10 +267,8 @@ export async function createGateway({
   app.use(createErrorHandler(logger));
 
   /** Every request: id, context, access log and CORS, then a hot route or express. */
-  const handle = (request: IncomingMessage, plain: ServerResponse): void => {
-    const response = withLocals(plain);
+  const handle = (request: IncomingMessage, response: ServerResponse): void => {
     assignRequestId(request, response);
-    createRequestContext(response);
     trackRequest(request, response);
     consoleHook(request, response);
     state.recordUsage(request, response);

@@ -1,4 +1,5 @@
 import type { GoogleError } from '@geminicli2api/protocol-gemini';
+import { deriveRetryability, type Retryability } from './upstream/retryability';
 
 const MARKER = Symbol.for('geminicli2api.gateway.GatewayError');
 
@@ -30,8 +31,12 @@ export class GatewayError extends Error {
   readonly status: number;
   readonly param: string | null;
   readonly upstream: GoogleError | undefined;
-  /** True when a retry (or the next account) may succeed. */
-  readonly isRetryable: boolean;
+  /**
+   * What may cure it — a new attempt, another backend, another model — decided here, once: given
+   * by the error's maker, else derived from its code, status and Google's error
+   * (`upstream/retryability.ts`). Read by the retry loop, the backend failover and the fallbacks.
+   */
+  readonly retry: Readonly<Retryability>;
   /**
    * Seconds the client should wait before retrying: sent as `Retry-After` by every surface (set
    * on every 429 the gateway makes itself, and on 503s with a known recovery time).
@@ -46,7 +51,7 @@ export class GatewayError extends Error {
     status,
     param = null,
     upstream,
-    isRetryable = false,
+    retry,
     retryAfterSeconds,
     cause,
     headers,
@@ -56,7 +61,8 @@ export class GatewayError extends Error {
     status: number;
     param?: string | null;
     upstream?: GoogleError;
-    isRetryable?: boolean;
+    /** Overrides what {@link deriveRetryability} would say (the upstream boundary knows more). */
+    retry?: Partial<Retryability>;
     retryAfterSeconds?: number | undefined;
     cause?: unknown;
     headers?: Record<string, string>;
@@ -67,7 +73,7 @@ export class GatewayError extends Error {
     this.status = status;
     this.param = param;
     this.upstream = upstream;
-    this.isRetryable = isRetryable;
+    this.retry = { ...deriveRetryability(code, status, upstream), ...retry };
     this.retryAfterSeconds =
       retryAfterSeconds === undefined ? undefined : Math.max(1, Math.ceil(retryAfterSeconds));
     this.headers = headers;

@@ -103,4 +103,35 @@ describe('the official openai SDK against the gateway and the emulator', () => {
     expect((error as BadRequestError).error).toMatchObject({ param: 'messages[0].role' });
     expect((error as BadRequestError).message).toContain('messages[0].role');
   });
+
+  it("points Google's 400 at the chat message it names (the system message not counted upstream)", async () => {
+    stack.emulator.script({
+      kind: 'status',
+      status: 400,
+      match: { method: 'generateContent' },
+      body: {
+        error: {
+          code: 400,
+          message: "Invalid value at 'contents[1].parts[0]': bad part",
+          status: 'INVALID_ARGUMENT',
+        },
+      },
+    });
+    const error = await client.chat.completions
+      .create({
+        model: 'gemini-2.5-flash',
+        messages: [
+          { role: 'system', content: 'You are terse.' },
+          { role: 'user', content: 'a' },
+          { role: 'assistant', content: 'b' },
+          { role: 'user', content: 'c' },
+        ],
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as BadRequestError).error).toMatchObject({
+      type: 'invalid_request_error',
+      param: 'messages[2]',
+    });
+  });
 });

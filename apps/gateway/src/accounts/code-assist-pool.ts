@@ -142,7 +142,6 @@ export function createCodeAssistPool(options: CodeAssistPoolOptions): CodeAssist
       return new GatewayError({
         code: 'ACCOUNT_UNAVAILABLE',
         status: 429,
-        isRetryable: true,
         retryAfterSeconds: seconds,
         message: `Every Code Assist account is rate-limited for ${model}; the first one is free again in ${seconds}s. Retry then, or use another model.`,
       });

@@ -1,18 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
- * A response as the gateway's handlers use it: Node's own `ServerResponse` plus the per-request
- * `locals` bag. Express's `Response` is one, and the hot path (`hot-routes.ts`) gives a plain
- * Node response one, so every handler runs unchanged on both.
+ * A response as the gateway's handlers use it: Node's own `ServerResponse` (express's `Response`
+ * is one too), so every handler runs unchanged on both paths. What the gateway knows about the
+ * request travels in its typed state (`requestState`, `request-state.ts`).
  */
-export type GatewayResponse = ServerResponse & { locals: Record<string, unknown> };
-
-/** Gives a plain Node response the `locals` bag express would (kept if already there). */
-export function withLocals(response: ServerResponse): GatewayResponse {
-  const typed = response as GatewayResponse;
-  typed.locals ??= Object.create(null) as Record<string, unknown>;
-  return typed;
-}
+export type GatewayResponse = ServerResponse;
 
 /** Sends `value` as the whole JSON body (what express's `res.json` does, without ETag work). */
 export function sendJson(

@@ -2,7 +2,6 @@ import type { IncomingMessage } from 'node:http';
 import getRawBody from 'raw-body';
 import type { Logger } from 'winston';
 import type { GatewayError } from '../gateway-error';
-import { ROUTE_LABEL } from '../middleware/access-log';
 import {
   errorSummary,
   respondWithError,
@@ -15,6 +14,7 @@ import { matchGeminiTarget, streamFormat, type GeminiMethodHandler } from '../ro
 import type { ResponsesHandler } from '../routes/responses/create-responses-handler';
 import { RESPONSES_PATH } from '../routes/responses/responses-routes';
 import { pathOf, type GatewayResponse } from './gateway-response';
+import { requestState } from './request-state';
 import { assertJsonDepth, DEFAULT_MAX_JSON_DEPTH } from './json-depth';
 
 /** What the hot routes need: the same check and handlers the express routes use. */
@@ -61,7 +61,7 @@ export function createHotRoutes({
     if (request.method !== 'POST' || !isPlainJson(request)) return false;
     const path = pathOf(request);
     if (path === CHAT_COMPLETIONS_PATH) {
-      response.locals[ROUTE_LABEL] = CHAT_COMPLETIONS_PATH;
+      requestState(response).routeLabel = CHAT_COMPLETIONS_PATH;
       void serve(request, response, path, toOpenAIErrorResponse, (body) =>
         handleChat(body, response),
       );
@@ -69,15 +69,16 @@ export function createHotRoutes({
     }
     const anthropicHandler = anthropic?.handlers.get(path);
     if (anthropic && anthropicHandler) {
-      response.locals[ROUTE_LABEL] = path;
-      response.locals['surface'] = 'anthropic';
+      const state = requestState(response);
+      state.routeLabel = path;
+      state.surface = 'anthropic';
       void serve(request, response, path, anthropic.map, (body) =>
         anthropicHandler(body, response),
       );
       return true;
     }
     if (path === RESPONSES_PATH && handleResponses) {
-      response.locals[ROUTE_LABEL] = RESPONSES_PATH;
+      requestState(response).routeLabel = RESPONSES_PATH;
       void serve(request, response, path, toOpenAIErrorResponse, (body) =>
         handleResponses(body, response),
       );
@@ -86,7 +87,7 @@ export function createHotRoutes({
     const target = matchGeminiTarget(request);
     const { model, method } = target ?? {};
     if (model === undefined || method === undefined) return false;
-    response.locals['surface'] = 'gemini';
+    requestState(response).surface = 'gemini';
     void serve(request, response, path, toGeminiErrorResponse, (body) =>
       handleGeminiMethod({
         method,
@@ -117,7 +118,7 @@ export function createHotRoutes({
       } catch (failure) {
         // Answering failed too (what express's final handler would catch): never crash the process.
         logger.error('could not answer a failed request', {
-          requestId: response.locals['requestId'],
+          requestId: requestState(response).requestId,
           route: path,
           error: errorSummary(failure),
         });

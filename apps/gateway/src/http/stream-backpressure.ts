@@ -1,14 +1,12 @@
 import type { GatewayResponse } from './gateway-response';
-
-/** `res.locals` key holding CLIENT_STALL_TIMEOUT_MS for the request (set by the access log). */
-export const CLIENT_STALL_LOCAL = 'clientStallTimeoutMs';
+import { requestState } from './request-state';
 
 /** CLIENT_STALL_TIMEOUT_MS's default. */
 export const DEFAULT_CLIENT_STALL_TIMEOUT_MS = 60_000;
 
 /** Options of {@link awaitStreamDrain}. */
 export interface StreamDrainOptions {
-  /** Drop the client after this long without a read; 0 waits for ever (default: the request's setting). */
+  /** Drop the client after this long without a read; 0 waits for ever (default 60 s). */
   stallTimeoutMs?: number;
   /** Called once, just before a stalled client is dropped (log it). */
   onStall?: (stalledMs: number) => void;
@@ -33,10 +31,7 @@ export interface StreamDrainOptions {
  */
 export function awaitStreamDrain(
   response: GatewayResponse,
-  {
-    stallTimeoutMs = Number(response.locals[CLIENT_STALL_LOCAL] ?? DEFAULT_CLIENT_STALL_TIMEOUT_MS),
-    onStall,
-  }: StreamDrainOptions = {},
+  { stallTimeoutMs = DEFAULT_CLIENT_STALL_TIMEOUT_MS, onStall }: StreamDrainOptions = {},
 ): Promise<void> | undefined {
   if (!response.writableNeedDrain || response.destroyed) return undefined;
   return new Promise((resolve) => {
@@ -61,16 +56,19 @@ export function awaitStreamDrain(
 
 /**
  * The options a stream writer passes to {@link awaitStreamDrain} for its whole stream: the
- * request's stall timeout, and a warning naming the request when its client is dropped.
+ * handler's stall timeout (CLIENT_STALL_TIMEOUT_MS, `StreamSettings.clientStallTimeoutMs`), and a
+ * warning naming the request when its client is dropped.
  */
 export function streamDrainOptions(
   response: GatewayResponse,
   logger: { warn(message: string, meta?: Record<string, unknown>): unknown },
+  stallTimeoutMs: number,
 ): StreamDrainOptions {
   return {
+    stallTimeoutMs,
     onStall: (stalledMs) =>
       logger.warn('dropped a streaming client that stopped reading', {
-        requestId: response.locals['requestId'],
+        requestId: requestState(response).requestId,
         stalledMs,
       }),
   };

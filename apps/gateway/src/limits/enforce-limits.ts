@@ -78,7 +78,6 @@ export async function admitCall(
   throw new GatewayError({
     code: 'RATE_LIMITED',
     status: 429,
-    isRetryable: true,
     headers,
     message: `This API key is over its limit of ${what}. Retry in ${retryAfter}s.`,
   });

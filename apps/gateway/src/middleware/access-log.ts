@@ -2,23 +2,14 @@ import { matchGeminiPath } from '@geminicli2api/protocol-gemini';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'winston';
 import { pathOf, type GatewayResponse } from '../http/gateway-response';
-import { CLIENT_STALL_LOCAL, DEFAULT_CLIENT_STALL_TIMEOUT_MS } from '../http/stream-backpressure';
+import { requestState, type RequestState } from '../http/request-state';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
-import { SSE_LOCALS } from '../routes/write-sse';
-import { contextOf, type RequestContext } from './request-context';
 
 /** Options of {@link accessLog}. */
 export interface AccessLogOptions {
   logger: Logger;
   metrics?: GatewayMetrics | undefined;
-  /** Keepalive interval offered to SSE routes (`keepSseAlive`). */
-  sseKeepaliveMs: number;
-  /** CLIENT_STALL_TIMEOUT_MS offered to stream writers (`awaitStreamDrain`); default 60 s. */
-  clientStallTimeoutMs?: number;
 }
-
-/** `locals` key under which a route that bypasses express's router names itself for the log. */
-export const ROUTE_LABEL = 'routeLabel';
 
 /**
  * Returns what arranges one JSON line per request once its response is over (finished or cut):
@@ -28,24 +19,21 @@ export const ROUTE_LABEL = 'routeLabel';
 export function accessLog({
   logger,
   metrics,
-  sseKeepaliveMs,
-  clientStallTimeoutMs = DEFAULT_CLIENT_STALL_TIMEOUT_MS,
 }: AccessLogOptions): (request: IncomingMessage, response: GatewayResponse) => void {
   return function trackRequest(request, response) {
     const started = process.hrtime.bigint();
-    response.locals[SSE_LOCALS.keepaliveMs] = sseKeepaliveMs;
-    response.locals[CLIENT_STALL_LOCAL] = clientStallTimeoutMs;
-    response.locals[SSE_LOCALS.onStart] = () => {
-      const context = contextOf(response);
-      if (context) context.stream = true;
+    const state = requestState(response);
+    // `startSse` calls it once the response is an event stream.
+    state.onStreamStart = () => {
+      state.context.stream = true;
       metrics?.activeStreams.inc();
       response.on('close', () => metrics?.activeStreams.dec());
     };
     // A response closes once; `on` costs less than `once`.
     response.on('close', () => {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const context = contextOf(response);
-      const entry = describe(request, response, context, durationMs);
+      const { context } = state;
+      const entry = describe(request, response, state, durationMs);
       // The entry is the line itself (winston takes an object with a message as is, uncopied).
       if (entry.status >= 500) logger.error(entry);
       else logger.info(entry);
@@ -56,7 +44,7 @@ export function accessLog({
         status: entry.status,
         stream: entry.stream,
         durationSeconds: durationMs / 1000,
-        usage: context?.usage,
+        usage: context.usage,
       });
     });
   };
@@ -64,7 +52,7 @@ export function accessLog({
 
 interface AccessLogEntry {
   message: 'request';
-  requestId: unknown;
+  requestId: string;
   method: string;
   route: string;
   path: string;
@@ -83,27 +71,28 @@ interface AccessLogEntry {
 function describe(
   request: IncomingMessage,
   response: GatewayResponse,
-  context: RequestContext | undefined,
+  state: RequestState,
   durationMs: number,
 ): AccessLogEntry {
-  const model = context?.model ?? (response.locals['model'] as string | undefined);
+  const { context } = state;
+  const model = context.model ?? state.model;
   const path = pathOf(request);
   return {
     message: 'request',
-    requestId: response.locals['requestId'],
+    requestId: state.requestId,
     method: request.method ?? 'GET',
-    route: routeLabel(request, response, path),
+    route: routeLabel(request, state, path),
     // The path only: the query may carry the password (`?key=`).
     path: path.slice(0, 200),
     model,
-    account: context?.accountId,
+    account: context.accountId,
     // 499 (nginx's "client closed request") when the client left before any answer.
     status: !response.headersSent && !response.writableFinished ? 499 : response.statusCode,
     durationMs: Math.round(durationMs * 10) / 10,
-    stream: context?.stream ?? false,
-    retries: context?.retries ?? 0,
+    stream: context.stream,
+    retries: context.retries,
     aborted: !response.writableFinished,
-    ...(context?.usage
+    ...(context.usage
       ? {
           promptTokens: context.usage.promptTokens,
           completionTokens: context.usage.completionTokens,
@@ -118,9 +107,9 @@ function describe(
  * path with the model replaced by `:model`, else `unmatched` (so random paths cannot blow up
  * metric cardinality).
  */
-function routeLabel(request: IncomingMessage, response: GatewayResponse, path: string): string {
-  const label = response.locals[ROUTE_LABEL];
-  if (typeof label === 'string') return label;
+function routeLabel(request: IncomingMessage, state: RequestState, path: string): string {
+  const label = state.routeLabel;
+  if (label !== undefined) return label;
   // Express stores the matched route on the request it routed.
   const routed = request as IncomingMessage & { route?: { path?: unknown }; baseUrl?: string };
   if (routed.route && typeof routed.route.path === 'string')

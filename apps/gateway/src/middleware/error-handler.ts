@@ -5,6 +5,7 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError, retryAfterSecondsOf } from '../gateway-error';
 import { sendJson, type GatewayResponse } from '../http/gateway-response';
+import { requestState } from '../http/request-state';
 import { bodyProblem } from './body-problem';
 import { isSseResponse, writeSseData } from '../routes/write-sse';
 
@@ -166,7 +167,7 @@ export function respondWithError(
     map: (error: unknown) => ProtocolErrorResponse;
   },
 ): void {
-  const requestId = response.locals['requestId'];
+  const { requestId } = requestState(response);
   if (response.destroyed || (response.headersSent && response.writableEnded)) {
     // The client left (its abort propagated here) or the answer is complete: nothing to send.
     logger.info('request ended early', { requestId, route: path });

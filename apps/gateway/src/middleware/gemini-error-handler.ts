@@ -8,6 +8,7 @@ import { TranslationError } from '@geminicli2api/translator';
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
+import { requestState } from '../http/request-state';
 import { bodyProblem } from './body-problem';
 import { createErrorHandler, withRetryAfter } from './error-handler';
 
@@ -119,10 +120,10 @@ function build(
 
 /**
  * True for requests on the native Gemini surface: `/v1beta/…`, `/v1alpha/…`, `/v1/models/{m}:method`,
- * or any route that marked itself with `response.locals.surface = 'gemini'`.
+ * or any route that marked itself (`requestState(response).surface = 'gemini'`).
  */
 export function isGeminiSurface(request: Request, response: Response): boolean {
-  return response.locals['surface'] === 'gemini' || isGeminiApiPath(request.path);
+  return requestState(response).surface === 'gemini' || isGeminiApiPath(request.path);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { GatewayResponse } from '../http/gateway-response';
+import { requestState } from '../http/request-state';
 import type { KeyLimits } from '../limits/enforce-limits';
 
 /** Token usage of a request, when the upstream reported it. */
@@ -43,24 +44,11 @@ export interface RequestContext {
   servedModel?: string;
 }
 
-/** The context stored on a response by {@link createRequestContext}. */
-export function contextOf(response: {
-  locals: Record<string, unknown>;
-}): RequestContext | undefined {
-  return response.locals['requestContext'] as RequestContext | undefined;
-}
-
 /**
- * Gives the request its context (kept on the response). Handlers pass it to the backend with
- * each call; it is explicit rather than an AsyncLocalStorage, whose promise hooks taxed every
- * promise of the process on Node 20.
+ * The request's context (part of its state, made with the request id: `request-state.ts`).
+ * Handlers pass it to the backend with each call; it is explicit rather than an
+ * AsyncLocalStorage, whose promise hooks taxed every promise of the process on Node 20.
  */
-export function createRequestContext(response: GatewayResponse): RequestContext {
-  const context: RequestContext = {
-    requestId: String(response.locals['requestId'] ?? ''),
-    retries: 0,
-    stream: false,
-  };
-  response.locals['requestContext'] = context;
-  return context;
+export function contextOf(response: GatewayResponse): RequestContext {
+  return requestState(response).context;
 }

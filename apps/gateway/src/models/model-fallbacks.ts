@@ -6,16 +6,15 @@ import {
 import type { Counter } from 'prom-client';
 import type { Logger } from 'winston';
 import { ConfigError } from '../config';
-import { GatewayError } from '../gateway-error';
 import type { GatewayResponse } from '../http/gateway-response';
-import { contextOf } from '../middleware/request-context';
+import { requestState } from '../http/request-state';
 import type { GeminiBackend, GenerateCall } from '../upstream/gemini-backend';
+import { retryabilityOf, type FallbackReason } from '../upstream/retryability';
 
 /** Primary model id → the models that serve, in order, when it cannot. */
 export type FallbackChains = ReadonlyMap<string, readonly GeminiModelInfo[]>;
 
-/** Why a model was skipped for the next one of its chain. */
-export type FallbackReason = 'exhausted' | 'overloaded' | 'not-found';
+export type { FallbackReason } from '../upstream/retryability';
 
 /**
  * Resolves `MODEL_FALLBACKS` chains through the catalog (aliases allowed) into model ids; a name
@@ -47,17 +46,12 @@ export function resolveFallbackChains(
 }
 
 /**
- * Why a failure lets the next model of the chain serve: every account or key exhausted for the
- * model (429), Google overloaded (503 from Google), or the model not found (404 from Google).
+ * Why a failure lets the next model of the chain serve (every account or key exhausted for the
+ * model, Google overloaded, the model not found), as the error itself says: its
+ * `retry.otherModel`, decided when it was made (`upstream/retryability.ts`).
  */
 export function fallbackReason(error: unknown): FallbackReason | undefined {
-  if (!GatewayError.isInstance(error)) return undefined;
-  if (error.code === 'ACCOUNT_UNAVAILABLE' && error.status === 429) return 'exhausted';
-  if (!error.upstream) return undefined;
-  if (error.status === 429) return 'exhausted';
-  if (error.status === 503 || error.status === 529) return 'overloaded';
-  if (error.status === 404) return 'not-found';
-  return undefined;
+  return retryabilityOf(error).otherModel;
 }
 
 /** Options of {@link withModelFallbacks}. */
@@ -115,10 +109,11 @@ export function withModelFallbacks(
  * the answer's `model` should show; undefined when the asked model served.
  */
 export function announceFallback(response: GatewayResponse): string | undefined {
-  const fallback = contextOf(response)?.fallback;
+  const state = requestState(response);
+  const fallback = state.context.fallback;
   if (!fallback) return undefined;
   response.setHeader('x-geminicli2api-model', fallback.to);
   response.setHeader('x-geminicli2api-fallback', `${fallback.from}>${fallback.to}`);
-  response.locals['model'] = fallback.to;
+  state.model = fallback.to;
   return fallback.to;
 }

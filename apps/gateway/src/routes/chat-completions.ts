@@ -17,11 +17,12 @@ import {
   type ResponseTranslationOptions,
   type SignatureCache,
 } from '@geminicli2api/translator';
-import { recoverOpenAIParam, type ParamMaps } from '@geminicli2api/translator/internal';
+import { recoverOpenAIParam } from '@geminicli2api/translator/internal';
 import { Router } from 'express';
 import type { Logger } from 'winston';
-import { GatewayError } from '../gateway-error';
 import { sendJson, type GatewayResponse } from '../http/gateway-response';
+import { requestState } from '../http/request-state';
+import { DEFAULT_STREAM_SETTINGS, type StreamSettings } from '../http/stream-settings';
 import { awaitStreamDrain, streamDrainOptions } from '../http/stream-backpressure';
 import { invalidRequestError, requireJsonObject } from '../invalid-request-error';
 import { fetchRemoteMedia, type RemoteMediaOptions } from '../media/fetch-remote-media';
@@ -40,6 +41,7 @@ import {
   writeSseData,
 } from './write-sse';
 import { assertStreamFinished, logStreamFailure } from './stream-failure';
+import { withUpstreamParam } from './upstream-param';
 
 /** Dependencies of the chat route. */
 export interface ChatCompletionsRouteOptions {
@@ -52,6 +54,8 @@ export interface ChatCompletionsRouteOptions {
   signatureCache?: SignatureCache;
   /** Remote image fetching (default: loopback/private targets refused). */
   remoteMedia?: RemoteMediaOptions;
+  /** SSE keepalive and the client stall timeout (default: no keepalive, 60 s). */
+  stream?: StreamSettings;
 }
 
 export const CHAT_COMPLETIONS_PATH = '/v1/chat/completions';
@@ -73,6 +77,7 @@ export function createChatCompletionsHandler({
   catalog = createModelCatalog(),
   signatureCache = new LruSignatureCache(10_000),
   remoteMedia: remoteMediaOptions = { allowPrivateNetworks: false },
+  stream: streaming = DEFAULT_STREAM_SETTINGS,
 }: ChatCompletionsRouteOptions): ChatCompletionsHandler {
   return async (rawBody, response) => {
     const body = parseBody(rawBody);
@@ -100,12 +105,12 @@ export function createChatCompletionsHandler({
     if (warnings.length > 0 || fitted.warnings.length > 0) {
       addWarnings(response, [...warnings.map((warning) => warning.param), ...fitted.warnings]);
       logger.debug('translation warnings', {
-        requestId: response.locals['requestId'],
+        requestId: requestState(response).requestId,
         warnings,
         fitted: fitted.warnings,
       });
     }
-    response.locals['model'] = model;
+    requestState(response).model = model;
     const context = contextOf(response);
     if (context) context.requestedModel = body.model;
     const call = { model, request: geminiRequest, signal, context };
@@ -124,20 +129,11 @@ export function createChatCompletionsHandler({
       }
       const events = await client.streamGenerateContent(call);
       translation.model = announceFallback(response) ?? translation.model;
-      await pipeStream(events, response, body, translation, logger);
+      await pipeStream(events, response, body, translation, logger, streaming);
     } catch (error) {
-      throw withRecoveredParam(error, paramMaps);
+      throw withUpstreamParam(error, (message) => recoverOpenAIParam(message, paramMaps));
     }
   };
-}
-
-/** An upstream 400 gets the OpenAI `param` its message points at (E75), via the request's index maps. */
-function withRecoveredParam(error: unknown, maps: ParamMaps): unknown {
-  if (!GatewayError.isInstance(error) || error.upstream?.code !== 400 || error.param) return error;
-  const param = recoverOpenAIParam(error.upstream.message, maps);
-  if (!param) return error;
-  const { message, code, status, upstream, isRetryable } = error;
-  return new GatewayError({ message, code, status, upstream, isRetryable, param, cause: error });
 }
 
 function parseBody(value: unknown): ChatCompletionRequest {
@@ -158,16 +154,17 @@ async function pipeStream(
   body: ChatCompletionRequest,
   translation: ResponseTranslationOptions,
   logger: Logger,
+  streaming: StreamSettings,
 ): Promise<void> {
   const translator = createChatCompletionChunkTranslator({
     ...translation,
     includeUsage: body.stream_options?.include_usage ?? false,
   });
   const iterator = events[Symbol.asyncIterator]();
-  keepSseAlive(response); // stops when the response closes
+  keepSseAlive(response, streaming.keepaliveMs); // stops when the response closes
   let next = await iterator.next();
   startSse(response);
-  const drainOptions = streamDrainOptions(response, logger);
+  const drainOptions = streamDrainOptions(response, logger, streaming.clientStallTimeoutMs);
   try {
     while (!next.done) {
       writeSseBatch(response, translator.push(next.value));

@@ -8,6 +8,8 @@ import { Router } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
 import { pathOf, queryParam, sendJson, type GatewayResponse } from '../http/gateway-response';
+import { requestState } from '../http/request-state';
+import { DEFAULT_STREAM_SETTINGS, type StreamSettings } from '../http/stream-settings';
 import { contextOf } from '../middleware/request-context';
 import { applyVariant } from '../models/apply-variant';
 import { announceFallback } from '../models/model-fallbacks';
@@ -25,6 +27,8 @@ export interface GeminiRoutesOptions {
   getClient: () => GeminiBackend;
   catalog: GeminiModelCatalog;
   logger: Logger;
+  /** SSE keepalive and the client stall timeout (default: no keepalive, 60 s). */
+  stream?: StreamSettings;
 }
 
 /** A request on the native surface: list, get, or a method on a model. */
@@ -98,7 +102,7 @@ export function geminiRoutes({
       next();
       return;
     }
-    response.locals['surface'] = 'gemini';
+    requestState(response).surface = 'gemini';
     const { model, method } = target;
     if (method === undefined && request.method === 'GET') {
       sendJson(
@@ -140,6 +144,7 @@ export function createGeminiMethodHandler({
   getClient,
   catalog,
   logger,
+  stream = DEFAULT_STREAM_SETTINGS,
 }: GeminiRoutesOptions): GeminiMethodHandler {
   return async ({ method, model, path, body, alt, response }) => {
     if (method === 'embedContent' || method === 'batchEmbedContents') {
@@ -171,7 +176,7 @@ export function createGeminiMethodHandler({
     const resolved = requireGenerativeModel(resolveModel(catalog, model));
     const request = parseGenerateRequest(body);
     const client = getClient();
-    response.locals['model'] = resolved.model.id;
+    requestState(response).model = resolved.model.id;
     const fitted = fitRequestToModel(applyVariant(request, resolved), resolved.model);
     addWarnings(response, fitted.warnings);
     const context = contextOf(response);
@@ -190,6 +195,6 @@ export function createGeminiMethodHandler({
     }
     const events = await client.streamGenerateContent(call);
     announceFallback(response);
-    await pipeGeminiStream(events, response, { sse: alt === 'sse', logger });
+    await pipeGeminiStream(events, response, { sse: alt === 'sse', logger, settings: stream });
   };
 }

@@ -1,6 +1,8 @@
 import type { GenerateContentResponse } from '@geminicli2api/protocol-gemini';
 import type { Logger } from 'winston';
 import type { GatewayResponse } from '../http/gateway-response';
+import { requestState } from '../http/request-state';
+import type { StreamSettings } from '../http/stream-settings';
 import { awaitStreamDrain, streamDrainOptions } from '../http/stream-backpressure';
 import { errorSummary } from '../middleware/error-handler';
 import { toGeminiErrorResponse } from '../middleware/gemini-error-handler';
@@ -18,12 +20,12 @@ import { keepSseAlive, startSse } from './write-sse';
 export async function pipeGeminiStream(
   events: AsyncIterable<GenerateContentResponse>,
   response: GatewayResponse,
-  { sse, logger }: { sse: boolean; logger: Logger },
+  { sse, logger, settings }: { sse: boolean; logger: Logger; settings: StreamSettings },
 ): Promise<void> {
   const iterator = events[Symbol.asyncIterator]();
   // SSE comments keep proxies from cutting a slow stream; clients (the @google/genai SDK
   // included) skip events that are not `data:`. A JSON array stream has no room for them.
-  if (sse) keepSseAlive(response);
+  if (sse) keepSseAlive(response, settings.keepaliveMs);
   let next = await iterator.next();
   let index = 0;
   const frame = (value: unknown): string => {
@@ -40,7 +42,7 @@ export async function pipeGeminiStream(
     response.setHeader('cache-control', 'no-cache');
     response.flushHeaders();
   }
-  const drainOptions = streamDrainOptions(response, logger);
+  const drainOptions = streamDrainOptions(response, logger, settings.clientStallTimeoutMs);
   try {
     while (!next.done) {
       response.write(frame(next.value));
@@ -52,7 +54,7 @@ export async function pipeGeminiStream(
   } catch (error) {
     if (response.destroyed) return;
     logger.warn('stream failed after it started', {
-      requestId: response.locals['requestId'],
+      requestId: requestState(response).requestId,
       error: errorSummary(error),
     });
     response.write(frame(toGeminiErrorResponse(error).body));

@@ -1,6 +1,7 @@
 import type { Logger } from 'winston';
 import { GatewayError } from '../gateway-error';
 import type { GatewayResponse } from '../http/gateway-response';
+import { requestState } from '../http/request-state';
 import { errorSummary } from '../middleware/error-handler';
 
 /**
@@ -19,7 +20,7 @@ export function assertStreamFinished(sawFinishReason: boolean): void {
 /** Logs a stream that failed after its first byte (the client gets an error event). */
 export function logStreamFailure(logger: Logger, response: GatewayResponse, error: unknown): void {
   logger.warn('stream failed after it started', {
-    requestId: response.locals['requestId'],
+    requestId: requestState(response).requestId,
     error: errorSummary(error),
   });
 }

@@ -1,15 +1,11 @@
 import type { GatewayResponse } from '../http/gateway-response';
+import { requestState } from '../http/request-state';
 import { AbortFlag, type AbortLike } from '../upstream/abort-flag';
 
-/** `res.locals` keys shared by the SSE helpers and the middleware that configures them. */
-export const SSE_LOCALS = {
-  /** Keepalive interval in ms (0 = off), set per request by the gateway's configuration. */
-  keepaliveMs: 'sseKeepaliveMs',
-  /** Called once when a response turns into an event stream (metrics, access log). */
-  onStart: 'onSseStart',
-} as const;
-
-/** Sends the SSE response headers (once). Proxies are told not to buffer. */
+/**
+ * Sends the SSE response headers (once). Proxies are told not to buffer. The request state's
+ * `onStreamStart` (the access log's) learns that the response is now a stream.
+ */
 export function startSse(response: GatewayResponse): void {
   if (response.headersSent) return;
   response.statusCode = 200;
@@ -18,8 +14,7 @@ export function startSse(response: GatewayResponse): void {
   response.setHeader('connection', 'keep-alive');
   response.setHeader('x-accel-buffering', 'no');
   response.flushHeaders();
-  const onStart = response.locals[SSE_LOCALS.onStart] as (() => void) | undefined;
-  onStart?.();
+  requestState(response).onStreamStart?.();
 }
 
 function sseFrame(data: unknown): string {
@@ -49,11 +44,12 @@ export function isSseResponse(response: GatewayResponse): boolean {
  * Writes an SSE comment (`: keep-alive`, or the surface's own `keepaliveFrame`) every
  * `intervalMs` while a stream waits on the upstream, so idle-cutting proxies keep the connection. The first tick sends the SSE headers
  * if they are not out yet (from then on a failure is reported as an error event). The interval
- * defaults to the request's configured one. Returns the function that stops it.
+ * is the handler's `StreamSettings.keepaliveMs` (SSE_KEEPALIVE_INTERVAL_MS; 0 = off). Returns the
+ * function that stops it.
  */
 export function keepSseAlive(
   response: GatewayResponse,
-  intervalMs = Number(response.locals[SSE_LOCALS.keepaliveMs] ?? 0),
+  intervalMs: number,
   keepaliveFrame = ': keep-alive\n\n',
 ): () => void {
   if (!(intervalMs > 0)) return () => undefined;

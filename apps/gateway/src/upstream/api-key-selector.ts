@@ -65,7 +65,6 @@ export function createApiKeySelector(keys: readonly string[], now?: () => number
       throw new GatewayError({
         code: 'ACCOUNT_UNAVAILABLE',
         status: next === undefined ? 503 : 429,
-        isRetryable: next !== undefined,
         ...(seconds === undefined ? {} : { retryAfterSeconds: seconds }),
         message:
           seconds === undefined

@@ -7,6 +7,7 @@ import type { CallScope, GeminiBackend, GenerateCall } from './gemini-backend';
 import { parseUpstreamResponse, readJsonEvents, readTotalTokens } from './parse-upstream-response';
 import type { UpstreamReply } from './guard-body';
 import { sendUpstream } from './send-upstream';
+import type { UpstreamTransport } from './upstream-transport';
 
 const UPSTREAM = 'Code Assist';
 
@@ -16,7 +17,8 @@ export interface CodeAssistClientOptions {
   endpoint: string;
   /** Chooses the account (token + project) for each attempt. */
   accounts: AccountSelector;
-  fetch?: typeof globalThis.fetch;
+  /** How calls are sent (retries, timeouts, limiter); default: `defaultTransport`. */
+  transport?: UpstreamTransport | undefined;
 }
 
 interface PostOptions {
@@ -34,7 +36,7 @@ interface PostOptions {
 export function createCodeAssistClient({
   endpoint,
   accounts,
-  fetch = globalThis.fetch,
+  transport,
 }: CodeAssistClientOptions): GeminiBackend {
   const post = ({ method, model, scope, query = '', body }: PostOptions): Promise<UpstreamReply> =>
     sendUpstream({
@@ -43,7 +45,7 @@ export function createCodeAssistClient({
       credentials: accounts,
       signal: scope.signal,
       context: scope.context,
-      fetch,
+      transport,
       build: (account) => ({
         url: `${endpoint}/v1internal:${method}${query}`,
         headers: {

@@ -99,7 +99,6 @@ function queueFullError(retryAfterSeconds: number): GatewayError {
     code: 'UPSTREAM_ERROR',
     status: 429,
     upstream,
-    isRetryable: true,
     message,
   });
 }

@@ -3,11 +3,13 @@ import type { Config } from '../config';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { createConcurrencyLimiter, type ConcurrencyLimiter } from './concurrency-limiter';
 import { createUpstreamFetch } from './undici-fetch';
-import { withTransport, type UpstreamSend } from './upstream-transport';
+import type { UpstreamSend, UpstreamTransport } from './upstream-transport';
 
 /** What `createGateway` hands to every backend and to token refresh. */
 export interface UpstreamRuntime {
-  /** The one fetch for every outbound call; it carries retries, timeouts and the limiter. */
+  /** How every backend sends model calls (retries, timeouts, the limiter): pass it to each. */
+  transport: UpstreamTransport;
+  /** The plain outbound fetch (proxy-aware), for calls outside `sendUpstream`: token refresh, setup. */
   fetch: typeof globalThis.fetch;
   limiter: ConcurrencyLimiter;
   /** Closes pooled upstream connections (shutdown, tests). */
@@ -16,7 +18,8 @@ export interface UpstreamRuntime {
 
 /**
  * Builds the outbound side from the config: a proxy-aware fetch (unless `baseFetch` is given),
- * wrapped with the retry policy, timeouts and concurrency limiter, reporting into `metrics`.
+ * and the transport around it (retry policy, timeouts, concurrency limiter, reporting into
+ * `metrics`) that `createBackend` hands to every backend.
  */
 export function createUpstreamRuntime({
   config,
@@ -42,7 +45,7 @@ export function createUpstreamRuntime({
   const limiter = createConcurrencyLimiter(config.concurrency);
   metrics?.trackLimiter(limiter);
   return {
-    fetch: withTransport({
+    transport: {
       fetch,
       send,
       retry: config.retry,
@@ -51,7 +54,8 @@ export function createUpstreamRuntime({
       idleTimeoutMs: config.timeouts.idleMs,
       limiter,
       observer: metrics?.observer,
-    }),
+    },
+    fetch,
     limiter,
     close: async () => {
       await dispatcher?.close().catch(() => undefined);

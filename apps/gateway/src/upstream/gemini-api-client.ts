@@ -17,6 +17,7 @@ import {
   type CredentialSelector,
   type UpstreamAttempt,
 } from './send-upstream';
+import type { UpstreamTransport } from './upstream-transport';
 
 /** What a Gemini-shaped backend (Gemini API, Vertex AI) needs to address one call. */
 export interface DirectBackendOptions<C extends Credential> {
@@ -27,7 +28,8 @@ export interface DirectBackendOptions<C extends Credential> {
   url: (model: string, method: string) => string;
   headers: (credential: C) => Record<string, string>;
   credentials: CredentialSelector<C>;
-  fetch?: typeof globalThis.fetch | undefined;
+  /** How calls are sent (retries, timeouts, limiter); default: `defaultTransport`. */
+  transport?: UpstreamTransport | undefined;
   /** Embeddings over `post` (Gemini API: batchEmbedContents; Vertex: predict). */
   embed?: (post: PostMethod) => NonNullable<GeminiBackend['embed']>;
   /** The model list: the URL of a page and how to read it (discovery). */
@@ -49,7 +51,7 @@ export function createDirectGeminiBackend<C extends Credential>(
       credentials: options.credentials,
       signal,
       context,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      transport: options.transport,
       build: (credential): UpstreamAttempt => ({
         url: `${options.url(model, method)}${method === 'streamGenerateContent' ? '?alt=sse' : ''}`,
         headers: {
@@ -65,7 +67,7 @@ export function createDirectGeminiBackend<C extends Credential>(
       upstreamName: options.upstreamName,
       model: 'models',
       credentials: options.credentials,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
+      transport: options.transport,
       build: (credential): UpstreamAttempt => ({
         url,
         method: 'GET',
@@ -106,7 +108,7 @@ export interface GeminiApiClientOptions {
   /** `https://generativelanguage.googleapis.com` or `GOOGLE_GEMINI_BASE_URL`. */
   baseUrl: string;
   apiKeys: readonly string[];
-  fetch?: typeof globalThis.fetch | undefined;
+  transport?: UpstreamTransport | undefined;
   /** The keys' selector (default: a new one over `apiKeys`); pass one to show its status. */
   selector?: ApiKeySelector | undefined;
 }
@@ -115,7 +117,7 @@ export interface GeminiApiClientOptions {
 export function createGeminiApiClient({
   baseUrl,
   apiKeys,
-  fetch,
+  transport,
   selector,
 }: GeminiApiClientOptions): GeminiBackend {
   return createDirectGeminiBackend<ApiKeyCredential>({
@@ -124,7 +126,7 @@ export function createGeminiApiClient({
     url: (model, method) => `${baseUrl}/v1beta/models/${encodeURIComponent(model)}:${method}`,
     headers: (credential) => ({ 'x-goog-api-key': credential.key }),
     credentials: selector ?? createApiKeySelector(apiKeys),
-    fetch,
+    transport,
     embed: geminiApiEmbed,
     modelList: {
       url: (token) =>

@@ -90,7 +90,6 @@ export function guardBody(
     return new GatewayError({
       code: 'UPSTREAM_UNREACHABLE',
       status: 502,
-      isRetryable: true,
       cause: error,
       message: `The connection to ${upstreamName} was lost in the middle of the answer; the answer is incomplete.`,
     });

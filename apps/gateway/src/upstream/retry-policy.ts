@@ -23,7 +23,10 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
   maxRateLimitWaitMs: 10_000,
 });
 
-/** Why an attempt failed, for retry decisions and the `upstream_errors_total` metric. */
+/**
+ * Why an attempt failed, for the `upstream_errors_total` and retry metrics. Whether it is tried
+ * again is the error's own `retry` (`retryability.ts`), not this label.
+ */
 export type UpstreamFailureKind =
   | 'rate-limited'
   | 'server-error'
@@ -33,22 +36,12 @@ export type UpstreamFailureKind =
   | 'timeout-idle'
   | 'client-error';
 
-/** Classifies an upstream HTTP status. 400 and other 4xx are never retried. */
+/** The metric label of an upstream HTTP status. */
 export function classifyStatus(status: number): UpstreamFailureKind {
   if (status === 429) return 'rate-limited';
   if (status === 499) return 'cancelled';
   if (status >= 500) return 'server-error';
   return 'client-error';
-}
-
-/** True for failure kinds a new attempt may cure (429 is decided separately, by its RetryInfo). */
-export function isRetryableKind(kind: UpstreamFailureKind): boolean {
-  return (
-    kind === 'server-error' ||
-    kind === 'cancelled' ||
-    kind === 'network' ||
-    kind === 'timeout-first-byte'
-  );
 }
 
 /**

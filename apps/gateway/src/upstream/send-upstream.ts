@@ -1,4 +1,3 @@
-import type { GoogleError } from '@geminicli2api/protocol-gemini';
 import type { AccountOutcome } from '../accounts/account-selector';
 import type { RequestContext } from '../middleware/request-context';
 import { AbortFlag, type AbortLike } from './abort-flag';
@@ -6,7 +5,6 @@ import { guardBody, type UpstreamReply } from './guard-body';
 import {
   backoffDelay,
   classifyStatus,
-  isRetryableKind,
   rateLimitDelay,
   type UpstreamFailureKind,
 } from './retry-policy';
@@ -62,16 +60,16 @@ export interface SendUpstreamOptions<C extends Credential> {
   signal?: AbortLike | undefined;
   /** The request's context: learns the model, the account of the last attempt and retries. */
   context?: RequestContext | undefined;
-  /** The gateway's fetch; when it carries an `UpstreamTransport` (`withTransport`), that applies. */
-  fetch?: typeof globalThis.fetch;
-  /** Overrides the transport carried by `fetch` (tests). */
-  transport?: UpstreamTransport;
+  /** How to send: the gateway's fetch, retries, timeouts, limiter (default: `defaultTransport`). */
+  transport?: UpstreamTransport | undefined;
 }
 
 /**
- * The one HTTP boundary every backend goes through, and the only place retryability is decided.
- * It takes a concurrency slot (429 at once when the queue is full), then per attempt acquires a
- * credential and sends:
+ * The one HTTP boundary every backend goes through. It takes a concurrency slot (429 at once when
+ * the queue is full), then per attempt acquires a credential and sends. A failed attempt's error
+ * says itself what a new attempt may do (`error.retry.attempt`, decided where it is made:
+ * `upstream-error.ts`, `unreachable-error.ts`, table in `retryability.ts`); this loop only applies
+ * it within the retry policy:
  * - 2xx is returned (the caller reads the body; an idle body fails with 504, and the slot is
  *   freed when the body ends). Nothing is retried after this point.
  * - 401 refreshes the credential once.
@@ -85,7 +83,7 @@ export async function sendUpstream<C extends Credential>(
   options: SendUpstreamOptions<C>,
 ): Promise<UpstreamReply> {
   const { signal } = options;
-  const transport = resolveTransport(options.fetch, options.transport);
+  const transport = resolveTransport(options.transport);
   const { context } = options;
   if (context && !context.model) context.model = options.model;
   const release = transport.limiter ? await transport.limiter.acquire(signal) : () => undefined;
@@ -146,11 +144,12 @@ async function attemptUntilSettled<C extends Credential>(
       if (signal?.aborted) throw signal.reason ?? error;
       const kind: UpstreamFailureKind = timedOut ? 'timeout-first-byte' : 'network';
       observer?.failed?.(kind, upstreamName);
-      if (attempt < retry.maxAttempts) {
+      const failure = unreachable(upstreamName, request.url, kind, transport, error);
+      if (failure.retry.attempt === 'backoff' && attempt < retry.maxAttempts) {
         await retryAfter(kind, backoffDelay(retry, attempt, transport.random));
         continue;
       }
-      throw unreachable(upstreamName, request.url, kind, transport, error);
+      throw failure;
     } finally {
       clearTimeout(timer);
     }
@@ -171,20 +170,21 @@ async function attemptUntilSettled<C extends Credential>(
       });
     }
     unlink();
-    if (response.status === 401 && !refreshed) {
-      // The token was revoked or expired early: refresh once, then try again.
-      response.discard();
+    const error = await toUpstreamError(response, upstreamName);
+    const next = error.retry.attempt;
+    if (next === 'refresh' && !refreshed) {
+      // The token was revoked or expired early (401): refresh once, then try again.
       refreshed = true;
       attempt -= 1;
       await credentials.invalidate(credential);
       continue;
     }
-    const error = await toUpstreamError(response, upstreamName);
     const kind = classifyStatus(response.status);
     observer?.failed?.(kind, upstreamName);
     const google = error.upstream;
-    if (response.status === 429 && google) {
-      const terminal = google.reason === 'QUOTA_EXHAUSTED' || (google.retryDelayMs ?? 0) > 300_000;
+    if ((next === 'rotate' || next === 'rotate-or-wait') && google) {
+      // A lasting quota (the daily one): the credential cools down long, and is not waited for.
+      const terminal = next === 'rotate';
       credentials.report(credential, {
         kind: 'rate-limited',
         model,
@@ -192,8 +192,8 @@ async function attemptUntilSettled<C extends Credential>(
         ...(google.retryDelayMs !== undefined ? { retryDelayMs: google.retryDelayMs } : {}),
       });
       tried.add(credential.id);
-      const next = await nextCredential(credentials, model, tried);
-      if (next.another) {
+      const other = await nextCredential(credentials, model, tried);
+      if (other.another) {
         // Rotation to another credential is not a backoff attempt.
         attempt -= 1;
         observer?.retried?.(kind, upstreamName);
@@ -212,8 +212,8 @@ async function attemptUntilSettled<C extends Credential>(
         continue;
       }
       // Google named no delay (an exhausted quota): the client still learns when to retry.
-      throw withCooldownDelay(error, next.refusal);
-    } else if (google && isRejectedKey(response.status, google)) {
+      throw withCooldownDelay(error, other.refusal);
+    } else if (next === 'set-aside' && google) {
       // Google refuses the key itself (revoked, deleted): set it aside like a 403, try the next.
       credentials.report(credential, {
         kind: 'forbidden',
@@ -233,12 +233,13 @@ async function attemptUntilSettled<C extends Credential>(
         message: `Google rejected the gateway's credentials: ${google.message} (API_KEY_INVALID; ${credential.id} is set aside, see GET /status).`,
       });
     } else if (response.status === 403 && google) {
+      // Not retried here; the selector sets the credential aside (another backend may serve it).
       credentials.report(credential, {
         kind: 'forbidden',
         message: google.message,
         ...(google.reason ? { reason: google.reason } : {}),
       });
-    } else if (isRetryableKind(kind) && attempt < retry.maxAttempts) {
+    } else if (next === 'backoff' && attempt < retry.maxAttempts) {
       await retryAfter(kind, backoffDelay(retry, attempt, transport.random));
       continue;
     }
@@ -274,19 +275,11 @@ function withCooldownDelay(error: GatewayError, refusal: unknown): GatewayError 
   return new GatewayError({
     code: error.code,
     status: error.status,
-    isRetryable: error.isRetryable,
+    retry: error.retry,
     retryAfterSeconds: seconds,
     upstream: { ...google, message, retryDelayMs: seconds * 1000 },
     message,
   });
-}
-
-/** Google's 400 for a key it does not accept (`API_KEY_INVALID`): the gateway's key, not the request. */
-function isRejectedKey(status: number, google: GoogleError): boolean {
-  return (
-    status === 400 &&
-    (google.reason === 'API_KEY_INVALID' || /^API key not valid/i.test(google.message))
-  );
 }
 
 /** The account pool's cooldown after a 429 that named no delay. */

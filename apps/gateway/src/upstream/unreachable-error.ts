@@ -19,7 +19,7 @@ export function unreachable(
     new GatewayError({
       code: 'UPSTREAM_UNREACHABLE',
       status: 504,
-      isRetryable: true,
+      retry: { attempt: 'backoff' },
       cause,
       message: `${upstreamName} (${host}) ${message}`,
     });
@@ -43,7 +43,7 @@ export function unreachable(
     return new GatewayError({
       code: 'UPSTREAM_UNREACHABLE',
       status: 502,
-      isRetryable: true,
+      retry: { attempt: 'backoff' },
       cause,
       message: `${upstreamName} (${host}) closed the connection without answering: it accepted the connection, then closed it before sending a response.`,
     });
@@ -52,7 +52,7 @@ export function unreachable(
   return new GatewayError({
     code: 'UPSTREAM_UNREACHABLE',
     status: 502,
-    isRetryable: true,
+    retry: { attempt: 'backoff' },
     cause,
     message: certificate
       ? `${upstreamName} (${host}) sent a TLS certificate this machine does not trust (${certificate}). A proxy that intercepts TLS needs its CA certificate in NODE_EXTRA_CA_CERTS.`

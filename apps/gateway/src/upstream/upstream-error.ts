@@ -1,5 +1,6 @@
 import { parseGoogleError, type GoogleError } from '@geminicli2api/protocol-gemini';
 import { GatewayError } from '../gateway-error';
+import { nextAttemptFor } from './retryability';
 import type { RawUpstreamAnswer } from './upstream-transport';
 
 /**
@@ -45,6 +46,9 @@ export function boundedGoogleError(google: GoogleError): GoogleError {
  * - a status Google uses for the request itself (400, 403, 404, 429, 5xx it documents…) → kept,
  *   with Google's error in `upstream`;
  * - anything else (redirects, 408, 499, 502…) → 502 `UPSTREAM_BAD_ANSWER` naming the status.
+ *
+ * Its `retry` is decided here too: a new attempt from Google's own status (`nextAttemptFor`),
+ * another backend or model from what the client gets (`deriveRetryability`).
  */
 export function gatewayErrorFromGoogle(
   httpStatus: number,
@@ -62,11 +66,12 @@ export function gatewayErrorFromGoogle(
       retryDelayMs: seconds * 1000,
     };
   }
-  const isRetryable = httpStatus === 429 || httpStatus === 499 || httpStatus >= 500;
+  const retry = { attempt: nextAttemptFor(httpStatus, google) };
   if (httpStatus === 401) {
     return new GatewayError({
       code: 'UPSTREAM_UNAUTHENTICATED',
       status: 503,
+      retry,
       message: `Google rejected the gateway's credentials: ${google.message}`,
     });
   }
@@ -74,7 +79,7 @@ export function gatewayErrorFromGoogle(
     return new GatewayError({
       code: 'UPSTREAM_BAD_ANSWER',
       status: 502,
-      isRetryable,
+      retry,
       message: `${upstreamName} answered HTTP ${httpStatus}, which the gateway does not expect: ${google.message}`,
     });
   }
@@ -82,7 +87,7 @@ export function gatewayErrorFromGoogle(
     code: 'UPSTREAM_ERROR',
     status: httpStatus,
     upstream: google,
-    isRetryable,
+    retry,
     message: google.message,
   });
 }

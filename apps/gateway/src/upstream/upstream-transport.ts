@@ -37,7 +37,11 @@ export interface UpstreamRequestInit {
 /** Sends one request; rejects on network failure or abort. */
 export type UpstreamSend = (url: string, init: UpstreamRequestInit) => Promise<RawUpstreamAnswer>;
 
-/** Everything about *how* upstream requests are sent, shared by every backend. */
+/**
+ * Everything about *how* upstream requests are sent, shared by every backend: built once from the
+ * config (`createUpstreamRuntime`) and handed to each backend as its `transport`, which passes it
+ * to `sendUpstream` with every call.
+ */
 export interface UpstreamTransport {
   /** A fetch (token refresh, tests that fake the upstream); `send` is derived from it if absent. */
   fetch: typeof globalThis.fetch;
@@ -57,39 +61,23 @@ export interface UpstreamTransport {
   random?: () => number;
 }
 
-const TRANSPORT = Symbol.for('geminicli2api.gateway.UpstreamTransport');
-
-type TaggedFetch = typeof globalThis.fetch & { [TRANSPORT]?: UpstreamTransport };
-
-/**
- * Returns a fetch that carries `transport`: a backend that is handed this fetch and passes it to
- * `sendUpstream` gets the gateway's retries, timeouts and concurrency limit without extra wiring.
- */
-export function withTransport(transport: UpstreamTransport): typeof globalThis.fetch {
-  const tagged: TaggedFetch = (input, init) => transport.fetch(input, init);
-  tagged[TRANSPORT] = transport;
-  return tagged;
-}
-
 /** A transport with its injectable parts filled in. */
 export type ResolvedTransport = UpstreamTransport &
   Required<Pick<UpstreamTransport, 'sleep' | 'random' | 'send'>>;
 
-/**
- * `explicit`, else the transport a fetch carries, else defaults around that fetch (no
- * concurrency limit, default retries and timeouts).
- */
-export function resolveTransport(
-  fetch: typeof globalThis.fetch | undefined,
-  explicit?: UpstreamTransport,
-): ResolvedTransport {
-  const carried = explicit ?? (fetch as TaggedFetch | undefined)?.[TRANSPORT];
-  const base: UpstreamTransport = carried ?? {
-    fetch: fetch ?? globalThis.fetch,
+/** The default transport: the global fetch, default retries and timeouts, no concurrency limit. */
+export function defaultTransport(): UpstreamTransport {
+  return {
+    fetch: globalThis.fetch,
     retry: DEFAULT_RETRY_POLICY,
     firstByteTimeoutMs: 120_000,
     idleTimeoutMs: 120_000,
   };
+}
+
+/** `transport` (else {@link defaultTransport}) with its injectable parts filled in. */
+export function resolveTransport(transport?: UpstreamTransport): ResolvedTransport {
+  const base = transport ?? defaultTransport();
   return {
     sleep: abortableSleep,
     random: Math.random,

@@ -7,6 +7,7 @@ import { createDirectGeminiBackend } from './gemini-api-client';
 import { cutUpstreamMessage } from './upstream-error';
 import type { GeminiBackend } from './gemini-backend';
 import type { Credential, CredentialSelector } from './send-upstream';
+import type { UpstreamTransport } from './upstream-transport';
 
 /** Options of {@link createVertexClient}. */
 export interface VertexClientOptions {
@@ -17,7 +18,8 @@ export interface VertexClientOptions {
   baseUrl?: string | undefined;
   /** Application default credentials; `keyFilename` or `credentials` select a file instead. */
   authOptions?: GoogleAuthOptions;
-  fetch?: typeof globalThis.fetch | undefined;
+  /** How calls are sent (retries, timeouts, limiter); its `fetch` also serves google-auth-library. */
+  transport?: UpstreamTransport | undefined;
   /**
    * Tokens of a key file read by the gateway itself (its `token_uri` honoured); without it,
    * google-auth-library's application default credentials are used.
@@ -46,7 +48,7 @@ export function createVertexClient({
   location,
   baseUrl,
   authOptions = {},
-  fetch = globalThis.fetch,
+  transport,
   tokenSource,
 }: VertexClientOptions): GeminiBackend {
   const auth = new GoogleAuth({
@@ -54,7 +56,7 @@ export function createVertexClient({
     ...authOptions,
     clientOptions: {
       ...authOptions.clientOptions,
-      transporterOptions: { fetchImplementation: fetch },
+      transporterOptions: { fetchImplementation: transport?.fetch ?? globalThis.fetch },
     },
   });
   const selector: CredentialSelector<AdcCredential> = {
@@ -105,7 +107,7 @@ export function createVertexClient({
       `${base}/v1/projects/${encodeURIComponent(project)}/locations/${encodeURIComponent(location)}/publishers/google/models/${encodeURIComponent(model)}:${method}`,
     headers: (credential) => ({ authorization: `Bearer ${credential.token}` }),
     credentials: selector,
-    fetch,
+    transport,
     embed: vertexEmbed,
     modelList: {
       url: (token) =>

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { pathOf, type GatewayResponse } from '../http/gateway-response';
 import type { RateWindows } from '../limits/rate-windows';
-import { contextOf } from '../middleware/request-context';
+import { requestState } from '../http/request-state';
 import type { KeyMetrics } from './key-metrics';
 import type { UsageLedger } from './usage-ledger';
 
@@ -29,13 +29,11 @@ export function usageRecorder({
   return function recordUsage(request, response) {
     const started = performance.now();
     response.on('close', () => {
-      const context = contextOf(response);
-      const model =
-        context?.requestedModel ??
-        (response.locals['model'] as string | undefined) ??
-        context?.model;
+      const state = requestState(response);
+      const { context } = state;
+      const model = context.requestedModel ?? state.model ?? context.model;
       // Only model calls go in the ledger (not /health, /metrics, /admin, model lists…).
-      if (!context || model === undefined) return;
+      if (model === undefined) return;
       const principal = context.principal;
       const usage = context.usage;
       const now = Date.now();
@@ -68,8 +66,8 @@ export function usageRecorder({
 
 /** The client protocol: what the route said, else guessed from the path. */
 export function surfaceOf(request: IncomingMessage, response: GatewayResponse): string {
-  const marked = response.locals['surface'];
-  if (typeof marked === 'string') return marked;
+  const marked = requestState(response).surface;
+  if (marked !== undefined) return marked;
   const path = pathOf(request);
   if (path.startsWith('/v1/chat/') || path === '/v1/completions') return 'openai';
   if (path.startsWith('/v1/messages')) return 'anthropic';

@@ -6,6 +6,7 @@ import {
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'winston';
 import { GatewayError } from '../../gateway-error';
+import { requestState } from '../../http/request-state';
 import { bodyProblem } from '../../middleware/body-problem';
 import {
   createErrorHandler,
@@ -61,7 +62,7 @@ export function toAnthropicErrorResponse(error: unknown): ProtocolErrorResponse 
 /** True for requests on the Anthropic surface (its paths, or a route that marked itself). */
 export function isAnthropicSurface(request: Request, response: Response): boolean {
   return (
-    response.locals['surface'] === 'anthropic' ||
+    requestState(response).surface === 'anthropic' ||
     request.path === MESSAGES_PATH ||
     request.path === COUNT_TOKENS_PATH
   );

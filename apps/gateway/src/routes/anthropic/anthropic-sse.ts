@@ -17,9 +17,12 @@ export function writeAnthropicEvents(
 }
 
 /**
- * Anthropic's keepalive: an `event: ping` every SSE_KEEPALIVE interval while the stream waits on
+ * Anthropic's keepalive: an `event: ping` every `intervalMs` (SSE_KEEPALIVE_INTERVAL_MS) while the stream waits on
  * the upstream (the first one sends the headers). Returns the function that stops it.
  */
-export function keepAnthropicStreamAlive(response: GatewayResponse): () => void {
-  return keepSseAlive(response, undefined, frame({ type: 'ping' }));
+export function keepAnthropicStreamAlive(
+  response: GatewayResponse,
+  intervalMs: number,
+): () => void {
+  return keepSseAlive(response, intervalMs, frame({ type: 'ping' }));
 }

@@ -16,6 +16,8 @@ import type { Logger } from 'winston';
 import type { z } from 'zod';
 import { GatewayError } from '../../gateway-error';
 import { sendJson, type GatewayResponse } from '../../http/gateway-response';
+import { requestState } from '../../http/request-state';
+import { DEFAULT_STREAM_SETTINGS, type StreamSettings } from '../../http/stream-settings';
 import { requireJsonObject } from '../../invalid-request-error';
 import { fetchRemoteMedia, type RemoteMediaOptions } from '../../media/fetch-remote-media';
 import { contextOf } from '../../middleware/request-context';
@@ -34,6 +36,8 @@ export interface AnthropicRouteOptions {
   /** Backs clients that drop thinking blocks (default: one 10 000-entry LRU). */
   signatureCache?: SignatureCache;
   remoteMedia?: RemoteMediaOptions;
+  /** SSE keepalive and the client stall timeout (default: no keepalive, 60 s). */
+  stream?: StreamSettings;
 }
 
 /** Answers one request (its parsed JSON body). */
@@ -52,6 +56,7 @@ export function createAnthropicHandlers({
   catalog = createModelCatalog(),
   signatureCache = new LruSignatureCache(10_000),
   remoteMedia: remoteMediaOptions = { allowPrivateNetworks: false },
+  stream: streaming = DEFAULT_STREAM_SETTINGS,
 }: AnthropicRouteOptions): AnthropicHandlers {
   /** Parses, resolves the model and translates; the request's model is the one reported back. */
   async function prepare<T extends z.ZodType>(
@@ -59,7 +64,7 @@ export function createAnthropicHandlers({
     rawBody: unknown,
     response: GatewayResponse,
   ) {
-    response.locals['surface'] = 'anthropic';
+    requestState(response).surface = 'anthropic';
     const parsed = schema.safeParse(requireJsonObject(rawBody));
     if (!parsed.success) {
       throw new GatewayError({
@@ -94,11 +99,11 @@ export function createAnthropicHandlers({
         translated.warnings.map((warning) => warning.param).join(','),
       );
       logger.debug('translation warnings', {
-        requestId: response.locals['requestId'],
+        requestId: requestState(response).requestId,
         warnings: translated.warnings,
       });
     }
-    response.locals['model'] = model;
+    requestState(response).model = model;
     return { body, resolved, model, client, signal, translated };
   }
 
@@ -132,7 +137,7 @@ export function createAnthropicHandlers({
         translation.model = announceFallback(response) ?? translation.model; // MODEL_FALLBACKS
         return events;
       });
-      await pipeAnthropicStream(opening, response, translation, logger);
+      await pipeAnthropicStream(opening, response, translation, logger, streaming);
     },
 
     async countTokens(rawBody, response) {

@@ -6,6 +6,7 @@ import {
 import type { Logger } from 'winston';
 import type { GatewayResponse } from '../../http/gateway-response';
 import { awaitStreamDrain, streamDrainOptions } from '../../http/stream-backpressure';
+import type { StreamSettings } from '../../http/stream-settings';
 import { startSse } from '../write-sse';
 import { toAnthropicErrorResponse } from './anthropic-error-response';
 import { keepAnthropicStreamAlive, writeAnthropicEvents } from './anthropic-sse';
@@ -23,15 +24,16 @@ export async function pipeAnthropicStream(
   response: GatewayResponse,
   options: AnthropicStreamOptions,
   logger: Logger,
+  settings: StreamSettings,
 ): Promise<void> {
   const events = await opening;
   const translator = createAnthropicStreamTranslator(options);
   const iterator = events[Symbol.asyncIterator]();
-  keepAnthropicStreamAlive(response); // stops when the response closes
+  keepAnthropicStreamAlive(response, settings.keepaliveMs); // stops when the response closes
   try {
     let next = await iterator.next();
     startSse(response);
-    const drainOptions = streamDrainOptions(response, logger);
+    const drainOptions = streamDrainOptions(response, logger, settings.clientStallTimeoutMs);
     while (!next.done) {
       writeAnthropicEvents(response, translator.push(next.value));
       const drained = awaitStreamDrain(response, drainOptions); // backpressure: see the helper

@@ -1,6 +1,7 @@
 import { geminiContentSchema, type GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
 import { z } from 'zod';
 import { sendJson, type GatewayResponse } from '../../http/gateway-response';
+import { requestState } from '../../http/request-state';
 import { invalidRequestError, requireJsonObject } from '../../invalid-request-error';
 import { contextOf } from '../../middleware/request-context';
 import type { EmbedRequest, GeminiBackend } from '../../upstream/gemini-backend';
@@ -49,7 +50,7 @@ export async function answerGeminiEmbedding({
   if (!parsed.success) throw invalidRequestError(parsed.error);
   const entries = 'requests' in parsed.data ? parsed.data.requests : [parsed.data];
   const resolved = resolveEmbeddingModel(catalog, model);
-  response.locals['model'] = resolved.model.id;
+  requestState(response).model = resolved.model.id;
   const requests: EmbedRequest[] = entries.map(({ model: _model, ...request }) => request);
   const result = await embed({
     model: resolved.model.id,

@@ -7,6 +7,7 @@ import type { GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
 import { Router } from 'express';
 import { GatewayError } from '../../gateway-error';
 import { sendJson, type GatewayResponse } from '../../http/gateway-response';
+import { requestState } from '../../http/request-state';
 import { invalidRequestError, requireJsonObject } from '../../invalid-request-error';
 import { contextOf } from '../../middleware/request-context';
 import type { GeminiBackend } from '../../upstream/gemini-backend';
@@ -43,7 +44,7 @@ async function answerEmbeddings(
   const body = parseBody(rawBody);
   const inputs = textInputs(body.input);
   const resolved = resolveEmbeddingModel(catalog, body.model);
-  response.locals['model'] = resolved.model.id;
+  requestState(response).model = resolved.model.id;
   const result = await embed({
     model: resolved.model.id,
     requests: inputs.map((text) => ({

@@ -7,6 +7,7 @@ import type {
 import type { ImagesResponse, OpenAIImage } from '@geminicli2api/protocol-openai';
 import { GatewayError } from '../../gateway-error';
 import { sendJson, type GatewayResponse } from '../../http/gateway-response';
+import { requestState } from '../../http/request-state';
 import { contextOf } from '../../middleware/request-context';
 import { resolveModel } from '../../models/resolve-model';
 import { addWarnings } from '../../models/warnings-header';
@@ -93,7 +94,7 @@ export async function answerImages(
   const model = resolved.model.id;
   const imageConfig = imageConfigForSize(job.size, model);
   addWarnings(response, job.ignored);
-  response.locals['model'] = model;
+  requestState(response).model = model;
   const signal = abortOnClientClose(response);
   const parts: GeminiPart[] = [
     ...(job.images ?? []).map((image) => ({ inlineData: image })),

@@ -3,6 +3,7 @@ import type { ResponsesInputTokens } from '@geminicli2api/protocol-openai';
 import { convertResponsesRequestToGemini } from '@geminicli2api/translator';
 import { identifyInputItems } from '@geminicli2api/translator/internal';
 import { sendJson, type GatewayResponse } from '../../http/gateway-response';
+import { requestState } from '../../http/request-state';
 import { contextOf } from '../../middleware/request-context';
 import { resolveModel } from '../../models/resolve-model';
 import { abortOnClientClose } from '../write-sse';
@@ -41,7 +42,7 @@ export function createInputTokensHandler({
       system.length > 0 && first?.role === 'user'
         ? [{ role: 'user', parts: [...system, ...first.parts] }, ...rest]
         : request.contents;
-    response.locals['model'] = model;
+    requestState(response).model = model;
     const { totalTokens } = await client.countTokens({
       model,
       contents,

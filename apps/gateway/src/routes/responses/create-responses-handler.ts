@@ -18,6 +18,8 @@ import type { Logger } from 'winston';
 import { GatewayError } from '../../gateway-error';
 import { randomHex } from '../../random-hex';
 import { sendJson, type GatewayResponse } from '../../http/gateway-response';
+import { requestState } from '../../http/request-state';
+import { DEFAULT_STREAM_SETTINGS, type StreamSettings } from '../../http/stream-settings';
 import { invalidRequestError, requireJsonObject } from '../../invalid-request-error';
 import { contextOf } from '../../middleware/request-context';
 import { applyVariant } from '../../models/apply-variant';
@@ -29,6 +31,7 @@ import type { RemoteMediaOptions } from '../../media/fetch-remote-media';
 import { fetchResponsesMedia } from './fetch-responses-media';
 import { loadHistory } from './load-history';
 import { pipeResponsesStream } from './pipe-responses-stream';
+import { withUpstreamParam } from '../upstream-param';
 import type { ResponseStore } from './response-store';
 
 /** Dependencies of the Responses routes. */
@@ -43,6 +46,8 @@ export interface ResponsesRouteOptions {
   signatureCache?: SignatureCache;
   /** Remote image fetching (default: loopback/private targets refused). */
   remoteMedia?: RemoteMediaOptions;
+  /** SSE keepalive and the client stall timeout (default: no keepalive, 60 s). */
+  stream?: StreamSettings;
 }
 
 /** Answers one `POST /v1/responses` (its parsed JSON body), streamed or not. */
@@ -83,6 +88,7 @@ export function createResponsesHandler({
   catalog = createModelCatalog(),
   signatureCache = new LruSignatureCache(10_000),
   remoteMedia: remoteMediaOptions = { allowPrivateNetworks: false },
+  stream: streaming = DEFAULT_STREAM_SETTINGS,
 }: ResponsesRouteOptions): ResponsesHandler {
   return async (rawBody, response) => {
     const body = parseResponsesRequest(rawBody);
@@ -111,9 +117,12 @@ export function createResponsesHandler({
         'x-geminicli2api-warnings',
         warnings.map((warning) => warning.param).join(','),
       );
-      logger.debug('translation warnings', { requestId: response.locals['requestId'], warnings });
+      logger.debug('translation warnings', {
+        requestId: requestState(response).requestId,
+        warnings,
+      });
     }
-    response.locals['model'] = model;
+    requestState(response).model = model;
     const call = {
       model,
       request: applyVariant(request, resolved),
@@ -153,24 +162,12 @@ export function createResponsesHandler({
       servedBy(announceFallback(response));
       const translator = createResponsesStreamTranslator(translation);
       try {
-        await pipeResponsesStream(events, response, translator, logger);
+        await pipeResponsesStream(events, response, translator, logger, streaming);
       } finally {
         if (translator.response.status !== 'in_progress') await keep(translator.response);
       }
     } catch (error) {
-      throw withRecoveredParam(error, recoverParam);
+      throw withUpstreamParam(error, recoverParam);
     }
   };
-}
-
-/** An upstream 400 gets the Responses `param` its message points at, when it names one. */
-function withRecoveredParam(
-  error: unknown,
-  recoverParam: (message: string) => string | undefined,
-): unknown {
-  if (!GatewayError.isInstance(error) || error.upstream?.code !== 400 || error.param) return error;
-  const param = recoverParam(error.upstream.message);
-  if (!param) return error;
-  const { message, code, status, upstream, isRetryable } = error;
-  return new GatewayError({ message, code, status, upstream, isRetryable, param, cause: error });
 }

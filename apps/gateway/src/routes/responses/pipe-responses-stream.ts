@@ -3,6 +3,7 @@ import type { ResponsesStreamTranslator } from '@geminicli2api/translator';
 import type { Logger } from 'winston';
 import type { GatewayResponse } from '../../http/gateway-response';
 import { awaitStreamDrain, streamDrainOptions } from '../../http/stream-backpressure';
+import type { StreamSettings } from '../../http/stream-settings';
 import { toOpenAIErrorResponse } from '../../middleware/error-handler';
 import { keepSseAlive, startSse } from '../write-sse';
 import { writeResponseEvents } from './write-response-events';
@@ -18,14 +19,15 @@ export async function pipeResponsesStream(
   response: GatewayResponse,
   translator: ResponsesStreamTranslator,
   logger: Logger,
+  settings: StreamSettings,
 ): Promise<void> {
   const iterator = events[Symbol.asyncIterator]();
-  keepSseAlive(response); // stops when the response closes
+  keepSseAlive(response, settings.keepaliveMs); // stops when the response closes
   let next = await iterator.next();
   startSse(response);
   writeResponseEvents(response, translator.start());
   try {
-    const drainOptions = streamDrainOptions(response, logger);
+    const drainOptions = streamDrainOptions(response, logger, settings.clientStallTimeoutMs);
     while (!next.done) {
       writeResponseEvents(response, translator.push(next.value));
       const drained = awaitStreamDrain(response, drainOptions); // backpressure: see the helper

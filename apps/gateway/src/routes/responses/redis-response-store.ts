@@ -57,7 +57,6 @@ export class RedisResponseStore implements ResponseStore {
       throw new GatewayError({
         code: 'UPSTREAM_UNREACHABLE',
         status: 503,
-        isRetryable: true,
         message: 'The Responses API store (Redis, REDIS_URL) did not answer; retry shortly.',
         cause: error,
       });
