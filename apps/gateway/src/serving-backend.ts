@@ -49,6 +49,10 @@ export function servingBackend(
     chains.size > 0
       ? withModelFallbacks(client, { chains, logger, counter: metrics?.modelFallbacks })
       : client;
-  const limited = limitBackend(meterBackend(withUnknownModelHint(served, catalog)), windows);
+  const limited = limitBackend(
+    meterBackend(withUnknownModelHint(served, catalog)),
+    windows,
+    logger,
+  );
   return () => limited;
 }

@@ -34,22 +34,36 @@ function unlimited(limits: KeyLimits): boolean {
   return limits.rpm === null && limits.tpm === null && limits.dailyTokens === null;
 }
 
+/** An admission under way (see {@link beginAdmission}). */
+export interface Admission {
+  /** Resolves when the call is admitted; rejects with the 429 when it is not. */
+  decided: Promise<void>;
+  /**
+   * The key's last known counts are far from its limits (Redis windows only): the upstream call
+   * may start while the admission is decided, and is cancelled if it is refused.
+   */
+  likely: boolean;
+}
+
+const NO_LIMITS: Admission = { decided: Promise.resolve(), likely: true };
+
 /**
- * Admits a backend call of `model` for the request's key, before anything goes upstream:
- * a model outside the allow-list is a 403 naming the allowed ones; a request over rpm, tpm or
- * the daily tokens is a 429 with Retry-After and OpenAI's x-ratelimit-* headers (which an
- * admitted request gets too). Requests without a key's limits (the admin password) pass.
+ * Starts admitting a backend call of `model` for the request's key, before anything goes
+ * upstream: a model outside the allow-list is a 403 naming the allowed ones (thrown at once); a
+ * request over rpm, tpm or the daily tokens is a 429 with Retry-After and OpenAI's
+ * x-ratelimit-* headers (which an admitted request gets too). Requests without a key's limits
+ * (the admin password) pass.
  */
-export async function admitCall(
+export function beginAdmission(
   windows: RateWindows,
   context: RequestContext | undefined,
   model: string,
   now = Date.now(),
-): Promise<void> {
+): Admission {
   if (context && !context.model) context.model = model;
   const principal = context?.principal;
   const limits = principal?.limits;
-  if (!limits) return;
+  if (!limits) return NO_LIMITS;
   if (limits.allows) {
     const asked = context?.requestedModel;
     if (!limits.allows(model) && !(asked !== undefined && limits.allows(asked))) {
@@ -61,11 +75,31 @@ export async function admitCall(
       });
     }
   }
-  if (unlimited(limits)) return;
+  if (unlimited(limits)) return NO_LIMITS;
+  const likely = windows.likelyAdmits?.(limits.keyId, limits, now) ?? false;
+  return { decided: decide(windows, limits, principal.setHeaders, now), likely };
+}
+
+/** {@link beginAdmission}, awaited. */
+export async function admitCall(
+  windows: RateWindows,
+  context: RequestContext | undefined,
+  model: string,
+  now = Date.now(),
+): Promise<void> {
+  await beginAdmission(windows, context, model, now).decided;
+}
+
+async function decide(
+  windows: RateWindows,
+  limits: KeyLimits,
+  setHeaders: ((headers: Record<string, string>) => void) | undefined,
+  now: number,
+): Promise<void> {
   const result = await windows.admit(limits.keyId, limits, now);
   const headers = rateLimitHeaders(limits, result, now);
   if (result.verdict === 'ok') {
-    principal.setHeaders?.(headers);
+    setHeaders?.(headers);
     return;
   }
   const retryAfter = Math.max(1, Math.ceil(retryAfterMs(result, now) / 1000));

@@ -1,30 +1,9 @@
-import { admitCall, formatReset, keyLimits } from './enforce-limits';
+import { admitCall, formatReset } from './enforce-limits';
 import { compileModelGlobs } from './model-allow-list';
 import { dayOf, MemoryRateWindows } from './rate-windows';
-import type { RequestContext } from '../middleware/request-context';
+import { keyContext as contextFor } from '../../test/support/key-context';
 
 const T0 = Date.UTC(2030, 0, 1, 12, 0, 0);
-
-function contextFor(limits: Parameters<typeof keyLimits>[0]): {
-  context: RequestContext;
-  headers: Record<string, string>;
-} {
-  const headers: Record<string, string> = {};
-  return {
-    headers,
-    context: {
-      requestId: 'r',
-      retries: 0,
-      stream: false,
-      principal: {
-        id: limits.id,
-        name: 'k',
-        limits: keyLimits(limits),
-        setHeaders: (set) => Object.assign(headers, set),
-      },
-    },
-  };
-}
 
 describe('model allow-lists', () => {
   it('match globs case-insensitively, with or without the models/ prefix, and nothing else', () => {

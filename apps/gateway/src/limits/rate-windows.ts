@@ -28,6 +28,12 @@ export interface AdmitResult {
 export interface RateWindows {
   /** Checks the limits and, when admitted, counts the request (atomically). */
   admit(keyId: string, limits: WindowLimits, now: number): AdmitResult | Promise<AdmitResult>;
+  /**
+   * True when the key's last known counts are so far from its limits that the next admission is
+   * all but certain, so the caller may start the upstream call while it is decided. Absent where
+   * `admit` answers at once (memory).
+   */
+  likelyAdmits?(keyId: string, limits: WindowLimits, now: number): boolean;
   /** Adds a finished request's tokens to the minute and day windows. */
   record(keyId: string, tokens: number, now: number): void | Promise<void>;
   /** Seeds today's token count (from the ledger, at start) where none is known yet. */

@@ -56,4 +56,24 @@ describe('Redis rate windows (real Redis)', () => {
     await a.record('tpm-key', 100, T0 + 62_000);
     expect((await a.admit('tpm-key', limits, T0 + 130_000)).verdict).toBe('daily');
   });
+
+  it('judge an admission likely only from a recent answer far from every limit', async () => {
+    const a = new RedisRateWindows(redis);
+    const b = new RedisRateWindows(other);
+    const limits = { rpm: 10, tpm: 1000, dailyTokens: null };
+    // Nothing known yet: wait for Redis.
+    expect(a.likelyAdmits('likely-key', limits, T0)).toBe(false);
+    await a.admit('likely-key', limits, T0);
+    expect(a.likelyAdmits('likely-key', limits, T0 + 100)).toBe(true);
+    // Known for a second only.
+    expect(a.likelyAdmits('likely-key', limits, T0 + 1_100)).toBe(false);
+    // Another replica's requests bring the key to half its rpm: no longer likely here.
+    for (let index = 0; index < 4; index++) await b.admit('likely-key', limits, T0 + 200);
+    await a.admit('likely-key', limits, T0 + 300);
+    expect(a.likelyAdmits('likely-key', limits, T0 + 400)).toBe(false);
+    // Tokens near the minute's limit count too.
+    await a.record('token-key', 600, T0);
+    await a.admit('token-key', limits, T0 + 10);
+    expect(a.likelyAdmits('token-key', limits, T0 + 20)).toBe(false);
+  });
 });

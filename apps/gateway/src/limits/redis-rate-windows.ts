@@ -72,6 +72,22 @@ return 1
 
 const VERDICTS: AdmitVerdict[] = ['ok', 'rpm', 'tpm', 'daily'];
 
+/** How long a key's counts from Redis are trusted to judge an admission likely. */
+const KNOWN_FOR_MS = 1000;
+/** An admission is likely while every count is below this share of its limit. */
+const FAR_SHARE = 0.5;
+/** Keys whose counts are remembered (the oldest are forgotten beyond this). */
+const KNOWN_KEYS = 10_000;
+
+/** A key's counts as Redis last answered them, plus this replica's admissions since. */
+interface KnownCounts {
+  at: number;
+  requests: number;
+  minuteTokens: number;
+  dayTokens: number;
+  admittedSince: number;
+}
+
 type RedisWithAdmit = Redis & {
   g2aAdmit(
     requests: string,
@@ -96,6 +112,7 @@ export class RedisRateWindows implements RateWindows {
   private readonly fallback = new MemoryRateWindows();
   private sequence = 0;
   private readonly instance = Math.random().toString(36).slice(2, 10);
+  private readonly known = new Map<string, KnownCounts>();
 
   constructor(
     redis: Redis,
@@ -107,11 +124,47 @@ export class RedisRateWindows implements RateWindows {
   }
 
   async admit(keyId: string, limits: WindowLimits, now: number): Promise<AdmitResult> {
+    const known = this.known.get(keyId);
+    if (known) known.admittedSince += 1;
     try {
-      return await this.admitShared(keyId, limits, now);
+      const result = await this.admitShared(keyId, limits, now);
+      this.remember(keyId, result, now);
+      return result;
     } catch {
+      this.known.delete(keyId);
       return this.fallback.admit(keyId, limits, now);
     }
+  }
+
+  /**
+   * Likely when Redis answered for this key within the last second and every count (requests
+   * with this replica's admissions since, minute and day tokens) is below half its limit. Near a
+   * limit, or with nothing recent known, the caller waits for the exact answer.
+   */
+  likelyAdmits(keyId: string, limits: WindowLimits, now: number): boolean {
+    const known = this.known.get(keyId);
+    if (!known || now - known.at > KNOWN_FOR_MS) return false;
+    const below = (count: number, limit: number | null) =>
+      limit === null || count < limit * FAR_SHARE;
+    return (
+      below(known.requests + known.admittedSince, limits.rpm) &&
+      below(known.minuteTokens, limits.tpm) &&
+      below(known.dayTokens, limits.dailyTokens)
+    );
+  }
+
+  private remember(keyId: string, result: AdmitResult, now: number): void {
+    if (!this.known.has(keyId) && this.known.size >= KNOWN_KEYS) {
+      const oldest = this.known.keys().next().value;
+      if (oldest !== undefined) this.known.delete(oldest);
+    }
+    this.known.set(keyId, {
+      at: now,
+      requests: result.requests,
+      minuteTokens: result.minuteTokens,
+      dayTokens: result.dayTokens,
+      admittedSince: 0,
+    });
   }
 
   private async admitShared(
