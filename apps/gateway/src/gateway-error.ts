@@ -19,7 +19,9 @@ export type GatewayErrorCode =
   /** A client key went over one of its limits (429). */
   | 'RATE_LIMITED'
   /** A client key may not do this, e.g. use a model outside its allow-list (403). */
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  /** The keys and usage database does not answer (503 on the admin API and console). */
+  | 'STORAGE_UNAVAILABLE';
 
 /**
  * An error with a client-facing meaning, mapped to the client's protocol in one error handler.

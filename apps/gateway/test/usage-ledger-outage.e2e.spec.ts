@@ -56,4 +56,35 @@ describe('the usage ledger while its database fails (PostgreSQL)', () => {
     const recent = await admin(stack, 'GET', '/admin/requests?limit=100');
     expect(recent.body.data).toHaveLength(5);
   });
+
+  it('answers the admin API with a 503 naming the database while it fails, never a 500', async () => {
+    await sql.query('ALTER TABLE usage_events RENAME TO usage_events_away');
+    await sql.query('ALTER TABLE api_keys RENAME TO api_keys_away');
+    try {
+      for (const path of ['/admin/usage', '/admin/requests', '/admin/keys']) {
+        const answer = await admin(stack, 'GET', path);
+        expect({ path, status: answer.status }).toEqual({ path, status: 503 });
+        expect(answer.body.error.code).toBe('storage_unavailable');
+        expect(answer.body.error.message).toMatch(
+          /^The database \(PostgreSQL at postgres:\/\/127\.0\.0\.1:\d+\/g2a_\w+\) did not answer/,
+        );
+        expect(answer.body.error.message).not.toContain(database.url);
+      }
+      const created = await admin(stack, 'POST', '/admin/keys', { name: 'while-down' });
+      expect(created.status).toBe(503);
+      // Model requests are still served.
+      expect((await postJson(stack, '/v1/chat/completions', chat)).status).toBe(200);
+    } finally {
+      await sql.query('ALTER TABLE usage_events_away RENAME TO usage_events');
+      await sql.query('ALTER TABLE api_keys_away RENAME TO api_keys');
+    }
+    expect((await admin(stack, 'GET', '/admin/keys')).status).toBe(200);
+    // A body that is not JSON stays the client's 400, not a database 503.
+    const malformed = await fetch(`${stack.url}/admin/keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.password}`, 'content-type': 'application/json' },
+      body: '{"name":',
+    });
+    expect(malformed.status).toBe(400);
+  });
 });

@@ -1,4 +1,4 @@
-import express, { Router, type Request } from 'express';
+import express, { Router, type NextFunction, type Request } from 'express';
 import type { ZodType } from 'zod';
 import { GatewayError } from '../gateway-error';
 import { KeyConflictError, type KeyRepository } from '../keys/key-repository';
@@ -23,6 +23,8 @@ export interface AdminRoutesOptions {
   ledger: UsageLedger | undefined;
   /** Extra admission (the console session, at merge): true lets the request in. */
   alsoAdmit?: (request: Request) => boolean;
+  /** Which database answers (named when it fails): engine and a location without secrets. */
+  database?: { engine: string; location: string };
 }
 
 const DAY_MS = 86_400_000;
@@ -75,7 +77,42 @@ export function adminRoutes(options: AdminRoutesOptions): Router {
     await ledger?.flush();
     response.json({ data: await recentRequests(db, limit) });
   });
+  router.use(
+    '/admin',
+    (error: unknown, _request: Request, _response: unknown, next: NextFunction) =>
+      next(storageFailure(error, options.database)),
+  );
   return router;
+}
+
+const ENGINE_NAMES: Record<string, string> = { postgres: 'PostgreSQL', sqlite: 'SQLite' };
+
+/**
+ * What the admin API answers when its database fails (down, a table gone, a disk error): a 503
+ * naming the database, not a 500. The gateway's own errors and express's (a bad JSON body) pass.
+ */
+export function storageFailure(
+  error: unknown,
+  database: { engine: string; location: string } | undefined,
+): unknown {
+  if (GatewayError.isInstance(error) || hasHttpStatus(error)) return error;
+  const engine = database ? (ENGINE_NAMES[database.engine] ?? database.engine) : 'the database';
+  const where = database ? ` at ${database.location}` : '';
+  const reason = error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200);
+  return new GatewayError({
+    code: 'STORAGE_UNAVAILABLE',
+    status: 503,
+    cause: error,
+    message:
+      `The database (${engine}${where}) did not answer: ${reason}. Keys and usage cannot be read ` +
+      'or changed until it is back; model requests are still served.',
+  });
+}
+
+function hasHttpStatus(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const status = (error as { status?: unknown; statusCode?: unknown }).status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 function parse<T>(schema: ZodType<T>, body: unknown): T {

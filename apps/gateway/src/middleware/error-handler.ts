@@ -118,6 +118,8 @@ function codeFor(error: GatewayError): string | null {
       return 'rate_limit_exceeded';
     case 'FORBIDDEN':
       return error.param === 'model' ? 'model_not_allowed' : 'forbidden';
+    case 'STORAGE_UNAVAILABLE':
+      return 'storage_unavailable';
     default:
       return null;
   }

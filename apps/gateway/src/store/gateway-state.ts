@@ -123,6 +123,7 @@ export async function createGatewayState({
         keys,
         registry,
         ledger,
+        database: { engine: store.engine, location: store.location },
         ...(alsoAdmit ? { alsoAdmit } : {}),
       }),
     health: () => ({
