@@ -21,6 +21,7 @@ export const storageEnvSchema = {
   ),
   KEYS_RELOAD_MS: wholeNumber(5000, 0, 3_600_000),
   USAGE_FLUSH_MS: wholeNumber(1000, 10, 600_000),
+  USAGE_RETENTION_DAYS: wholeNumber(0, 0, 36_500),
 };
 
 /** The storage part of the gateway's `Config`. */
@@ -35,6 +36,8 @@ export interface StorageConfig {
   keysReloadMs: number;
   /** How often the usage ledger's buffer is written. */
   usageFlushMs: number;
+  /** Ledger rows older than this many days are deleted (0: kept for ever). */
+  usageRetentionDays: number;
 }
 
 /** Reads the storage settings out of the parsed env. */
@@ -44,6 +47,7 @@ export function storageConfig(values: {
   REDIS_URL?: string | undefined;
   KEYS_RELOAD_MS: number;
   USAGE_FLUSH_MS: number;
+  USAGE_RETENTION_DAYS: number;
 }): StorageConfig {
   return {
     dataDir: values.DATA_DIR,
@@ -51,5 +55,6 @@ export function storageConfig(values: {
     redisUrl: values.REDIS_URL,
     keysReloadMs: values.KEYS_RELOAD_MS,
     usageFlushMs: values.USAGE_FLUSH_MS,
+    usageRetentionDays: values.USAGE_RETENTION_DAYS,
   };
 }

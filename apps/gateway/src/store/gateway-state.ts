@@ -14,6 +14,7 @@ import { connectRedis, describeRedis } from '../shared/redis-client';
 import { redisSharedAccounts, type SharedAccountState } from '../shared/shared-accounts';
 import { createKeyMetrics } from '../usage/key-metrics';
 import { UsageLedger, type LedgerHealth } from '../usage/usage-ledger';
+import { usageRetention } from '../usage/usage-retention';
 import { usageRecorder } from '../usage/usage-recorder';
 import type { GatewayResponse } from '../http/gateway-response';
 import type { IncomingMessage } from 'node:http';
@@ -98,6 +99,7 @@ export async function createGatewayState({
     onWritten: (lastUsed) => keys.touch(lastUsed),
   });
   ledger.start();
+  const retention = usageRetention({ db: store.db, days: storage.usageRetentionDays, logger });
   logger.info('storage ready', {
     database: store.engine,
     location: store.location,
@@ -135,6 +137,7 @@ export async function createGatewayState({
     }),
     async close() {
       registry.stop();
+      retention.stop();
       await ledger.close();
       await windows.close();
       await sharedAccounts?.close();

@@ -1,0 +1,96 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import winston from 'winston';
+import { freshPostgresDatabase } from '../../test/support/services';
+import { openStore, type Store, type UsageRow } from '../store/open-store';
+import { usageRetention } from './usage-retention';
+
+const NOW = Date.UTC(2030, 5, 15, 12);
+const DAY = 86_400_000;
+const quiet = winston.createLogger({ silent: true });
+
+function row(time: number, id: string): UsageRow {
+  return {
+    time: new Date(time).toISOString(),
+    request_id: id,
+    key_id: null,
+    key_name: null,
+    surface: 'openai',
+    model: 'gemini-2.5-flash',
+    served_model: null,
+    backend: 'code-assist',
+    account: null,
+    status: 200,
+    prompt_tokens: 1,
+    completion_tokens: 1,
+    reasoning_tokens: 0,
+    cached_tokens: 0,
+    latency_ms: 1,
+  };
+}
+
+const engines: [string, () => Promise<{ store: Store; drop(): Promise<void> }>][] = [
+  [
+    'SQLite',
+    async () => ({
+      store: await openStore({
+        databaseUrl: undefined,
+        dataDir: await mkdtemp(join(tmpdir(), 'retention-')),
+      }),
+      drop: async () => undefined,
+    }),
+  ],
+  [
+    'PostgreSQL',
+    async () => {
+      const database = await freshPostgresDatabase();
+      const store = await openStore({ databaseUrl: database.url, dataDir: tmpdir() });
+      return { store, drop: () => database.drop() };
+    },
+  ],
+];
+
+describe.each(engines)('usage ledger retention (%s)', (_name, open) => {
+  it('deletes rows older than the retention in batches and keeps the rest', async () => {
+    const { store, drop } = await open();
+    try {
+      const old = Array.from({ length: 23 }, (_, index) =>
+        row(NOW - 31 * DAY - index, `old-${index}`),
+      );
+      const kept = [row(NOW - 29 * DAY, 'recent'), row(NOW - DAY, 'yesterday'), row(NOW, 'now')];
+      await store.insertUsage([...old, ...kept]);
+      const retention = usageRetention({
+        db: store.db,
+        days: 30,
+        logger: quiet,
+        batchSize: 5,
+        intervalMs: 3_600_000,
+        now: () => NOW,
+      });
+      // The turn made at start deletes the 23 old rows (5 at a time); the next finds none.
+      expect(await retention.prune()).toBe(23);
+      expect(await retention.prune()).toBe(0);
+      retention.stop();
+      const left = await store.db.selectFrom('usage_events').select('request_id').execute();
+      expect(left.map((entry) => entry.request_id).sort()).toEqual(['now', 'recent', 'yesterday']);
+    } finally {
+      await store.close();
+      await drop();
+    }
+  });
+
+  it('keeps everything when the retention is 0', async () => {
+    const { store, drop } = await open();
+    try {
+      await store.insertUsage([row(NOW - 400 * DAY, 'ancient')]);
+      const retention = usageRetention({ db: store.db, days: 0, logger: quiet, now: () => NOW });
+      expect(await retention.prune()).toBe(0);
+      retention.stop();
+      expect(await store.db.selectFrom('usage_events').select('id').execute()).toHaveLength(1);
+    } finally {
+      await store.close();
+      await drop();
+    }
+  });
+});
