@@ -71,4 +71,34 @@ describe('token refreshes shared by replicas (real Redis)', () => {
     expect((await a.refreshToken('account-2', refreshA, undefined)).accessToken).toBe('new');
     expect(refreshA).not.toHaveBeenCalled();
   });
+
+  it('hands quota and cooldowns one replica learns to the others, and cooldowns to one started later', async () => {
+    const a = redisSharedAccounts(client(), quiet);
+    const b = redisSharedAccounts(client(), quiet);
+    const quota: unknown[] = [];
+    const cooldowns: unknown[] = [];
+    await b.listen({
+      quota: (account, buckets) => quota.push({ account, buckets }),
+      cooldown: (account, cooldown) => cooldowns.push({ account, cooldown }),
+    });
+    const buckets = [
+      { modelId: 'gemini-2.5-pro', remainingFraction: 0.25, resetTime: '2030-01-01T00:00:00Z' },
+    ];
+    const cooldown = { model: 'gemini-2.5-pro', until: Date.now() + 60_000, terminal: false };
+    a.publishQuota('account-3', buckets);
+    a.publishCooldown('account-3', cooldown);
+    for (let attempt = 0; attempt < 100 && cooldowns.length === 0; attempt++)
+      await new Promise((done) => setTimeout(done, 10));
+    expect(quota).toEqual([{ account: 'account-3', buckets }]);
+    expect(cooldowns).toEqual([{ account: 'account-3', cooldown }]);
+
+    const later: unknown[] = [];
+    const c = redisSharedAccounts(client(), quiet);
+    await c.listen({
+      quota: () => undefined,
+      cooldown: (account, cd) => later.push({ account, cd }),
+    });
+    expect(later).toEqual([{ account: 'account-3', cd: cooldown }]);
+    await Promise.all([a.close(), b.close(), c.close()]);
+  });
 });
