@@ -163,7 +163,13 @@ describe('two replicas sharing Redis and PostgreSQL', () => {
       const status = await fetch(`${b.url}/status`, {
         headers: { authorization: `Bearer ${PASSWORD}` },
       });
-      return JSON.stringify(await status.json()).includes('gemini-2.5-pro');
+      // The cooldown itself (the status also names models elsewhere, e.g. in quota buckets).
+      const { accounts } = (await status.json()) as {
+        accounts: { cooldowns: { model: string }[] }[];
+      };
+      return accounts.some((account) =>
+        account.cooldowns.some((cooldown) => cooldown.model === 'gemini-2.5-pro'),
+      );
     });
     const second = await postJson(b, '/v1/chat/completions', { ...chat, model: 'gemini-2.5-pro' });
     expect(second.status).toBe(429);
