@@ -58,4 +58,8 @@ export {
   encodeReasoningSignatures,
 } from './responses/encrypted-content';
 export type { ReasoningSignatures } from './responses/encrypted-content';
-export { identifyInputItems, outputItemsToInput } from './responses/output-to-input';
+export {
+  identifyInputItems,
+  outputItemsToInput,
+  responsesInputItems,
+} from './responses/output-to-input';

@@ -61,11 +61,21 @@ export function identifyInputItems(
   input: string | readonly ResponsesInputItem[] | null | undefined,
   generateId: () => string,
 ): ResponsesInputItem[] {
-  const items: readonly ResponsesInputItem[] =
-    typeof input === 'string' ? [{ type: 'message', role: 'user', content: input }] : (input ?? []);
-  return items.map((item) =>
+  return responsesInputItems(input).map((item) =>
     item.id ? item : { ...item, id: `${PREFIXES[item.type]}_${generateId()}` },
   );
+}
+
+/**
+ * The input as a list of items, as sent (a string input becomes one user message): what a
+ * response that is not stored needs, since only stored input is listed with ids.
+ */
+export function responsesInputItems(
+  input: string | readonly ResponsesInputItem[] | null | undefined,
+): readonly ResponsesInputItem[] {
+  return typeof input === 'string'
+    ? [{ type: 'message', role: 'user', content: input }]
+    : (input ?? []);
 }
 
 /**

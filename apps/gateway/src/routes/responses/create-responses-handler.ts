@@ -13,7 +13,7 @@ import {
   type ResponsesStreamTranslatorOptions,
   type SignatureCache,
 } from '@geminicli2api/translator';
-import { identifyInputItems } from '@geminicli2api/translator/internal';
+import { identifyInputItems, responsesInputItems } from '@geminicli2api/translator/internal';
 import type { Logger } from 'winston';
 import { GatewayError } from '../../gateway-error';
 import { randomHex } from '../../random-hex';
@@ -100,7 +100,11 @@ export function createResponsesHandler({
     const history = body.previous_response_id
       ? await loadHistory(store, body.previous_response_id)
       : [];
-    const input = identifyInputItems(body.input, newId);
+    // Ids are for stored input (`input_items`); a response not stored needs none.
+    const input =
+      body.store === false
+        ? responsesInputItems(body.input)
+        : identifyInputItems(body.input, newId);
     const signal = abortOnClientClose(response);
     const remoteMedia = await fetchResponsesMedia(input, {
       ...remoteMediaOptions,
