@@ -79,11 +79,13 @@ export function visibleItem(
   return rest;
 }
 
-/** The response as a client sees it (see {@link visibleItem}). */
+/** The response as a client sees it (see {@link visibleItem}); itself when nothing is hidden. */
 export function visibleResponse(
   response: ResponsesResponse,
   includeEncrypted: boolean,
 ): ResponsesResponse {
-  if (includeEncrypted) return response;
+  const hides = (item: ResponsesOutputItem) =>
+    item.type === 'reasoning' && item.encrypted_content != null;
+  if (includeEncrypted || !response.output.some(hides)) return response;
   return { ...response, output: response.output.map((item) => visibleItem(item, false)) };
 }
