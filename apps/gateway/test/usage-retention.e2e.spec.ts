@@ -1,31 +1,15 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore, type UsageRow } from '../src/store/open-store';
+import { openStore } from '../src/store/open-store';
+import { usageEvent } from './support/ledger-fixtures';
 import { admin } from './support/admin-client';
 import { postJson, startStack } from './support/start-stack';
 
 const DAY = 86_400_000;
 
-function row(time: number, id: string): UsageRow {
-  return {
-    time: new Date(time).toISOString(),
-    request_id: id,
-    key_id: null,
-    key_name: null,
-    surface: 'openai',
-    model: 'gemini-2.5-flash',
-    served_model: null,
-    backend: 'code-assist',
-    account: null,
-    status: 200,
-    prompt_tokens: 1,
-    completion_tokens: 1,
-    reasoning_tokens: 0,
-    cached_tokens: 0,
-    latency_ms: 1,
-  };
-}
+const row = (time: number, id: string) =>
+  usageEvent({ time: new Date(time).toISOString(), request_id: id });
 
 describe('USAGE_RETENTION_DAYS', () => {
   it('deletes ledger rows older than the retention when the gateway starts, and keeps recording', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KeyRepository } from '../keys/key-repository';
 import { keyIdOf, keyMatches } from '../keys/key-secret';
+import { usageEvent } from '../../test/support/ledger-fixtures';
 import { freshPostgresDatabase } from '../../test/support/services';
 import { openStore, SQLITE_FILE, StoreError, type Store } from './open-store';
 
@@ -88,23 +89,16 @@ describe.each(['sqlite', 'postgres'] as const)('keys on %s', (engine) => {
     });
     await store.db
       .insertInto('usage_events')
-      .values({
-        time: new Date().toISOString(),
-        request_id: 'r1',
-        key_id: record.id,
-        key_name: 'alice',
-        surface: 'openai',
-        model: 'gemini-2.5-flash',
-        served_model: null,
-        backend: 'code-assist',
-        account: null,
-        status: 200,
-        prompt_tokens: 7,
-        completion_tokens: 5,
-        reasoning_tokens: 0,
-        cached_tokens: 0,
-        latency_ms: 12.5,
-      })
+      .values(
+        usageEvent({
+          request_id: 'r1',
+          key_id: record.id,
+          key_name: 'alice',
+          prompt_tokens: 7,
+          completion_tokens: 5,
+          latency_ms: 12.5,
+        }),
+      )
       .execute();
     expect((await keys.view(record.id)).usage_today).toEqual({ requests: 1, tokens: 12 });
     const revoked = await keys.revoke(record.id);

@@ -1,33 +1,23 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freshPostgresDatabase } from '../../test/support/services';
-import { openStore, type Store, type UsageRow as EventRow } from '../store/open-store';
+import { STORE_ENGINES, usageEvent } from '../../test/support/ledger-fixtures';
+import type { Store, UsageRow as EventRow } from '../store/open-store';
 import { usageSummary } from './usage-query';
 
 const FROM = new Date('2030-01-01T00:00:00.000Z');
 const TO = new Date('2030-01-03T00:00:00.000Z');
 
-function event(fields: Partial<EventRow>): EventRow {
-  return {
+const event = (fields: Partial<EventRow>): EventRow =>
+  usageEvent({
     time: '2030-01-01T10:00:00.000Z',
-    request_id: 'r',
     key_id: 'k1',
     key_name: 'alice',
-    surface: 'openai',
-    model: 'gemini-2.5-flash',
     served_model: 'gemini-2.5-flash',
-    backend: 'code-assist',
-    account: null,
-    status: 200,
     prompt_tokens: 10,
     completion_tokens: 5,
     reasoning_tokens: 1,
     cached_tokens: 2,
     latency_ms: 100,
     ...fields,
-  };
-}
+  });
 
 /** 20 of alice's requests on day 1 (latencies 10…200 ms, two failed), 3 of bob's on day 2. */
 const EVENTS: EventRow[] = [
@@ -51,28 +41,7 @@ const EVENTS: EventRow[] = [
   event({ time: '2029-12-31T23:59:59.999Z', prompt_tokens: 99_999 }),
 ];
 
-const engines: [string, () => Promise<{ store: Store; drop(): Promise<void> }>][] = [
-  [
-    'SQLite',
-    async () => {
-      const store = await openStore({
-        databaseUrl: undefined,
-        dataDir: await mkdtemp(join(tmpdir(), 'usage-')),
-      });
-      return { store, drop: async () => undefined };
-    },
-  ],
-  [
-    'PostgreSQL',
-    async () => {
-      const database = await freshPostgresDatabase();
-      const store = await openStore({ databaseUrl: database.url, dataDir: tmpdir() });
-      return { store, drop: () => database.drop() };
-    },
-  ],
-];
-
-describe.each(engines)('usageSummary (%s)', (_name, open) => {
+describe.each(STORE_ENGINES)('usageSummary (%s)', (_name, open) => {
   let opened: { store: Store; drop(): Promise<void> };
   beforeAll(async () => {
     opened = await open();

@@ -1,57 +1,15 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import winston from 'winston';
-import { freshPostgresDatabase } from '../../test/support/services';
-import { openStore, type Store, type UsageRow } from '../store/open-store';
+import { STORE_ENGINES, usageEvent } from '../../test/support/ledger-fixtures';
 import { usageRetention } from './usage-retention';
 
 const NOW = Date.UTC(2030, 5, 15, 12);
 const DAY = 86_400_000;
 const quiet = winston.createLogger({ silent: true });
 
-function row(time: number, id: string): UsageRow {
-  return {
-    time: new Date(time).toISOString(),
-    request_id: id,
-    key_id: null,
-    key_name: null,
-    surface: 'openai',
-    model: 'gemini-2.5-flash',
-    served_model: null,
-    backend: 'code-assist',
-    account: null,
-    status: 200,
-    prompt_tokens: 1,
-    completion_tokens: 1,
-    reasoning_tokens: 0,
-    cached_tokens: 0,
-    latency_ms: 1,
-  };
-}
+const row = (time: number, id: string) =>
+  usageEvent({ time: new Date(time).toISOString(), request_id: id });
 
-const engines: [string, () => Promise<{ store: Store; drop(): Promise<void> }>][] = [
-  [
-    'SQLite',
-    async () => ({
-      store: await openStore({
-        databaseUrl: undefined,
-        dataDir: await mkdtemp(join(tmpdir(), 'retention-')),
-      }),
-      drop: async () => undefined,
-    }),
-  ],
-  [
-    'PostgreSQL',
-    async () => {
-      const database = await freshPostgresDatabase();
-      const store = await openStore({ databaseUrl: database.url, dataDir: tmpdir() });
-      return { store, drop: () => database.drop() };
-    },
-  ],
-];
-
-describe.each(engines)('usage ledger retention (%s)', (_name, open) => {
+describe.each(STORE_ENGINES)('usage ledger retention (%s)', (_name, open) => {
   it('deletes rows older than the retention in batches and keeps the rest', async () => {
     const { store, drop } = await open();
     try {
