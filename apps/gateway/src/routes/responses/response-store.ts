@@ -5,7 +5,7 @@ export interface StoredResponse {
   /** The response with every item whole (thought signatures in `encrypted_content`). */
   response: ResponsesResponse;
   /** This response's own input items, each with an `id` (`GET …/input_items`). */
-  input: ResponsesInputItem[];
+  input: readonly ResponsesInputItem[];
 }
 
 /**
