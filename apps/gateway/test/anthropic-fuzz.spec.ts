@@ -1,5 +1,5 @@
-import { Agent, request as httpRequest } from 'node:http';
 import fc from 'fast-check';
+import { replaceAt, sendFuzzRequests } from './support/fuzz-driver';
 import { startStack, type Stack } from './support/start-stack';
 
 const TOTAL = 3_000;
@@ -62,12 +62,7 @@ const mutated = fc
     ),
   })
   .map(({ key, value }) => {
-    const copy = structuredClone(valid) as Record<string, unknown>;
-    const path = key.split('.');
-    let target: Record<string, unknown> = copy;
-    for (const segment of path.slice(0, -1)) target = target[segment] as Record<string, unknown>;
-    target[path.at(-1) ?? key] = value;
-    return JSON.stringify(copy);
+    return JSON.stringify(replaceAt(valid, key, value));
   });
 
 const body = fc.oneof(
@@ -97,50 +92,12 @@ describe('fuzz: generated bad requests at /v1/messages and count_tokens', () => 
       }),
       { numRuns: TOTAL, seed: 20_261_204 },
     );
-    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-    const { port } = new URL(stack.url);
-    const statuses = new Map<number, number>();
-    const failures: string[] = [];
-    const send = (item: { path: string; body: string }) =>
-      new Promise<void>((resolve) => {
-        const request = httpRequest(
-          {
-            agent,
-            host: '127.0.0.1',
-            port,
-            method: 'POST',
-            path: item.path,
-            headers: { 'x-api-key': stack.password, 'content-type': 'application/json' },
-          },
-          (response) => {
-            const status = response.statusCode ?? 0;
-            statuses.set(status, (statuses.get(status) ?? 0) + 1);
-            let text = '';
-            response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-            response.on('end', () => {
-              const anthropicError = /^\{"type":"error","error":\{"type":"[a-z_]+","message":/;
-              const inBand = /event: error\n/.test(text);
-              if (status >= 500 || (status >= 400 && !anthropicError.test(text)) || inBand)
-                failures.push(
-                  `${status} ${item.path} ${item.body.slice(0, 150)} → ${text.slice(0, 200)}`,
-                );
-              resolve();
-            });
-          },
-        );
-        request.on('error', (error) => {
-          failures.push(`transport error ${error.message}`);
-          resolve();
-        });
-        request.end(item.body);
-      });
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        for (let item = requests[next++]; item; item = requests[next++]) await send(item);
-      }),
-    );
-    agent.destroy();
+    const { statuses, failures } = await sendFuzzRequests(stack.url, requests, {
+      headers: { 'x-api-key': stack.password },
+      concurrency: CONCURRENCY,
+      wellShaped: (text) => /^\{"type":"error","error":\{"type":"[a-z_]+","message":/.test(text),
+      failedInBand: (text) => /event: error\n/.test(text),
+    });
     expect(failures.slice(0, 10)).toEqual([]);
     expect(statuses.get(400) ?? 0).toBeGreaterThan(TOTAL / 4);
     expect(statuses.get(200) ?? 0).toBeGreaterThan(TOTAL / 20);

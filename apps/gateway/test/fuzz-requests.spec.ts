@@ -1,5 +1,6 @@
 import { Agent, request as httpRequest } from 'node:http';
 import fc from 'fast-check';
+import { replaceAt } from './support/fuzz-driver';
 import { startStack, type Stack } from './support/start-stack';
 
 /** One generated request: method, path, content type and raw body. */
@@ -34,18 +35,7 @@ function mutate(base: Record<string, unknown>, keys: string[]): fc.Arbitrary<unk
         fc.array(fc.anything({ maxDepth: 2 }), { maxLength: 3 }),
       ),
     })
-    .map(({ key, value }) => {
-      const copy = structuredClone(base) as Record<string, unknown>;
-      const path = key.split('.');
-      let target: Record<string, unknown> = copy;
-      for (const segment of path.slice(0, -1)) {
-        const next = target[segment];
-        if (typeof next !== 'object' || next === null) return copy;
-        target = next as Record<string, unknown>;
-      }
-      target[path.at(-1) ?? key] = value;
-      return copy;
-    });
+    .map(({ key, value }) => replaceAt(base, key, value));
 }
 
 const junkJson = fc.oneof(

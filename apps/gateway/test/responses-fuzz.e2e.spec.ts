@@ -1,5 +1,5 @@
-import { Agent, request as httpRequest } from 'node:http';
 import fc from 'fast-check';
+import { replaceAt, sendFuzzRequests } from './support/fuzz-driver';
 import { startStack, type Stack } from './support/start-stack';
 
 const TOTAL = 3_000;
@@ -78,18 +78,7 @@ const mutated = fc
       fc.array(fc.record({ type: fc.constantFrom(...ITEM_TYPES) }), { maxLength: 3 }),
     ),
   })
-  .map(({ key, value }) => {
-    const copy = structuredClone(valid) as Record<string, unknown>;
-    const path = key.split('.');
-    let target: Record<string, unknown> = copy;
-    for (const segment of path.slice(0, -1)) {
-      const next = target[segment];
-      if (typeof next !== 'object' || next === null) return copy;
-      target = next as Record<string, unknown>;
-    }
-    target[path.at(-1) ?? key] = value;
-    return copy;
-  });
+  .map(({ key, value }) => replaceAt(valid, key, value));
 
 /** Bodies whose input is a list of generated items of any type with random fields. */
 const generatedItems = fc.record({
@@ -130,52 +119,12 @@ describe('fuzz: generated bad Responses API requests', () => {
 
   it(`answers ${TOTAL} generated requests with no 5xx, errors in the OpenAI shape`, async () => {
     const requests = fc.sample(fc.record({ path, body }), { numRuns: TOTAL, seed: 20_261_204 });
-    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-    const { port } = new URL(stack.url);
-    const statuses = new Map<number, number>();
-    const failures: string[] = [];
-    const send = (item: { path: string; body: string }) =>
-      new Promise<void>((resolve) => {
-        const outgoing = httpRequest(
-          {
-            agent,
-            host: '127.0.0.1',
-            port,
-            method: 'POST',
-            path: item.path,
-            headers: {
-              authorization: `Bearer ${stack.password}`,
-              'content-type': 'application/json',
-            },
-          },
-          (response) => {
-            const status = response.statusCode ?? 0;
-            statuses.set(status, (statuses.get(status) ?? 0) + 1);
-            let text = '';
-            response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-            response.on('end', () => {
-              const shaped = /^\{"error":\{"message":/.test(text);
-              if (status >= 500 || (status >= 400 && !shaped) || /response\.failed/.test(text))
-                failures.push(
-                  `${status} ${item.path} ${item.body.slice(0, 160)} → ${text.slice(0, 200)}`,
-                );
-              resolve();
-            });
-          },
-        );
-        outgoing.on('error', (error) => {
-          failures.push(`transport error ${error.message}`);
-          resolve();
-        });
-        outgoing.end(item.body);
-      });
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        for (let item = requests[next++]; item; item = requests[next++]) await send(item);
-      }),
-    );
-    agent.destroy();
+    const { statuses, failures } = await sendFuzzRequests(stack.url, requests, {
+      headers: { authorization: `Bearer ${stack.password}` },
+      concurrency: CONCURRENCY,
+      wellShaped: (text) => /^\{"error":\{"message":/.test(text),
+      failedInBand: (text) => /response\.failed/.test(text),
+    });
     expect(failures.slice(0, 10)).toEqual([]);
     expect(statuses.get(400) ?? 0).toBeGreaterThan(TOTAL / 4);
     expect(statuses.get(200) ?? 0).toBeGreaterThan(0);
