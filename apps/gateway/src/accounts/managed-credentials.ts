@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { PoolAccountSnapshot } from './account-pool';
 import type { ApiKeySelector } from '../upstream/api-key-selector';
 import type { AccountStatus, CodeAssistPool } from './code-assist-pool';
+import type { AccountView } from '../admin/admin-api-types';
 
 /** Every credential the backend rotates: Code Assist accounts and Gemini API keys. */
 export interface ManagedCredentials {
@@ -9,33 +10,7 @@ export interface ManagedCredentials {
   apiKeys?: ApiKeySelector | undefined;
 }
 
-/** One account or API key as `GET /admin/accounts` shows it (snake_case, never a secret). */
-export interface AccountView {
-  /** A fingerprint of the account's internal id: stable, URL-safe, reveals nothing. */
-  id: string;
-  kind: 'code-assist' | 'api-key';
-  /** The credential file's name, the env variable, or `API key n`. */
-  label: string;
-  state: PoolAccountSnapshot['state'];
-  disabled: boolean;
-  /** Why the account is not ready, in plain words. */
-  problem: string | null;
-  eligibility: PoolAccountSnapshot['eligibility'] | null;
-  tier: string | null;
-  project: string | null;
-  cooldowns: { model: string; until: string; terminal: boolean }[];
-  quota: {
-    checked_at: string;
-    buckets: { model: string; remaining_fraction: number; reset_time: string | null }[];
-  } | null;
-  counters: {
-    requests: number;
-    successes: number;
-    rate_limited: number;
-    forbidden: number;
-    failures: number;
-  };
-}
+export type { AccountView };
 
 /** A short, stable fingerprint of an internal id (a path or env name), never the id itself. */
 export function fingerprint(kind: AccountView['kind'], internalId: string): string {

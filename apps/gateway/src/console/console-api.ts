@@ -5,6 +5,7 @@ import { listAccounts, type ManagedCredentials } from '../accounts/managed-crede
 import type { ConsoleLogins } from './console-login';
 import { dependencyHealth, type DependencyHealth } from './dependency-health';
 import type { TrafficRecorder } from './traffic-recorder';
+import type { ModelRow, Overview } from '../admin/admin-api-types';
 
 /** What the console's own API reads. */
 export interface ConsoleApiOptions {
@@ -64,7 +65,7 @@ export function consoleApi(options: ConsoleApiOptions): Router {
         day: options.traffic.series(48, 30),
       },
       dependencies: [dependencyHealth(backend, accounts, options.traffic), ...extra],
-    });
+    } satisfies Overview);
   });
   router.get('/models', (_request, response) => {
     const backend = options.backend();
@@ -77,7 +78,7 @@ export function consoleApi(options: ConsoleApiOptions): Router {
     }
     response.json({
       backend: served,
-      data: options.catalog.models.map((model) => ({
+      data: options.catalog.models.map((model): ModelRow => ({
         id: model.id,
         display_name: model.displayName,
         input_token_limit: model.inputTokenLimit,

@@ -1,13 +1,7 @@
-import type { AccountView } from '../accounts/managed-credentials';
+import type { AccountView, DependencyHealth } from '../admin/admin-api-types';
 import type { TrafficRecorder } from './traffic-recorder';
 
-/** One dependency on the overview. */
-export interface DependencyHealth {
-  name: string;
-  state: 'ok' | 'degraded' | 'down' | 'not-configured';
-  /** Plain words: why. */
-  detail: string;
-}
+export type { DependencyHealth };
 
 /**
  * Google, as the gateway sees it: no credentials → down; every account disabled, refused or

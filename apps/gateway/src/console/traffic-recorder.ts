@@ -1,15 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TrafficPoint } from '../admin/admin-api-types';
 
-/** One point of a traffic chart. */
-export interface TrafficPoint {
-  /** Start of the bucket (ISO). */
-  time: string;
-  requests: number;
-  /** Answers with a status of 400 or more (including 429s and cut streams). */
-  errors: number;
-  latency_ms_p50: number | null;
-  latency_ms_p95: number | null;
-}
+export type { TrafficPoint };
 
 interface Minute {
   minute: number;

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { ApiKeyTable, StoreDb } from '../store/store-schema';
 import { generateKeySecret } from './key-secret';
 import type { CreateKeyInput, UpdateKeyInput } from './key-input';
+import type { KeyView } from '../admin/admin-api-types';
 
 /** A stored key as the code uses it (no secret, only its hash). */
 export interface KeyRecord {
@@ -19,21 +20,7 @@ export interface KeyRecord {
   revokedAt: string | null;
 }
 
-/** A key as `/admin/keys` and `keys list` show it. */
-export interface KeyView {
-  id: string;
-  name: string;
-  prefix: string;
-  models: string[] | null;
-  rpm: number | null;
-  tpm: number | null;
-  daily_tokens: number | null;
-  expires_at: string | null;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-  usage_today: { requests: number; tokens: number };
-}
+export type { KeyView };
 
 /** A create or update that cannot be done (name taken, unknown id). */
 export class KeyConflictError extends Error {

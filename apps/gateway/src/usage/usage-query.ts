@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { RequestRow, UsageRow } from '../admin/admin-api-types';
 import { REQUEST_COLUMNS } from '../store/usage-columns';
 import type { StoreDb } from '../store/store-schema';
 
@@ -6,24 +7,7 @@ import type { StoreDb } from '../store/store-schema';
 export const USAGE_GROUPS = ['key', 'model', 'day', 'surface', 'status'] as const;
 export type UsageGroup = (typeof USAGE_GROUPS)[number];
 
-/** One row of `/admin/usage`. */
-export interface UsageRow {
-  key_id?: string | null;
-  key_name?: string | null;
-  model?: string;
-  day?: string;
-  surface?: string;
-  status?: number;
-  requests: number;
-  errors: number;
-  prompt_tokens: number;
-  completion_tokens: number;
-  reasoning_tokens: number;
-  cached_tokens: number;
-  total_tokens: number;
-  latency_ms_p50: number | null;
-  latency_ms_p95: number | null;
-}
+export type { UsageRow };
 
 /** The SQL of each group: its columns in the answer and the expression it groups by. */
 const GROUP_SQL: Record<UsageGroup, { select: string; by: string }> = {
@@ -133,23 +117,7 @@ function nullableText(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
 }
 
-/** One row of `/admin/requests`. */
-export interface RequestRow {
-  time: string;
-  key_id: string | null;
-  key_name: string | null;
-  surface: string;
-  model: string;
-  served_model: string | null;
-  backend: string;
-  account: string | null;
-  status: number;
-  prompt_tokens: number;
-  completion_tokens: number;
-  reasoning_tokens: number;
-  cached_tokens: number;
-  latency_ms: number;
-}
+export type { RequestRow };
 
 /** The latest `limit` requests, newest first. */
 export async function recentRequests(db: StoreDb, limit: number): Promise<RequestRow[]> {
