@@ -1,14 +1,13 @@
-import { Agent, request as httpRequest } from 'node:http';
 import fc from 'fast-check';
-import { replaceAt } from './support/fuzz-driver';
+import {
+  replaceAt,
+  sendFuzzRequests,
+  type FuzzRequest as DriverRequest,
+} from './support/fuzz-driver';
 import { startStack, type Stack } from './support/start-stack';
 
 /** One generated request: method, path, content type and raw body. */
-interface FuzzRequest {
-  path: string;
-  contentType: string;
-  body: string;
-}
+type FuzzRequest = Required<DriverRequest>;
 
 const TOTAL = 10_000;
 const CONCURRENCY = 32;
@@ -118,52 +117,16 @@ describe('fuzz: generated bad requests at both surfaces', () => {
 
   it(`answers ${TOTAL} generated requests with no 5xx and stays up`, async () => {
     const requests = fc.sample(fuzzRequest, { numRuns: TOTAL, seed: 20_261_126 });
-    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-    const { port } = new URL(stack.url);
-    const statuses = new Map<number, number>();
-    const failures: string[] = [];
-    const send = (item: FuzzRequest) =>
-      new Promise<void>((resolve) => {
-        const request = httpRequest(
-          {
-            agent,
-            host: '127.0.0.1',
-            port,
-            method: 'POST',
-            path: encodeURI(item.path).replace(/%25/g, '%'),
-            headers: {
-              authorization: `Bearer ${stack.password}`,
-              'content-type': item.contentType,
-            },
-          },
-          (response) => {
-            const status = response.statusCode ?? 0;
-            statuses.set(status, (statuses.get(status) ?? 0) + 1);
-            let text = '';
-            response.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-            response.on('end', () => {
-              if (status >= 500 || (status >= 400 && !/"error"/.test(text))) {
-                failures.push(
-                  `${status} ${item.path} ${item.body.slice(0, 120)} → ${text.slice(0, 200)}`,
-                );
-              }
-              resolve();
-            });
-          },
-        );
-        request.on('error', (error) => {
-          failures.push(`transport error ${error.message} on ${item.path}`);
-          resolve();
-        });
-        request.end(item.body);
-      });
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        for (let item = requests[next++]; item; item = requests[next++]) await send(item);
-      }),
+    const { statuses, failures } = await sendFuzzRequests(
+      stack.url,
+      requests.map((item) => ({ ...item, path: encodeURI(item.path).replace(/%25/g, '%') })),
+      {
+        headers: { authorization: `Bearer ${stack.password}` },
+        concurrency: CONCURRENCY,
+        wellShaped: (text) => /"error"/.test(text),
+        failedInBand: () => false,
+      },
     );
-    agent.destroy();
     if (process.env['FUZZ_REPORT']) console.log(JSON.stringify([...statuses]));
     expect(failures.slice(0, 10)).toEqual([]);
     expect([...statuses.values()].reduce((sum, count) => sum + count, 0)).toBe(TOTAL);

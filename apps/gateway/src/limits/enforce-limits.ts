@@ -45,7 +45,8 @@ export interface Admission {
   likely: boolean;
 }
 
-const NO_LIMITS: Admission = { decided: Promise.resolve(), likely: true };
+/** Nothing to count: already decided, so nothing needs to start early (no speculation set-up). */
+const NO_LIMITS: Admission = { decided: Promise.resolve(), likely: false };
 
 /**
  * Starts admitting a backend call of `model` for the request's key, before anything goes

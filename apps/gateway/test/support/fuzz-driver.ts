@@ -1,9 +1,10 @@
 import { Agent, request as httpRequest } from 'node:http';
 
-/** One generated request: where it goes and its raw body. */
+/** One generated request: where it goes, its raw body and its content type (default JSON). */
 export interface FuzzRequest {
   path: string;
   body: string;
+  contentType?: string;
 }
 
 /** What {@link sendFuzzRequests} learned: answers by status, and every answer that broke a rule. */
@@ -40,7 +41,7 @@ export async function sendFuzzRequests(
           port,
           method: 'POST',
           path: item.path,
-          headers: { 'content-type': 'application/json', ...options.headers },
+          headers: { 'content-type': item.contentType ?? 'application/json', ...options.headers },
         },
         (response) => {
           const status = response.statusCode ?? 0;
