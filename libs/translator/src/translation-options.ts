@@ -40,13 +40,20 @@ export interface ResponseTranslationOptions extends TranslationClock {
   signatureCache?: SignatureCache;
 }
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const ALPHABET_CODES = Array.from(
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789',
+  (character) => character.charCodeAt(0),
+);
+const idCodes: number[] = new Array<number>(24).fill(0);
 
-/** 24 random base62 characters (ids only need to be unique, not secret). */
+/**
+ * 24 random base62 characters (ids only need to be unique, not secret). Made as one string from
+ * character codes: concatenating 24 one-character strings cost twice as long, on every answer.
+ */
 export function defaultGenerateId(): string {
-  let id = '';
-  for (let i = 0; i < 24; i++) id += ALPHABET[Math.floor(Math.random() * ALPHABET.length)];
-  return id;
+  for (let i = 0; i < idCodes.length; i++)
+    idCodes[i] = ALPHABET_CODES[Math.floor(Math.random() * ALPHABET_CODES.length)] as number;
+  return String.fromCharCode(...idCodes);
 }
 
 /** True for a plain JSON object (not an array, not null). */

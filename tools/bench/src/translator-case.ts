@@ -5,8 +5,11 @@ import {
 } from '@geminicli2api/protocol-openai';
 import {
   convertChatRequestToGemini,
+  convertGeminiResponseToAnthropic,
   convertGeminiResponseToChatCompletion,
+  convertGeminiResponseToResponses,
   createChatCompletionChunkTranslator,
+  createResponsesEnvelope,
   LruSignatureCache,
 } from '@geminicli2api/translator';
 import type { BenchSettings, CaseResult } from './case-result';
@@ -66,8 +69,9 @@ function seconds(runs: number, work: () => void): number {
 }
 
 /**
- * Translator throughput, in-process: a 1 MB conversation to a Gemini request (MB/s), and small
- * requests with their tool-call response, and small streams (ops/s).
+ * Translator throughput, in-process: a 1 MB conversation to a Gemini request (MB/s), small
+ * requests with their tool-call response, small streams, and the same tool-call answer as an
+ * Anthropic message and as a Responses response (ops/s).
  */
 export function translatorCase(settings: BenchSettings): CaseResult {
   const cache = new LruSignatureCache(10_000);
@@ -103,6 +107,12 @@ export function translatorCase(settings: BenchSettings): CaseResult {
   const bigRates: number[] = [];
   const smallRates: number[] = [];
   const streamRates: number[] = [];
+  const anthropicRates: number[] = [];
+  const responsesRates: number[] = [];
+  const envelope = createResponsesEnvelope(
+    { model: 'gemini-2.5-flash', input: 'What is the weather in Paris?' },
+    { id: 'resp_bench', createdAt: 0 },
+  );
   for (let i = 0; i < settings.repeats; i++) {
     const runs = settings.smoke ? 5 : 50;
     bigRates.push(
@@ -132,11 +142,23 @@ export function translatorCase(settings: BenchSettings): CaseResult {
           translator.end();
         }),
     );
+    anthropicRates.push(
+      count /
+        seconds(count, () =>
+          convertGeminiResponseToAnthropic(answer, { model: 'gemini-2.5-flash' }),
+        ),
+    );
+    responsesRates.push(
+      count /
+        seconds(count, () =>
+          convertGeminiResponseToResponses(answer, { model: 'gemini-2.5-flash', envelope }),
+        ),
+    );
   }
   return {
-    name: `translator: ${megabytes.toFixed(2)} MB tool-calling conversation (MB/s); ${count} small request+response pairs and ${count} small streams (ops/s)`,
+    name: `translator: ${megabytes.toFixed(2)} MB tool-calling conversation (MB/s); ${count} small request+response pairs, ${count} small streams, ${count} Anthropic and ${count} Responses answers (ops/s)`,
     target: 'report MB/s and ops/s',
-    gateway: `${formatSpread(spread(bigRates), 0)} MB/s; ${formatSpread(spread(smallRates), 0)} req/s; ${formatSpread(spread(streamRates), 0)} streams/s`,
+    gateway: `${formatSpread(spread(bigRates), 0)} MB/s; ${formatSpread(spread(smallRates), 0)} req/s; ${formatSpread(spread(streamRates), 0)} streams/s; Anthropic ${formatSpread(spread(anthropicRates), 0)}/s; Responses ${formatSpread(spread(responsesRates), 0)}/s`,
     floor: '—',
     ratio: '—',
     met: undefined,

@@ -240,4 +240,40 @@ describe('the Anthropic stream translator', () => {
       signature: 'gemini-sig:gemini-3;nU0lHMQ==',
     });
   });
+
+  it('answers a non-streamed request with exactly the streamed answer, folded', () => {
+    const answers: GenerateContentResponse[] = [
+      toolAnswer,
+      ...chunks,
+      {
+        candidates: [
+          {
+            content: {
+              role: 'model',
+              parts: [
+                { text: 'Hello', thoughtSignature: 'VEVYVA==' },
+                { text: '', thoughtSignature: 'TUlE' },
+                { functionCall: { name: 'Read' } },
+                { text: 'more' },
+              ],
+            },
+            finishReason: 'MAX_TOKENS',
+          },
+        ],
+        usageMetadata,
+      },
+      { promptFeedback: { blockReason: 'SAFETY' }, usageMetadata },
+    ];
+    for (const answer of answers) {
+      ids = 0;
+      const direct = convertGeminiResponseToAnthropic(answer, options);
+      ids = 0;
+      const streamed = createAnthropicStreamTranslator(options);
+      const events = streamed.push(answer);
+      expect(streamed.sawFinishReason).toBe(
+        Boolean(answer.candidates?.[0]?.finishReason ?? answer.promptFeedback),
+      );
+      expect(direct).toEqual(foldAnthropicStream([...events, ...streamed.end()]));
+    }
+  });
 });

@@ -4,25 +4,32 @@ import type {
   MessageStreamEvent,
   MessagesResponse,
 } from '@geminicli2api/protocol-anthropic';
+import { anthropicMessageOutput } from './anthropic-output';
 import {
-  createAnthropicStreamTranslator,
+  createAnthropicTranslation,
   type AnthropicStreamOptions,
 } from './create-anthropic-stream-translator';
 
 /**
  * Converts a Gemini `generateContent` response into an Anthropic `message`: the same blocks,
- * in the same order, with the same signatures as the stream converter produces (it is the stream
- * converter, folded).
+ * in the same order, with the same signatures as the stream converter produces (it is the same
+ * translation, writing the message instead of events).
  */
 export function convertGeminiResponseToAnthropic(
   response: GenerateContentResponse,
   options: AnthropicStreamOptions,
 ): MessagesResponse {
-  const translator = createAnthropicStreamTranslator(options);
-  return foldAnthropicStream([...translator.push(response), ...translator.end()]);
+  const output = anthropicMessageOutput();
+  const translation = createAnthropicTranslation(options, output);
+  translation.push(response);
+  translation.end();
+  return output.message();
 }
 
-/** Folds stream events into the `message` they describe (what the Anthropic SDK does). */
+/**
+ * Folds stream events into the `message` they describe (what the Anthropic SDK does); the specs
+ * hold the streamed answer, folded, equal to the non-streamed one.
+ */
 export function foldAnthropicStream(events: readonly MessageStreamEvent[]): MessagesResponse {
   let message: MessagesResponse | undefined;
   const json = new Map<number, string>();

@@ -3,7 +3,6 @@ import type {
   AnthropicResponseContentBlock,
   AnthropicStopReason,
   MessageStreamEvent,
-  MessagesResponse,
 } from '@geminicli2api/protocol-anthropic';
 import { convertGeminiUsage } from '../convert-gemini-usage';
 import { mapGeminiFinishReason } from '../map-gemini-finish-reason';
@@ -11,6 +10,7 @@ import { detectModelTraits } from '../model-traits';
 import { renderCodePart } from '../response/build-tool-call';
 import { restoreFunctionName } from '../tools/function-names';
 import { defaultGenerateId, type ResponseTranslationOptions } from '../translation-options';
+import { anthropicEventOutput, type AnthropicOutput } from './anthropic-output';
 import { encodeThinkingSignature, type SignatureSegment } from './thinking-signature';
 
 /** Options of {@link createAnthropicStreamTranslator}. */
@@ -29,7 +29,36 @@ export interface AnthropicStreamTranslator {
   readonly sawFinishReason: boolean;
 }
 
+/** The translation itself, writing to an {@link AnthropicOutput}. */
+export interface AnthropicTranslation {
+  push(response: GenerateContentResponse): void;
+  end(): void;
+  readonly sawFinishReason: boolean;
+}
+
 type OpenBlock = { kind: 'text' | 'tool_use' } | { kind: 'thinking'; segments: SignatureSegment[] };
+
+/** {@link createAnthropicTranslation} into stream events. */
+export function createAnthropicStreamTranslator(
+  options: AnthropicStreamOptions,
+): AnthropicStreamTranslator {
+  const output = anthropicEventOutput();
+  const translation = createAnthropicTranslation(options, output);
+  // A plain property kept current, not a getter: see createAnthropicTranslation.
+  const translator = {
+    sawFinishReason: false,
+    push(response: GenerateContentResponse) {
+      translation.push(response);
+      translator.sawFinishReason = translation.sawFinishReason;
+      return output.take();
+    },
+    end() {
+      translation.end();
+      return output.take();
+    },
+  };
+  return translator;
+}
 
 /**
  * The stateful Gemini → Anthropic stream converter: parts become content blocks in Gemini's
@@ -41,9 +70,10 @@ type OpenBlock = { kind: 'text' | 'tool_use' } | { kind: 'thinking'; segments: S
  * left out: Anthropic clients take the last block as the answer, and a trailing thinking block
  * would hide it (Claude Code prints nothing). Only the first candidate is used.
  */
-export function createAnthropicStreamTranslator(
+export function createAnthropicTranslation(
   options: AnthropicStreamOptions,
-): AnthropicStreamTranslator {
+  output: AnthropicOutput,
+): AnthropicTranslation {
   const generateId = options.generateId ?? defaultGenerateId;
   const upstreamModel = options.upstreamModel ?? options.model;
   const family = detectModelTraits(upstreamModel).family;
@@ -68,39 +98,35 @@ export function createAnthropicStreamTranslator(
       cache_read_input_tokens: cached,
     };
   };
-  const close = (events: MessageStreamEvent[]) => {
+  const close = () => {
     if (!open) return;
     if (open.kind === 'thinking' && open.segments.length > 0) {
       const signature = encodeThinkingSignature(family, open.segments);
-      events.push({
-        type: 'content_block_delta',
-        index,
-        delta: { type: 'signature_delta', signature },
-      });
+      output.delta(index, { type: 'signature_delta', signature });
     }
-    events.push({ type: 'content_block_stop', index });
+    output.closeBlock(index);
     open = undefined;
   };
-  const start = (events: MessageStreamEvent[], block: AnthropicResponseContentBlock) => {
-    close(events);
+  const start = (block: AnthropicResponseContentBlock) => {
+    close();
     index += 1;
     open =
       block.type === 'thinking'
         ? { kind: 'thinking', segments: [] }
         : { kind: block.type === 'text' ? 'text' : 'tool_use' };
-    events.push({ type: 'content_block_start', index, content_block: block });
+    output.openBlock(index, block);
   };
-  const thinkingBlock = (events: MessageStreamEvent[]): SignatureSegment[] => {
-    if (open?.kind !== 'thinking') start(events, { type: 'thinking', thinking: '', signature: '' });
+  const thinkingBlock = (): SignatureSegment[] => {
+    if (open?.kind !== 'thinking') start({ type: 'thinking', thinking: '', signature: '' });
     return (open as { segments: SignatureSegment[] }).segments;
   };
-  const signNext = (events: MessageStreamEvent[], signature: string | undefined) => {
+  const signNext = (signature: string | undefined) => {
     if (!signature) return;
-    thinkingBlock(events).push({ target: 'next', signature });
-    close(events);
+    thinkingBlock().push({ target: 'next', signature });
+    close();
   };
 
-  const pushPart = (events: MessageStreamEvent[], part: GeminiPart) => {
+  const pushPart = (part: GeminiPart) => {
     const signature = part.thoughtSignature ?? undefined;
     const text = typeof part.text === 'string' ? part.text : renderCodePart(part);
     if (text === '' && !part.thought) {
@@ -110,18 +136,14 @@ export function createAnthropicStreamTranslator(
       return;
     }
     if (trailing.length > 0) {
-      const segments = thinkingBlock(events);
+      const segments = thinkingBlock();
       segments.push(...trailing.map((value) => ({ target: 'empty' as const, signature: value })));
       trailing = [];
     }
     if (part.thought === true) {
-      const segments = thinkingBlock(events);
+      const segments = thinkingBlock();
       if (part.text && !options.omitThinking)
-        events.push({
-          type: 'content_block_delta',
-          index,
-          delta: { type: 'thinking_delta', thinking: part.text },
-        });
+        output.delta(index, { type: 'thinking_delta', thinking: part.text });
       if (signature) {
         const own = segments.findIndex((segment) => segment.target === 'thought');
         if (own >= 0) segments.splice(own, 1);
@@ -130,35 +152,33 @@ export function createAnthropicStreamTranslator(
       return;
     }
     if (part.functionCall) {
-      signNext(events, signature);
+      signNext(signature);
       const toolId = `toolu_${generateId()}`;
       const name = restoreFunctionName(part.functionCall.name ?? '', options.toolNames);
-      start(events, { type: 'tool_use', id: toolId, name, input: {} });
-      const partial_json = JSON.stringify(part.functionCall.args ?? {});
-      events.push({
-        type: 'content_block_delta',
-        index,
-        delta: { type: 'input_json_delta', partial_json },
-      });
-      close(events);
+      start({ type: 'tool_use', id: toolId, name, input: {} });
+      output.toolInput(index, part.functionCall.args ?? {});
+      close();
       hasToolUse = true;
       if (signature) options.signatureCache?.set(toolId, { signature, model: upstreamModel });
       return;
     }
     if (text === undefined) return;
-    if (signature) signNext(events, signature);
-    if (open?.kind !== 'text') start(events, { type: 'text', text: '' });
-    events.push({ type: 'content_block_delta', index, delta: { type: 'text_delta', text } });
+    if (signature) signNext(signature);
+    if (open?.kind !== 'text') start({ type: 'text', text: '' });
+    output.delta(index, { type: 'text_delta', text });
     hasOutput = true;
   };
 
-  return {
-    push(response) {
-      const events: MessageStreamEvent[] = [];
+  // `sawFinishReason` is a plain property kept current rather than a getter: V8 builds an object
+  // literal with an accessor on a slow path, which cost ≈ 6 µs and old-space garbage on every
+  // answer (the translation is made once per request).
+  const translation = {
+    sawFinishReason: false,
+    push(response: GenerateContentResponse) {
       if (response.usageMetadata) usage = response.usageMetadata;
       if (!started) {
         started = true;
-        const message: MessagesResponse = {
+        output.start({
           id,
           type: 'message',
           role: 'assistant',
@@ -167,33 +187,26 @@ export function createAnthropicStreamTranslator(
           stop_reason: null,
           stop_sequence: null,
           usage: { ...tokens(), output_tokens: 0 },
-        };
-        events.push({ type: 'message_start', message });
+        });
       }
       const candidate = response.candidates?.[0];
-      for (const part of candidate?.content?.parts ?? []) pushPart(events, part);
+      for (const part of candidate?.content?.parts ?? []) pushPart(part);
       if (candidate?.finishReason) finishReason = candidate.finishReason;
       if (!candidate && response.promptFeedback?.blockReason) blocked = true;
-      return events;
+      translation.sawFinishReason = finishReason !== undefined || blocked;
     },
     end() {
-      const events: MessageStreamEvent[] = [];
-      close(events);
+      close();
       const mapped = blocked
         ? 'content_filter'
         : mapGeminiFinishReason({ finishReason, hasToolCalls: hasToolUse, hasOutput });
-      events.push({
-        type: 'message_delta',
-        delta: { stop_reason: STOP_REASONS[mapped] ?? 'end_turn', stop_sequence: null },
-        usage: tokens(),
-      });
-      events.push({ type: 'message_stop' });
-      return events;
-    },
-    get sawFinishReason() {
-      return finishReason !== undefined || blocked;
+      output.finish(
+        { stop_reason: STOP_REASONS[mapped] ?? 'end_turn', stop_sequence: null },
+        tokens(),
+      );
     },
   };
+  return translation;
 }
 
 const STOP_REASONS: Record<string, AnthropicStopReason> = {

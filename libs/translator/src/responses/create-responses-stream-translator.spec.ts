@@ -243,6 +243,7 @@ describe('createResponsesStreamTranslator', () => {
     t.push({
       candidates: [{ content: { role: 'model', parts: [{ text: 'cut' }] }, finishReason }],
     });
+    expect(t.sawFinishReason).toBe(true);
     const last = t.end().at(-1);
     expect(last?.type).toBe('response.incomplete');
     expect(t.response.incomplete_details).toEqual({ reason });

@@ -203,13 +203,11 @@ export function createResponsesTranslation(
         ? ('local_shell' as const)
         : ('function' as const);
 
-  return {
-    get sawFinishReason() {
-      return finishReason !== undefined || blocked;
-    },
-    get response() {
-      return response;
-    },
+  // Plain properties kept current, not getters: V8 builds an object literal with an accessor on
+  // a slow path (µs and old-space garbage each), and a translation is made per request.
+  const translator: ResponsesStreamTranslator = {
+    sawFinishReason: false,
+    response,
     start() {
       emitResponse('response.created');
       emitResponse('response.in_progress');
@@ -236,6 +234,8 @@ export function createResponsesTranslation(
       }
       if (candidate?.groundingMetadata) grounding = candidate.groundingMetadata;
       if (candidate?.finishReason) finishReason = candidate.finishReason;
+      (translator as { sawFinishReason: boolean }).sawFinishReason =
+        finishReason !== undefined || blocked;
       return take();
     },
     end() {
@@ -269,4 +269,5 @@ export function createResponsesTranslation(
       return take();
     },
   };
+  return translator;
 }

@@ -178,6 +178,12 @@ describe('createChatCompletionChunkTranslator', () => {
     translator.push({ candidates: [text('partial')] });
     expect(translator.sawFinishReason).toBe(false);
     expect(view(translator.end())).toEqual([[0, {}, 'stop']]);
+    const finished = createChatCompletionChunkTranslator({ model: 'm', ...clock });
+    finished.push({ candidates: [{ ...text('done'), finishReason: 'STOP' }] });
+    expect(finished.sawFinishReason).toBe(true);
+    const blocked = createChatCompletionChunkTranslator({ model: 'm', ...clock });
+    blocked.push({ promptFeedback: { blockReason: 'SAFETY' } });
+    expect(blocked.sawFinishReason).toBe(true);
   });
 
   it('a blocked prompt streams role, content_filter finish, and usage', () => {

@@ -57,7 +57,6 @@ export function createChatCompletionChunkTranslator(
   let id: string | undefined;
   let created: number | undefined;
   let lastUsage: GeminiUsageMetadata | undefined;
-  let sawFinishReason = false;
   let ended = false;
   const choices = new Map<number, ChoiceState>();
 
@@ -102,11 +101,11 @@ export function createChatCompletionChunkTranslator(
     created ??= toEpochSeconds(event.createTime, now);
   };
 
-  return {
-    get sawFinishReason() {
-      return sawFinishReason;
-    },
-    push(event) {
+  // `sawFinishReason` is a plain property, not a getter: V8 builds an object literal with an
+  // accessor on a slow path (µs and old-space garbage each), and one is made per stream.
+  const translator = {
+    sawFinishReason: false,
+    push(event: GenerateContentResponse) {
       start(event);
       if (event.usageMetadata) lastUsage = event.usageMetadata;
       const out: ChatCompletionChunk[] = [];
@@ -116,7 +115,7 @@ export function createChatCompletionChunkTranslator(
         if (!state.roleSent) out.push(chunk(0, { role: 'assistant', content: '' }));
         state.roleSent = true;
         state.finished = true;
-        sawFinishReason = true;
+        translator.sawFinishReason = true;
         out.push(chunk(0, {}, 'content_filter', event.promptFeedback.blockReason.toLowerCase()));
         return out;
       }
@@ -182,7 +181,7 @@ export function createChatCompletionChunkTranslator(
         }
         flush();
         if (candidate.finishReason) {
-          sawFinishReason = true;
+          translator.sawFinishReason = true;
           state.finished = true;
           const reason = mapGeminiFinishReason({
             finishReason: candidate.finishReason,
@@ -217,4 +216,5 @@ export function createChatCompletionChunkTranslator(
       return out;
     },
   };
+  return translator;
 }
