@@ -71,6 +71,27 @@ describe('embeddings on the Gemini API backend', () => {
     expect(result.data[0]?.embedding).toHaveLength(3072);
   });
 
+  it('encoding_format base64 puts little-endian float32 bytes on the wire, the same vector as float', async () => {
+    const ask = async (encoding_format: string) =>
+      (await (
+        await postJson(gateway, '/v1/embeddings', {
+          model: 'gemini-embedding-001',
+          input: 'wire format',
+          dimensions: 12,
+          encoding_format,
+        })
+      ).json()) as { data: { embedding: unknown }[]; usage: { prompt_tokens: number } };
+    const base64 = await ask('base64');
+    const floats = (await ask('float')).data[0]?.embedding as number[];
+    expect(typeof base64.data[0]?.embedding).toBe('string');
+    const bytes = Buffer.from(base64.data[0]?.embedding as string, 'base64');
+    expect(bytes).toHaveLength(12 * 4);
+    const decoded = Array.from({ length: 12 }, (_, index) => bytes.readFloatLE(index * 4));
+    decoded.forEach((value, index) => expect(value).toBeCloseTo(floats[index] ?? NaN, 6));
+    expect(base64.usage).toMatchObject({ prompt_tokens: expect.any(Number) as number });
+    expect(base64.usage.prompt_tokens).toBeGreaterThan(0);
+  });
+
   it('refuses a chat model, token arrays and empty input with a 400 in OpenAI shape', async () => {
     await expect(
       openai.embeddings.create({ model: 'gemini-2.5-flash', input: 'x' }),
@@ -123,6 +144,38 @@ describe('embeddings on the Gemini API backend', () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { embedding: { values: number[] } };
     expect(body.embedding.values).toHaveLength(8);
+  });
+
+  it('native :batchEmbedContents with 150 requests: split into 100 + 50, 150 embeddings in order', async () => {
+    emulator.clearRequests();
+    const texts = Array.from({ length: 150 }, (_, index) => `native sentence ${index}`);
+    const response = await postJson(
+      gateway,
+      '/v1beta/models/gemini-embedding-001:batchEmbedContents',
+      {
+        requests: texts.map((text) => ({
+          model: 'models/gemini-embedding-001',
+          content: { parts: [{ text }] },
+          outputDimensionality: 16,
+        })),
+      },
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { embeddings: { values: number[] }[] };
+    expect(body.embeddings).toHaveLength(150);
+    for (const entry of body.embeddings) expect(entry.values).toHaveLength(16);
+    const batches = emulator.requests.filter((request) =>
+      request.path.endsWith(':batchEmbedContents'),
+    );
+    expect(
+      batches.map((request) => (request.body as { requests: unknown[] }).requests.length),
+    ).toEqual([100, 50]);
+    const alone = await postJson(gateway, '/v1beta/models/gemini-embedding-001:embedContent', {
+      content: { parts: [{ text: texts[130] }] },
+      outputDimensionality: 16,
+    });
+    const single = (await alone.json()) as { embedding: { values: number[] } };
+    expect(body.embeddings[130]?.values).toEqual(single.embedding.values);
   });
 });
 
@@ -209,5 +262,26 @@ describe('embeddings on Vertex AI', () => {
     });
     expect(result.data[3]?.embedding).toEqual(alone.data[0]?.embedding);
     expect(result.usage.prompt_tokens).toBeGreaterThan(0);
+  });
+
+  it('native :embedContent and :batchEmbedContents are served through :predict too', async () => {
+    const ai = new GoogleGenAI({ apiKey: gateway.password, httpOptions: { baseUrl: gateway.url } });
+    emulator.clearRequests();
+    const batch = await ai.models.embedContent({
+      model: 'gemini-embedding-001',
+      contents: ['one', 'two', 'three'],
+      config: { outputDimensionality: 8 },
+    });
+    expect(batch.embeddings?.map((entry) => entry.values?.length)).toEqual([8, 8, 8]);
+    expect(emulator.requests.filter((request) => request.path.endsWith(':predict'))).toHaveLength(
+      3,
+    );
+    const single = await postJson(gateway, '/v1beta/models/gemini-embedding-001:embedContent', {
+      content: { parts: [{ text: 'three' }] },
+      outputDimensionality: 8,
+    });
+    expect(single.status).toBe(200);
+    const body = (await single.json()) as { embedding: { values: number[] } };
+    expect(body.embedding.values).toEqual(batch.embeddings?.[2]?.values);
   });
 });
