@@ -121,4 +121,25 @@ describe('per-model capabilities: what Google would refuse is fitted, with a war
     );
     expect(lastUpstreamConfig(stack)?.['maxOutputTokens']).toBe(65_536);
   });
+  it('OpenAI and Responses: reasoning effort "minimal" on a Pro model goes up as "low", and says so', async () => {
+    const client = new OpenAI({
+      baseURL: `${stack.url}/v1`,
+      apiKey: stack.password,
+      maxRetries: 0,
+    });
+    const chat = await client.chat.completions
+      .create({
+        model: 'gemini-3.1-pro-preview',
+        reasoning_effort: 'minimal',
+        messages: [{ role: 'user', content: 'quick' }],
+      })
+      .withResponse();
+    expect(chat.response.headers.get('x-geminicli2api-warnings')).toBe('reasoning_effort');
+    expect(lastUpstreamConfig(stack)?.['thinkingConfig']).toMatchObject({ thinkingLevel: 'low' });
+    const responses = await client.responses
+      .create({ model: 'gemini-3.1-pro-preview', reasoning: { effort: 'minimal' }, input: 'quick' })
+      .withResponse();
+    expect(responses.response.headers.get('x-geminicli2api-warnings')).toBe('reasoning.effort');
+    expect(lastUpstreamConfig(stack)?.['thinkingConfig']).toMatchObject({ thinkingLevel: 'low' });
+  });
 });
