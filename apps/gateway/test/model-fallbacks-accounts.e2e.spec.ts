@@ -47,3 +47,42 @@ describe('MODEL_FALLBACKS with two accounts: the next model only once every acco
     }
   });
 });
+
+describe('MODEL_FALLBACKS on the Gemini API backend: the next model once the key is exhausted', () => {
+  it('serves the second model when Google answers 429 QUOTA_EXHAUSTED for the primary on the key', async () => {
+    const KEY = 'AIzaFallbackKey0000000000000000000000001';
+    const emulator = await startEmulator({ apiKeys: [KEY], accounts: [] });
+    const gateway = await startGateway({
+      GEMINI_API_KEY: KEY,
+      GOOGLE_GEMINI_BASE_URL: emulator.url,
+      MODEL_FALLBACKS: 'gemini-3.1-pro-preview>gemini-2.5-pro',
+      UPSTREAM_RETRY_BASE_DELAY_MS: '0',
+    });
+    try {
+      emulator.script({
+        kind: 'rate-limit',
+        reason: 'QUOTA_EXHAUSTED',
+        retryDelaySeconds: 3600,
+        match: { model: 'gemini-3.1-pro-preview' },
+        times: Infinity,
+      });
+      const openai = new OpenAI({
+        baseURL: `${gateway.url}/v1`,
+        apiKey: gateway.password,
+        maxRetries: 0,
+      });
+      const { data, response } = await openai.chat.completions
+        .create({ model: 'gemini-3.1-pro-preview', messages: [{ role: 'user', content: 'key' }] })
+        .withResponse();
+      expect(data.choices[0]?.message.content).toBe('Echo: key');
+      expect(data.model).toBe('gemini-2.5-pro');
+      expect(response.headers.get('x-geminicli2api-fallback')).toBe(
+        'gemini-3.1-pro-preview>gemini-2.5-pro',
+      );
+      expect(emulator.requests.at(-1)?.path).toBe('/v1beta/models/gemini-2.5-pro:generateContent');
+    } finally {
+      await gateway.close();
+      await emulator.close();
+    }
+  });
+});
