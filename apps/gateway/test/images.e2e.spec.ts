@@ -127,6 +127,24 @@ describe('images: generations, edits and image output in chat', () => {
     expect(parts[1]?.text).toBe('make it blue');
   });
 
+  it('takes an edit as JSON with the image as a data URL, sent inline', async () => {
+    const source = (await client.images.generate({ prompt: 'json source', size: '1024x1024' }))
+      .data?.[0]?.b64_json;
+    const response = await postJson(stack, '/v1/images/edits', {
+      prompt: 'add a hat',
+      image: `data:image/png;base64,${source ?? ''}`,
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: { b64_json: string }[] };
+    pngSize(body.data[0]?.b64_json);
+    const sent = stack.emulator.requests.at(-1)?.body as {
+      request: { contents: { parts: { inlineData?: { data: string }; text?: string }[] }[] };
+    };
+    const parts = sent.request.contents[0]?.parts ?? [];
+    expect(parts[0]?.inlineData?.data).toBe(source);
+    expect(parts[1]?.text).toBe('add a hat');
+  });
+
   it('answers an edit without an image with a 400', async () => {
     const response = await postJson(stack, '/v1/images/edits', { prompt: 'x' });
     expect(response.status).toBe(400);
