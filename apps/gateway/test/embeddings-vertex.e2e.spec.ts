@@ -94,6 +94,20 @@ describe('embeddings on Vertex AI', () => {
     expect(body.embeddings[140]?.values).toEqual(single.embedding.values);
   });
 
+  it('keeps the outputDimensionality of each request in a native batch', async () => {
+    for (const model of ['gemini-embedding-001', 'text-embedding-004']) {
+      const response = await postJson(gateway, `/v1beta/models/${model}:batchEmbedContents`, {
+        requests: [8, 8, 16, 4].map((outputDimensionality, index) => ({
+          content: { parts: [{ text: `text ${index}` }] },
+          outputDimensionality,
+        })),
+      });
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { embeddings: { values: number[] }[] };
+      expect(body.embeddings.map((entry) => entry.values.length)).toEqual([8, 8, 16, 4]);
+    }
+  });
+
   it('native :embedContent and :batchEmbedContents are served through :predict too', async () => {
     const ai = new GoogleGenAI({ apiKey: gateway.password, httpOptions: { baseUrl: gateway.url } });
     emulator.clearRequests();
