@@ -67,4 +67,16 @@ describe('failover from Code Assist to a Gemini API key (GEMINI_FAILOVER_TO_API_
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimitError);
   });
+  it('sends embeddings to the API key, which Code Assist cannot serve (the 501 says to do this)', async () => {
+    const client = await gatewayWith(true);
+    emulator.clearRequests();
+    const result = await client.embeddings.create({
+      model: 'gemini-embedding-001',
+      input: ['one', 'two'],
+      dimensions: 8,
+    });
+    expect(result.data.map((entry) => entry.embedding.length)).toEqual([8, 8]);
+    const batch = emulator.requests.find((request) => request.path.endsWith(':batchEmbedContents'));
+    expect(batch?.headers['x-goog-api-key']).toBe(KEY);
+  });
 });

@@ -1,6 +1,3 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
 import { startEmulator, type Emulator } from '@geminicli2api/emulator';
@@ -71,6 +68,27 @@ describe('embeddings on the Gemini API backend', () => {
     expect(result.data[0]?.embedding).toHaveLength(3072);
   });
 
+  it('encoding_format base64 puts little-endian float32 bytes on the wire, the same vector as float', async () => {
+    const ask = async (encoding_format: string) =>
+      (await (
+        await postJson(gateway, '/v1/embeddings', {
+          model: 'gemini-embedding-001',
+          input: 'wire format',
+          dimensions: 12,
+          encoding_format,
+        })
+      ).json()) as { data: { embedding: unknown }[]; usage: { prompt_tokens: number } };
+    const base64 = await ask('base64');
+    const floats = (await ask('float')).data[0]?.embedding as number[];
+    expect(typeof base64.data[0]?.embedding).toBe('string');
+    const bytes = Buffer.from(base64.data[0]?.embedding as string, 'base64');
+    expect(bytes).toHaveLength(12 * 4);
+    const decoded = Array.from({ length: 12 }, (_, index) => bytes.readFloatLE(index * 4));
+    decoded.forEach((value, index) => expect(value).toBeCloseTo(floats[index] ?? NaN, 6));
+    expect(base64.usage).toMatchObject({ prompt_tokens: expect.any(Number) as number });
+    expect(base64.usage.prompt_tokens).toBeGreaterThan(0);
+  });
+
   it('refuses a chat model, token arrays and empty input with a 400 in OpenAI shape', async () => {
     await expect(
       openai.embeddings.create({ model: 'gemini-2.5-flash', input: 'x' }),
@@ -124,6 +142,38 @@ describe('embeddings on the Gemini API backend', () => {
     const body = (await response.json()) as { embedding: { values: number[] } };
     expect(body.embedding.values).toHaveLength(8);
   });
+
+  it('native :batchEmbedContents with 150 requests: split into 100 + 50, 150 embeddings in order', async () => {
+    emulator.clearRequests();
+    const texts = Array.from({ length: 150 }, (_, index) => `native sentence ${index}`);
+    const response = await postJson(
+      gateway,
+      '/v1beta/models/gemini-embedding-001:batchEmbedContents',
+      {
+        requests: texts.map((text) => ({
+          model: 'models/gemini-embedding-001',
+          content: { parts: [{ text }] },
+          outputDimensionality: 16,
+        })),
+      },
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { embeddings: { values: number[] }[] };
+    expect(body.embeddings).toHaveLength(150);
+    for (const entry of body.embeddings) expect(entry.values).toHaveLength(16);
+    const batches = emulator.requests.filter((request) =>
+      request.path.endsWith(':batchEmbedContents'),
+    );
+    expect(
+      batches.map((request) => (request.body as { requests: unknown[] }).requests.length),
+    ).toEqual([100, 50]);
+    const alone = await postJson(gateway, '/v1beta/models/gemini-embedding-001:embedContent', {
+      content: { parts: [{ text: texts[130] }] },
+      outputDimensionality: 16,
+    });
+    const single = (await alone.json()) as { embedding: { values: number[] } };
+    expect(body.embeddings[130]?.values).toEqual(single.embedding.values);
+  });
 });
 
 describe('embeddings on Code Assist', () => {
@@ -151,63 +201,5 @@ describe('embeddings on Code Assist', () => {
     expect(native.status).toBe(501);
     const body = (await native.json()) as { error: { status: string; message: string } };
     expect(body.error.message).toContain('Vertex AI');
-  });
-});
-
-describe('embeddings on Vertex AI', () => {
-  let emulator: Emulator;
-  let gateway: RunningGateway;
-
-  beforeAll(async () => {
-    emulator = await startEmulator({
-      accounts: [{ refreshToken: 'adc-embed', clientId: 'adc', clientSecret: 'adc-secret' }],
-    });
-    const adcFile = join(await mkdtemp(join(tmpdir(), 'adc-')), 'adc.json');
-    await writeFile(
-      adcFile,
-      JSON.stringify({
-        type: 'authorized_user',
-        client_id: 'adc',
-        client_secret: 'adc-secret',
-        refresh_token: 'adc-embed',
-      }),
-    );
-    gateway = await startGateway({
-      GOOGLE_GENAI_USE_VERTEXAI: 'true',
-      GOOGLE_CLOUD_PROJECT: 'vertex-project',
-      GOOGLE_APPLICATION_CREDENTIALS: adcFile,
-      GEMINI_OAUTH_TOKEN_URL: emulator.tokenUrl,
-      GOOGLE_VERTEX_BASE_URL: emulator.url,
-    });
-  });
-  afterAll(async () => {
-    await gateway.close();
-    await emulator.close();
-  });
-
-  it('sends gemini-embedding inputs to :predict one per call and keeps their order', async () => {
-    const openai = new OpenAI({
-      baseURL: `${gateway.url}/v1`,
-      apiKey: gateway.password,
-      maxRetries: 0,
-    });
-    const inputs = ['alpha', 'beta', 'gamma', 'delta', 'epsilon'];
-    const result = await openai.embeddings.create({
-      model: 'gemini-embedding-001',
-      input: inputs,
-      dimensions: 32,
-      encoding_format: 'float',
-    });
-    expect(result.data.map((entry) => entry.embedding.length)).toEqual([32, 32, 32, 32, 32]);
-    const predicts = emulator.requests.filter((request) => request.path.endsWith(':predict'));
-    expect(predicts).toHaveLength(5);
-    const alone = await openai.embeddings.create({
-      model: 'gemini-embedding-001',
-      input: 'delta',
-      dimensions: 32,
-      encoding_format: 'float',
-    });
-    expect(result.data[3]?.embedding).toEqual(alone.data[0]?.embedding);
-    expect(result.usage.prompt_tokens).toBeGreaterThan(0);
   });
 });

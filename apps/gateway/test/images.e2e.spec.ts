@@ -1,15 +1,42 @@
+import { inflateSync } from 'node:zlib';
 import type OpenAI from 'openai';
 import { toFile } from 'openai';
 import { postJson, startOpenAIStack, type Stack } from './support/start-stack';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/** Checks the PNG signature and reads the IHDR chunk's width and height. */
+const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 4: 2, 6: 4 };
+
+/**
+ * Decodes the PNG as a viewer would (signature, chunks up to IEND, IHDR, the inflated IDAT holding
+ * exactly one filtered row of 8-bit pixels per line) and answers its width and height.
+ */
 function pngSize(base64: string | undefined): [number, number] {
   const png = Buffer.from(base64 ?? '', 'base64');
   expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
   expect(png.toString('ascii', 12, 16)).toBe('IHDR');
-  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+  const [width, height, depth, colour] = [
+    png.readUInt32BE(16),
+    png.readUInt32BE(20),
+    png[24],
+    png[25] ?? -1,
+  ];
+  const data: Buffer[] = [];
+  let at = 8;
+  let last = '';
+  while (at < png.length) {
+    const length = png.readUInt32BE(at);
+    last = png.toString('ascii', at + 4, at + 8);
+    if (last === 'IDAT') data.push(png.subarray(at + 8, at + 8 + length));
+    at += 12 + length;
+  }
+  expect([at, last]).toEqual([png.length, 'IEND']);
+  expect(depth).toBe(8);
+  const rows = inflateSync(Buffer.concat(data));
+  const stride = 1 + width * (CHANNELS[colour] ?? NaN);
+  expect(rows.length).toBe(height * stride);
+  for (let y = 0; y < height; y++) expect(rows[y * stride]).toBeLessThanOrEqual(4); // filter type
+  return [width, height];
 }
 
 function lastGenerationConfig(stack: Stack): Record<string, unknown> | undefined {
@@ -98,6 +125,24 @@ describe('images: generations, edits and image output in chat', () => {
       data: original.toString('base64'),
     });
     expect(parts[1]?.text).toBe('make it blue');
+  });
+
+  it('takes an edit as JSON with the image as a data URL, sent inline', async () => {
+    const source = (await client.images.generate({ prompt: 'json source', size: '1024x1024' }))
+      .data?.[0]?.b64_json;
+    const response = await postJson(stack, '/v1/images/edits', {
+      prompt: 'add a hat',
+      image: `data:image/png;base64,${source ?? ''}`,
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data: { b64_json: string }[] };
+    pngSize(body.data[0]?.b64_json);
+    const sent = stack.emulator.requests.at(-1)?.body as {
+      request: { contents: { parts: { inlineData?: { data: string }; text?: string }[] }[] };
+    };
+    const parts = sent.request.contents[0]?.parts ?? [];
+    expect(parts[0]?.inlineData?.data).toBe(source);
+    expect(parts[1]?.text).toBe('add a hat');
   });
 
   it('answers an edit without an image with a 400', async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import OpenAI from 'openai';
-import { startEmulator, type Emulator } from '@geminicli2api/emulator';
+import { DEFAULT_EMULATOR_MODELS, startEmulator, type Emulator } from '@geminicli2api/emulator';
 import { startGateway, type RunningGateway } from './support/start-gateway';
 import { startOpenAIStack, type Stack } from './support/start-stack';
 
@@ -75,6 +75,54 @@ describe('model discovery on the Gemini API backend', () => {
     const { status, body } = await gateway.getJson(`/v1beta/models/${NEW_MODEL}`);
     expect(status).toBe(200);
     expect(body).toMatchObject({ name: `models/${NEW_MODEL}`, thinking: true });
+  });
+});
+
+describe('model discovery: the list is read again every MODEL_DISCOVERY_INTERVAL_MS', () => {
+  /** The emulator's model list; the test adds to it as Google launches a model. */
+  const upstreamModels = [...DEFAULT_EMULATOR_MODELS];
+  const LAUNCHED = 'gemini-3.9-flash-preview';
+  let emulator: Emulator;
+  let gateway: RunningGateway;
+  let client: OpenAI;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ apiKeys: [KEY], accounts: [], models: upstreamModels });
+    gateway = await startGateway({
+      GEMINI_API_KEY: KEY,
+      GOOGLE_GEMINI_BASE_URL: emulator.url,
+      MODEL_DISCOVERY_INTERVAL_MS: '200',
+    });
+    client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gateway.password, maxRetries: 0 });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await emulator.close();
+  });
+
+  it('lists a model Google launches while the gateway runs, on every list, and serves it', async () => {
+    expect(await openAIIds(client)).not.toContain(LAUNCHED);
+    upstreamModels.push(LAUNCHED);
+    const deadline = Date.now() + 5_000;
+    while (!(await openAIIds(client)).includes(LAUNCHED) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    const ids = await openAIIds(client);
+    expect(ids).toContain(LAUNCHED);
+    expect(new Set(await geminiNames(gateway))).toEqual(new Set(ids));
+    const anthropic = (await (
+      await fetch(`${gateway.url}/v1/models?limit=1000`, {
+        headers: { authorization: `Bearer ${gateway.password}`, 'anthropic-version': '2023-06-01' },
+      })
+    ).json()) as { data: { id: string }[]; has_more: boolean };
+    expect(anthropic.has_more).toBe(false);
+    expect(anthropic.data.map((model) => model.id)).toEqual(ids);
+    const completion = await client.chat.completions.create({
+      model: LAUNCHED,
+      messages: [{ role: 'user', content: 'just launched' }],
+    });
+    expect(completion.choices[0]?.message.content).toBe('Echo: just launched');
+    const reads = emulator.requests.filter((request) => request.path === '/v1beta/models');
+    expect(reads.length).toBeGreaterThanOrEqual(2);
   });
 });
 

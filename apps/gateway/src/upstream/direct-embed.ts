@@ -65,15 +65,35 @@ function textOf(request: EmbedRequest): string {
 }
 
 /**
+ * Consecutive requests asking the same `outputDimensionality`, in batches of at most `size`: a
+ * Vertex `predict` call takes one for all its instances.
+ */
+function sameDimensionBatches(requests: readonly EmbedRequest[], size: number): EmbedRequest[][] {
+  const batches: EmbedRequest[][] = [];
+  for (const request of requests) {
+    const last = batches[batches.length - 1];
+    if (
+      last &&
+      last.length < size &&
+      last[0]?.outputDimensionality === request.outputDimensionality
+    )
+      last.push(request);
+    else batches.push([request]);
+  }
+  return batches;
+}
+
+/**
  * Vertex AI: `:predict` with `instances` (one per request for gemini-embedding models, which take
  * a single input; up to 100 for the others), at most 8 calls at once; Google's token counts summed.
  */
 export function vertexEmbed(post: PostMethod) {
   return async (call: EmbedCall): Promise<EmbedResult> => {
     const size = call.model.startsWith('gemini-embedding') ? 1 : GEMINI_API_EMBED_BATCH;
-    const dimensions = call.requests[0]?.outputDimensionality;
-    const answers = await mapLimited(chunked(call.requests, size), 8, (batch) =>
-      post(
+    const batches = sameDimensionBatches(call.requests, size);
+    const answers = await mapLimited(batches, 8, (batch) => {
+      const dimensions = batch[0]?.outputDimensionality;
+      return post(
         call.model,
         'predict',
         {
@@ -85,8 +105,8 @@ export function vertexEmbed(post: PostMethod) {
           ...(dimensions ? { parameters: { outputDimensionality: dimensions } } : {}),
         },
         call,
-      ),
-    );
+      );
+    });
     const embeddings: number[][] = [];
     let tokens = 0;
     for (const answer of answers) {

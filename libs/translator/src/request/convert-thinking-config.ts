@@ -98,16 +98,42 @@ function pickThinkingConfig(
     (reasoning.effort != null || reasoning.max_tokens != null || reasoning.exclude != null)
   ) {
     let config: GeminiThinkingConfig = {};
-    if (reasoning.effort) config = thinkingForEffort(reasoning.effort, traits);
-    else if (reasoning.max_tokens != null) config = fromBudget(reasoning.max_tokens, traits, true);
+    if (reasoning.effort) {
+      config = thinkingForEffort(reasoning.effort, traits);
+      warnOnLevelSwap('reasoning.effort', reasoning.effort, config, traits, warnings);
+    } else if (reasoning.max_tokens != null)
+      config = fromBudget(reasoning.max_tokens, traits, true);
     if (reasoning.exclude != null) config.includeThoughts = !reasoning.exclude;
     return config;
   }
   const thinking = request.thinking;
   if (thinking?.type === 'enabled') return fromBudget(thinking.budget_tokens ?? -1, traits, true);
   if (thinking?.type === 'disabled') return thinkingForEffort('none', traits);
-  if (request.reasoning_effort) return thinkingForEffort(request.reasoning_effort, traits);
+  if (request.reasoning_effort) {
+    const config = thinkingForEffort(request.reasoning_effort, traits);
+    warnOnLevelSwap('reasoning_effort', request.reasoning_effort, config, traits, warnings);
+    return config;
+  }
   return undefined;
+}
+
+/**
+ * An effort naming a Gemini 3 level the model does not take (`minimal` or `medium` on a Pro
+ * model, which Google refuses) was sent as the nearest level it does: the client is told.
+ */
+function warnOnLevelSwap(
+  param: string,
+  effort: ReasoningEffort,
+  config: GeminiThinkingConfig,
+  traits: ModelTraits,
+  warnings: TranslationWarning[],
+): void {
+  if (traits.thinking !== 'level' || (effort !== 'minimal' && effort !== 'medium')) return;
+  if (config.thinkingLevel === effort) return;
+  warnings.push({
+    param,
+    message: `${traits.id} does not take thinking level "${effort}"; "${config.thinkingLevel ?? ''}" was sent.`,
+  });
 }
 
 /**

@@ -3,7 +3,11 @@ import {
   describeAnthropicIssues,
   messagesRequestSchema,
 } from '@geminicli2api/protocol-anthropic';
-import { createModelCatalog, type GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
+import {
+  createModelCatalog,
+  fitRequestToModel,
+  type GeminiModelCatalog,
+} from '@geminicli2api/protocol-gemini';
 import {
   collectAnthropicMediaUrls,
   convertAnthropicRequestToGemini,
@@ -24,6 +28,7 @@ import { contextOf } from '../../middleware/request-context';
 import { applyVariant } from '../../models/apply-variant';
 import { announceFallback } from '../../models/model-fallbacks';
 import { resolveModel } from '../../models/resolve-model';
+import { addWarnings } from '../../models/warnings-header';
 import type { GeminiBackend } from '../../upstream/gemini-backend';
 import { abortOnClientClose } from '../write-sse';
 import { pipeAnthropicStream } from './pipe-anthropic-stream';
@@ -81,9 +86,9 @@ export function createAnthropicHandlers({
     const client = getClient();
     const signal = abortOnClientClose(response);
     const urls = collectAnthropicMediaUrls(body.messages);
+    // The output limit is fitted with the rest below (fitRequestToModel), which names it.
     const options: ConvertAnthropicRequestOptions = {
       thinking: resolved.model.thinking,
-      maxOutputTokens: resolved.model.outputTokenLimit,
       signatureCache,
     };
     if (urls.length > 0)
@@ -114,9 +119,12 @@ export function createAnthropicHandlers({
         rawBody,
         response,
       );
+      // What Google would refuse (output limit, thinking budget or level, penalties) is fitted.
+      const fitted = fitRequestToModel(applyVariant(translated.request, resolved), resolved.model);
+      addWarnings(response, fitted.warnings);
       const call = {
         model,
-        request: applyVariant(translated.request, resolved),
+        request: fitted.request,
         signal,
         context: contextOf(response),
       };

@@ -1,4 +1,8 @@
-import { createModelCatalog, type GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
+import {
+  createModelCatalog,
+  fitRequestToModel,
+  type GeminiModelCatalog,
+} from '@geminicli2api/protocol-gemini';
 import {
   responsesRequestSchema,
   type ResponsesRequest,
@@ -25,6 +29,7 @@ import { contextOf } from '../../middleware/request-context';
 import { applyVariant } from '../../models/apply-variant';
 import { announceFallback } from '../../models/model-fallbacks';
 import { resolveModel } from '../../models/resolve-model';
+import { addWarnings } from '../../models/warnings-header';
 import type { GeminiBackend } from '../../upstream/gemini-backend';
 import { abortOnClientClose } from '../write-sse';
 import type { RemoteMediaOptions } from '../../media/fetch-remote-media';
@@ -127,9 +132,12 @@ export function createResponsesHandler({
       });
     }
     requestState(response).model = model;
+    // What Google would refuse (output limit, thinking budget or level, penalties) is fitted.
+    const fitted = fitRequestToModel(applyVariant(request, resolved), resolved.model);
+    addWarnings(response, fitted.warnings);
     const call = {
       model,
-      request: applyVariant(request, resolved),
+      request: fitted.request,
       signal,
       context: contextOf(response),
     };
