@@ -94,7 +94,39 @@ describe('convertAnthropicRequestToGemini', () => {
       thinkingBudget: 0,
       includeThoughts: false,
     });
+    expect(off.warnings).toEqual([]);
   });
+
+  it.each([
+    [
+      'gemini-3-pro-preview',
+      { output_config: { effort: 'medium' } },
+      { thinkingLevel: 'high', includeThoughts: false },
+      'output_config.effort',
+      'gemini-3-pro-preview does not take thinking level "medium"; "high" was sent.',
+    ],
+    [
+      'gemini-2.5-pro',
+      { thinking: { type: 'disabled' } },
+      { thinkingBudget: 128, includeThoughts: false },
+      'thinking',
+      'gemini-2.5-pro cannot switch thinking off; the least it allows (a thinking budget of 128 tokens) was sent.',
+    ],
+    [
+      'gemini-3-flash-preview',
+      { thinking: { type: 'disabled' } },
+      { thinkingLevel: 'minimal', includeThoughts: false },
+      'thinking',
+      'gemini-3-flash-preview cannot switch thinking off; the least it allows (thinking level "minimal") was sent.',
+    ],
+  ])(
+    '%s: %j is sent as the nearest setting the model takes, with a warning',
+    (model, fields, sent, param, message) => {
+      const converted = convertAnthropicRequestToGemini(request({ model, ...fields }));
+      expect(converted.request.generationConfig?.thinkingConfig).toEqual(sent);
+      expect(converted.warnings).toEqual([{ param, message }]);
+    },
+  );
 
   it('declares tools through the schema normaliser and maps tool_choice and web_search', () => {
     const { request: out, warnings } = convertAnthropicRequestToGemini(

@@ -10,7 +10,12 @@ import type {
 } from '@geminicli2api/protocol-anthropic';
 import type { ChatCompletionRequest } from '@geminicli2api/protocol-openai';
 import { detectModelTraits, type ModelTraits, type ThinkingStyle } from '../model-traits';
-import { thinkingForBudget, thinkingForEffort } from '../request/convert-thinking-config';
+import {
+  thinkingForBudget,
+  thinkingForEffort,
+  warnOnLevelSwap,
+  type ReasoningEffort,
+} from '../request/convert-thinking-config';
 import type { SignatureCache } from '../signature/signature-cache';
 import { convertTools } from '../tools/convert-tools';
 import type { ResolvedMedia, ToolNameMap, TranslationWarning } from '../translation-options';
@@ -163,7 +168,7 @@ function generationConfig(
       });
     if (stops.length > 0) config.stopSequences = stops.slice(0, GEMINI_MAX_STOP_SEQUENCES);
   }
-  const thinking = thinkingConfig(request, traits);
+  const thinking = thinkingConfig(request, traits, warnings);
   if (thinking && traits.thinking === 'none')
     warnings.push({
       param: 'thinking',
@@ -182,18 +187,24 @@ function generationConfig(
 function thinkingConfig(
   request: MessagesRequest | CountTokensRequest,
   traits: ModelTraits,
+  warnings: TranslationWarning[],
 ): GeminiThinkingConfig | undefined {
   const thinking = request.thinking;
   const effort = request.output_config?.effort;
-  if (thinking?.type === 'disabled') return thinkingForEffort('none', traits);
+  const forEffort = (asked: ReasoningEffort, param: string) => {
+    const config = thinkingForEffort(asked, traits);
+    if (traits.thinking !== 'none') warnOnLevelSwap(param, asked, config, traits, warnings);
+    return config;
+  };
+  if (thinking?.type === 'disabled') return forEffort('none', 'thinking');
   if (!thinking)
     return effort
-      ? { ...thinkingForEffort(effortOf(effort), traits), includeThoughts: false }
+      ? { ...forEffort(effortOf(effort), 'output_config.effort'), includeThoughts: false }
       : undefined;
   const includeThoughts = thinking.display !== 'omitted';
   if (thinking.type === 'enabled')
     return thinkingForBudget(thinking.budget_tokens, traits, includeThoughts);
-  if (effort) return { ...thinkingForEffort(effortOf(effort), traits), includeThoughts };
+  if (effort) return { ...forEffort(effortOf(effort), 'output_config.effort'), includeThoughts };
   return { includeThoughts };
 }
 

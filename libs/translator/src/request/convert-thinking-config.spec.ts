@@ -45,3 +45,39 @@ describe('reasoning effort naming a level the model does not take', () => {
     expect(convert(model, { reasoning_effort: effort }).warnings).toEqual([]);
   });
 });
+
+describe('thinking the model cannot switch off', () => {
+  it.each([
+    [
+      'gemini-2.5-pro',
+      { reasoning_effort: 'none' },
+      'reasoning_effort',
+      'a thinking budget of 128 tokens',
+    ],
+    [
+      'gemini-3-pro-preview',
+      { thinking: { type: 'disabled' } },
+      'thinking',
+      'thinking level "low"',
+    ],
+  ] as const)(
+    '%s: %j is sent as the least thinking it allows, with a warning',
+    (model, extra, param, sent) => {
+      expect(convert(model, extra as Partial<ChatCompletionRequestInput>).warnings).toEqual([
+        {
+          param,
+          message: `${model} cannot switch thinking off; the least it allows (${sent}) was sent.`,
+        },
+      ]);
+    },
+  );
+
+  it('gemini-2.5-flash switches it off, with no warning', () => {
+    const { request, warnings } = convert('gemini-2.5-flash', { reasoning_effort: 'none' });
+    expect(request.generationConfig?.thinkingConfig).toEqual({
+      thinkingBudget: 0,
+      includeThoughts: false,
+    });
+    expect(warnings).toEqual([]);
+  });
+});

@@ -108,7 +108,11 @@ function pickThinkingConfig(
   }
   const thinking = request.thinking;
   if (thinking?.type === 'enabled') return fromBudget(thinking.budget_tokens ?? -1, traits, true);
-  if (thinking?.type === 'disabled') return thinkingForEffort('none', traits);
+  if (thinking?.type === 'disabled') {
+    const config = thinkingForEffort('none', traits);
+    warnOnLevelSwap('thinking', 'none', config, traits, warnings);
+    return config;
+  }
   if (request.reasoning_effort) {
     const config = thinkingForEffort(request.reasoning_effort, traits);
     warnOnLevelSwap('reasoning_effort', request.reasoning_effort, config, traits, warnings);
@@ -118,16 +122,32 @@ function pickThinkingConfig(
 }
 
 /**
- * An effort naming a Gemini 3 level the model does not take (`minimal` or `medium` on a Pro
- * model, which Google refuses) was sent as the nearest level it does: the client is told.
+ * Tells the client when its effort could not be sent as asked: a Gemini 3 level the model does
+ * not take (`minimal` or `medium` on a Pro model, which Google refuses) went as the nearest level
+ * it does, and `none` on a model that cannot switch thinking off (Pro models, every Gemini 3)
+ * went as the least thinking it allows.
  */
-function warnOnLevelSwap(
+export function warnOnLevelSwap(
   param: string,
   effort: ReasoningEffort,
   config: GeminiThinkingConfig,
   traits: ModelTraits,
   warnings: TranslationWarning[],
 ): void {
+  if (effort === 'none') {
+    const sent =
+      config.thinkingLevel !== undefined
+        ? `thinking level "${config.thinkingLevel}"`
+        : config.thinkingBudget
+          ? `a thinking budget of ${config.thinkingBudget} tokens`
+          : undefined;
+    if (sent)
+      warnings.push({
+        param,
+        message: `${traits.id} cannot switch thinking off; the least it allows (${sent}) was sent.`,
+      });
+    return;
+  }
   if (traits.thinking !== 'level' || (effort !== 'minimal' && effort !== 'medium')) return;
   if (config.thinkingLevel === effort) return;
   warnings.push({
