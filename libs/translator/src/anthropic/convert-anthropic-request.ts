@@ -13,7 +13,7 @@ import { detectModelTraits, type ModelTraits, type ThinkingStyle } from '../mode
 import {
   thinkingForBudget,
   thinkingForEffort,
-  warnOnLevelSwap,
+  warnOnThinkingSwap,
   type ReasoningEffort,
 } from '../request/convert-thinking-config';
 import type { SignatureCache } from '../signature/signature-cache';
@@ -193,7 +193,7 @@ function thinkingConfig(
   const effort = request.output_config?.effort;
   const forEffort = (asked: ReasoningEffort, param: string) => {
     const config = thinkingForEffort(asked, traits);
-    if (traits.thinking !== 'none') warnOnLevelSwap(param, asked, config, traits, warnings);
+    if (traits.thinking !== 'none') warnOnThinkingSwap(param, asked, config, traits, warnings);
     return config;
   };
   if (thinking?.type === 'disabled') return forEffort('none', 'thinking');

@@ -100,7 +100,7 @@ function pickThinkingConfig(
     let config: GeminiThinkingConfig = {};
     if (reasoning.effort) {
       config = thinkingForEffort(reasoning.effort, traits);
-      warnOnLevelSwap('reasoning.effort', reasoning.effort, config, traits, warnings);
+      warnOnThinkingSwap('reasoning.effort', reasoning.effort, config, traits, warnings);
     } else if (reasoning.max_tokens != null)
       config = fromBudget(reasoning.max_tokens, traits, true);
     if (reasoning.exclude != null) config.includeThoughts = !reasoning.exclude;
@@ -110,12 +110,12 @@ function pickThinkingConfig(
   if (thinking?.type === 'enabled') return fromBudget(thinking.budget_tokens ?? -1, traits, true);
   if (thinking?.type === 'disabled') {
     const config = thinkingForEffort('none', traits);
-    warnOnLevelSwap('thinking', 'none', config, traits, warnings);
+    warnOnThinkingSwap('thinking', 'none', config, traits, warnings);
     return config;
   }
   if (request.reasoning_effort) {
     const config = thinkingForEffort(request.reasoning_effort, traits);
-    warnOnLevelSwap('reasoning_effort', request.reasoning_effort, config, traits, warnings);
+    warnOnThinkingSwap('reasoning_effort', request.reasoning_effort, config, traits, warnings);
     return config;
   }
   return undefined;
@@ -127,7 +127,7 @@ function pickThinkingConfig(
  * it does, and `none` on a model that cannot switch thinking off (Pro models, every Gemini 3)
  * went as the least thinking it allows.
  */
-export function warnOnLevelSwap(
+export function warnOnThinkingSwap(
   param: string,
   effort: ReasoningEffort,
   config: GeminiThinkingConfig,
