@@ -70,6 +70,10 @@ describe('MODEL_FALLBACKS: the next model of a chain serves when the first is ex
       request: { generationConfig?: { thinkingConfig?: Record<string, unknown> } };
     };
     expect(sent.request.generationConfig?.thinkingConfig).not.toHaveProperty('thinkingLevel');
+    // …and the client is told, as it would be had it asked for that model itself.
+    expect(response.headers.get('x-geminicli2api-warnings')).toBe(
+      'generationConfig.thinkingConfig.thinkingLevel',
+    );
     expect(await fallbackCount(stack)).toBe(before + 1);
   });
 

@@ -35,7 +35,7 @@ export interface RequestContext {
   usage?: RequestUsage;
   stream: boolean;
   /** Set when a `MODEL_FALLBACKS` chain served the request with a later model. */
-  fallback?: { from: string; to: string };
+  fallback?: { from: string; to: string; warnings: string[] };
   /** Set by the authentication step when the request presented a valid credential. */
   principal?: RequestPrincipal;
   /** The model the client named (before aliases), when the surface records it. */

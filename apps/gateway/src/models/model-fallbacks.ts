@@ -10,6 +10,7 @@ import type { GatewayResponse } from '../http/gateway-response';
 import { requestState } from '../http/request-state';
 import type { GeminiBackend, GenerateCall } from '../upstream/gemini-backend';
 import { retryabilityOf, type FallbackReason } from '../upstream/retryability';
+import { addWarnings } from './warnings-header';
 
 /** Primary model id → the models that serve, in order, when it cannot. */
 export type FallbackChains = ReadonlyMap<string, readonly GeminiModelInfo[]>;
@@ -82,10 +83,11 @@ export function withModelFallbacks(
       for (const [index, next] of chain.entries()) {
         logger.warn('model fallback', { from: failed, to: next.id, reason });
         counter?.inc({ from: failed, to: next.id, reason });
-        const fitted = fitRequestToModel(call.request, next).request;
+        const fitted = fitRequestToModel(call.request, next);
         try {
-          const result = await send({ ...call, model: next.id, request: fitted });
-          if (call.context) call.context.fallback = { from: call.model, to: next.id };
+          const result = await send({ ...call, model: next.id, request: fitted.request });
+          if (call.context)
+            call.context.fallback = { from: call.model, to: next.id, warnings: fitted.warnings };
           return result;
         } catch (nextError) {
           reason = fallbackReason(nextError);
@@ -105,8 +107,9 @@ export function withModelFallbacks(
 
 /**
  * After a backend call: when a fallback served, says so in `x-geminicli2api-model` (the model
- * that served) and `x-geminicli2api-fallback` (`primary>served`) and returns the served id, which
- * the answer's `model` should show; undefined when the asked model served.
+ * that served) and `x-geminicli2api-fallback` (`primary>served`), adds what fitting the request
+ * to that model changed to `x-geminicli2api-warnings`, and returns the served id, which the
+ * answer's `model` should show; undefined when the asked model served.
  */
 export function announceFallback(response: GatewayResponse): string | undefined {
   const state = requestState(response);
@@ -114,6 +117,7 @@ export function announceFallback(response: GatewayResponse): string | undefined 
   if (!fallback) return undefined;
   response.setHeader('x-geminicli2api-model', fallback.to);
   response.setHeader('x-geminicli2api-fallback', `${fallback.from}>${fallback.to}`);
+  addWarnings(response, fallback.warnings);
   state.model = fallback.to;
   return fallback.to;
 }
