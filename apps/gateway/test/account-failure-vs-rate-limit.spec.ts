@@ -158,3 +158,60 @@ describe('the concurrency queue full 429 (issue 22 item 9)', () => {
     }
   });
 });
+
+describe("the gateway's own cooldown 429 on every surface, streamed or not (issue 22 item 9)", () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ env: FAST_RETRIES });
+    // One exhausted-quota 429 puts the only account in cooldown for the model.
+    stack.emulator.script({
+      kind: 'status',
+      status: 429,
+      body: {
+        error: {
+          code: 429,
+          status: 'RESOURCE_EXHAUSTED',
+          message: 'Quota exceeded.',
+          details: [
+            {
+              '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+              reason: 'QUOTA_EXHAUSTED',
+              domain: 'cloudcode-pa.googleapis.com',
+            },
+          ],
+        },
+      },
+      match: { method: 'generateContent' },
+    });
+    expect((await chat(stack)).status).toBe(429);
+  });
+  afterAll(() => stack.close());
+
+  const messages = {
+    model: 'gemini-2.5-flash',
+    max_tokens: 64,
+    messages: [{ role: 'user', content: 'hi' }],
+  };
+  const responses = { model: 'gemini-2.5-flash', input: 'hi', store: false };
+  const chatBody = { model: 'gemini-2.5-flash', messages: [{ role: 'user', content: 'hi' }] };
+  it.each([
+    ['/v1/chat/completions (stream)', '/v1/chat/completions', { ...chatBody, stream: true }],
+    ['/v1/messages', '/v1/messages', messages],
+    ['/v1/messages (stream)', '/v1/messages', { ...messages, stream: true }],
+    ['/v1/responses', '/v1/responses', responses],
+    ['/v1/responses (stream)', '/v1/responses', { ...responses, stream: true }],
+    ['native SSE stream', '/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse', HELLO],
+    ['native JSON-array stream', '/v1beta/models/gemini-2.5-flash:streamGenerateContent', HELLO],
+  ])('%s: 429 with Retry-After, the body saying when', async (_label, path, body) => {
+    const calls = stack.emulator.requests.length;
+    const response = await postJson(stack, path, body);
+    expect(response.status).toBe(429);
+    const seconds = Number(response.headers.get('retry-after'));
+    expect(seconds).toBeGreaterThan(0);
+    const text = await response.text();
+    expect((JSON.parse(text) as { error: { message: string } }).error.message).toMatch(
+      new RegExp(`free again in ${seconds}s`),
+    );
+    expect(stack.emulator.requests.length).toBe(calls); // the gateway's own 429: no upstream call
+  });
+});
