@@ -39,7 +39,9 @@ async function startWithFaults(
   return { emulator, gateway, stack };
 }
 
-const hang = (method: 'token' | 'loadCodeAssist' | 'retrieveUserQuota'): ScriptedFault => ({
+const hang = (
+  method: 'token' | 'loadCodeAssist' | 'onboardUser' | 'retrieveUserQuota',
+): ScriptedFault => ({
   kind: 'hang',
   times: Infinity,
   match: { method },
