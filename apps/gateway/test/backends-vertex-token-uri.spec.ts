@@ -98,6 +98,19 @@ describe("Vertex: the key file's own token_uri is honoured, over real HTTP (issu
     expect((await chat(await start(file))).status).toBe(200);
   });
 
+  it('an authorized_user file without token_uri uses GEMINI_OAUTH_TOKEN_URL', async () => {
+    const before = tokenCalls();
+    const file = await keyFile({
+      type: 'authorized_user',
+      client_id: 'adc-client',
+      client_secret: 'adc-secret',
+      refresh_token: 'adc-user',
+    });
+    const stack = await start(file, { GEMINI_OAUTH_TOKEN_URL: emulator.tokenUrl });
+    expect((await chat(stack)).status).toBe(200);
+    expect(tokenCalls()).toBe(before + 1);
+  });
+
   it('the sign-in error names the token URL that failed and why', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
