@@ -7,10 +7,10 @@ import { startOpenAIStack, type Stack } from './support/start-stack';
 /**
  * A loopback image server: /img/N serves N bytes as image/png (with Content-Length), /chunked/N
  * the same without it, /slow/N holds each answer 150 ms (counting how many are in flight at
- * once), /page.html serves HTML.
+ * once), /page.html serves HTML, /never accepts the request and never answers.
  */
 async function startImageServer() {
-  const state = { hits: 0, inFlight: 0, maxInFlight: 0 };
+  const state = { hits: 0, inFlight: 0, maxInFlight: 0, neverOpen: 0, maxNeverOpen: 0 };
   const server: Server = createServer((request, response) => {
     state.hits++;
     const [, kind = '', size = '0'] = /^\/([a-z.]+)(?:\/(\d+))?/.exec(request.url ?? '') ?? [];
@@ -21,6 +21,10 @@ async function startImageServer() {
       response.writeHead(200, { 'content-type': 'image/png' });
       response.write(bytes.subarray(0, bytes.length / 2));
       response.end(bytes.subarray(bytes.length / 2));
+    } else if (kind === 'never') {
+      state.neverOpen++; // accepts the request and never answers (until the gateway gives up)
+      state.maxNeverOpen = Math.max(state.maxNeverOpen, state.neverOpen);
+      request.socket.once('close', () => state.neverOpen--);
     } else if (kind === 'slow') {
       state.inFlight++;
       state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
@@ -37,7 +41,10 @@ async function startImageServer() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     state,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
@@ -105,6 +112,31 @@ describe('image URLs per request', () => {
     expect(answer).toMatchObject({ status: 400, param: 'messages[0].content[2].image_url.url' });
     expect(answer.text).toMatch(/text\/html.*not an image/);
   });
+
+  it('1 500 never-answering URLs in one request: 400 at once, no connection opened (the file-descriptor attack)', async () => {
+    const before = images.state.hits;
+    const urls = Array.from({ length: 1500 }, (_, i) => `${images.url}/never?n=${i}`);
+    const started = Date.now();
+    const answer = await ask(client, urls);
+    expect(answer.status).toBe(400);
+    expect(answer.text).toMatch(/1500 image URLs.*at most 8.*REMOTE_MEDIA_MAX_URLS/);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(images.state.hits).toBe(before);
+  });
+
+  it('never-answering URLs up to the limit hold at most 4 connections, /health answers meanwhile, and the request ends', async () => {
+    const urls = Array.from({ length: 8 }, (_, i) => `${images.url}/never?held=${i}`);
+    const pending = ask(client, urls);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(images.state.neverOpen).toBe(4);
+    const health = await fetch(`${stack.url}/health`);
+    expect(health.status).toBe(200);
+    const answer = await pending; // the images' 10 s deadline, then the parts that were not fetched
+    expect(answer.status).toBe(400);
+    expect(images.state.maxNeverOpen).toBe(4);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(images.state.neverOpen).toBe(0); // every held connection was closed by the gateway
+  }, 20_000);
 
   it('fetches at most 4 URLs at a time', async () => {
     images.state.maxInFlight = 0;
