@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type OpenAI from 'openai';
 import { APIError } from 'openai';
-import { startOpenAIStack, type Stack } from './support/start-stack';
+import { postJson, startOpenAIStack, type Stack } from './support/start-stack';
 
 /**
  * A loopback image server: /img/N serves N bytes as image/png (with Content-Length), /chunked/N
@@ -137,6 +137,49 @@ describe('image URLs per request', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(images.state.neverOpen).toBe(0); // every held connection was closed by the gateway
   }, 20_000);
+
+  it.each([
+    [
+      '/v1/messages',
+      (urls: string[]) => ({
+        model: 'gemini-2.5-flash',
+        max_tokens: 64,
+        messages: [
+          {
+            role: 'user',
+            content: urls.map((url) => ({ type: 'image', source: { type: 'url', url } })),
+          },
+        ],
+      }),
+    ],
+    [
+      '/v1/responses',
+      (urls: string[]) => ({
+        model: 'gemini-2.5-flash',
+        store: false,
+        input: [
+          {
+            role: 'user',
+            content: urls.map((url) => ({ type: 'input_image', image_url: url })),
+          },
+        ],
+      }),
+    ],
+  ])(
+    '%s: the same limits (400 over the count before any fetch, 413 over the bytes)',
+    async (path, body) => {
+      const before = images.state.hits;
+      const many = Array.from({ length: 9 }, (_, i) => `${images.url}/img/10?m=${i}`);
+      const refused = await postJson(stack, path, body(many));
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toMatch(/9 image URLs.*at most 8.*REMOTE_MEDIA_MAX_URLS/);
+      expect(images.state.hits).toBe(before);
+      const big = [`${images.url}/img/600?x`, `${images.url}/img/600?y`];
+      const tooBig = await postJson(stack, path, body(big));
+      expect(tooBig.status).toBe(413);
+      expect(await tooBig.text()).toMatch(/more than 1000 bytes.*REMOTE_MEDIA_MAX_TOTAL_BYTES/);
+    },
+  );
 
   it('fetches at most 4 URLs at a time', async () => {
     images.state.maxInFlight = 0;
