@@ -1,4 +1,7 @@
 import { chat, FAST_RETRIES } from './support/resilience-helpers';
+import { startEmulator } from '@geminicli2api/emulator';
+import { writeAccountDir } from './support/account-files';
+import { startGateway } from './support/start-gateway';
 import { postJson, startStack, type Stack } from './support/start-stack';
 
 const NATIVE = '/v1beta/models/gemini-2.5-flash:generateContent';
@@ -44,6 +47,40 @@ describe('a failing account is not reported as rate-limited (issue 22 item 5)', 
       match: { method: 'token' },
     });
     await expectFailureNamed(stack, /token endpoint .*answered without an access token/);
+  });
+
+  it('two accounts whose token endpoint answers HTML: 503 naming each one and what failed, not 429', async () => {
+    const emulator = await startEmulator({});
+    const dir = await writeAccountDir(emulator.tokenUrl, ['acct-a', 'acct-b']);
+    const gateway = await startGateway({
+      ...FAST_RETRIES,
+      CODE_ASSIST_ENDPOINT: emulator.url,
+      GEMINI_CREDENTIALS_DIR: dir,
+    });
+    stack = {
+      emulator,
+      url: gateway.url,
+      password: gateway.password,
+      logs: gateway.logs,
+      close: async () => {
+        await gateway.close();
+        await emulator.close();
+      },
+    };
+    stack.emulator.script({
+      kind: 'raw',
+      body: '<html><body>Sign in</body></html>',
+      times: Infinity,
+      match: { method: 'token' },
+    });
+    for (let round = 0; round < 2; round++) {
+      const answer = await chat(stack);
+      expect(answer.status).toBe(503);
+      const message = JSON.parse(answer.text).error.message as string;
+      expect(message).not.toMatch(/rate-limited/);
+      expect(message).toMatch(/account-1\.json[^|]*answered HTTP 200 with text\/html/);
+      expect(message).toMatch(/account-2\.json[^|]*answered HTTP 200 with text\/html/);
+    }
   });
 
   it('an unreachable Code Assist (loadCodeAssist closes the connection): 503 naming it, not 429', async () => {
