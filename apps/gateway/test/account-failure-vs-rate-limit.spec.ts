@@ -1,4 +1,4 @@
-import { chat, FAST_RETRIES } from './support/resilience-helpers';
+import { chat, FAST_RETRIES, generateCalls } from './support/resilience-helpers';
 import { startEmulator } from '@geminicli2api/emulator';
 import { writeAccountDir } from './support/account-files';
 import { startGateway } from './support/start-gateway';
@@ -138,6 +138,38 @@ describe('every 429 the gateway makes carries Retry-After and says when (issue 2
     expect(JSON.parse(cooled.text).error.message).toMatch(/free again in \d+s/);
     const native = await postJson(stack, NATIVE, HELLO);
     expectRetryAfter({ status: native.status, headers: native.headers, text: await native.text() });
+  });
+});
+
+describe('the 429 for a quota bucket retrieveUserQuota reports empty (issue 22 item 9)', () => {
+  it('carries Retry-After up to the reset time and says when, without calling Google', async () => {
+    const resetTime = new Date(Date.now() + 3600_000).toISOString();
+    const stack = await startStack({
+      env: FAST_RETRIES,
+      emulator: {
+        accounts: [
+          {
+            refreshToken: 'demo-refresh-token',
+            quota: { 'gemini-2.5-flash': { remainingFraction: 0, resetTime } },
+          },
+        ],
+      },
+    });
+    try {
+      await chat(stack); // the quota may be read while this one is served (or meets Google's 429)
+      const calls = generateCalls(stack);
+      const answer = await chat(stack);
+      expect(generateCalls(stack)).toBe(calls); // the gateway's own 429
+      expect(answer.status).toBe(429);
+      const seconds = Number(answer.headers.get('retry-after'));
+      expect(seconds).toBeGreaterThan(3500);
+      expect(seconds).toBeLessThanOrEqual(3600);
+      expect(JSON.parse(answer.text).error.message).toMatch(
+        new RegExp(`free again in ${seconds}s`),
+      );
+    } finally {
+      await stack.close();
+    }
   });
 });
 
