@@ -133,6 +133,36 @@ describe("Vertex: the key file's own token_uri is honoured, over real HTTP (issu
     }
   });
 
+  it("other ADC (google-auth-library's own sign-in, e.g. an external_account file) whose endpoint never answers: 503 within UPSTREAM_ACCOUNT_TIMEOUT_MS", async () => {
+    const held: Socket[] = [];
+    const silent = createServer((socket) => void held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const file = await keyFile({
+        type: 'external_account',
+        audience:
+          '//iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/providers/q',
+        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+        token_url: `${base}/sts`,
+        credential_source: { url: `${base}/subject` },
+      });
+      const stack = await start(file, { UPSTREAM_ACCOUNT_TIMEOUT_MS: '400' });
+      const started = Date.now();
+      const answer = await chat(stack);
+      expect(Date.now() - started).toBeLessThan(4000);
+      expect(held.length).toBeGreaterThan(0); // the library did call the silent endpoint
+      expect(answer.status).toBe(503);
+      const { message } = JSON.parse(answer.text).error as { message: string };
+      expect(message).toMatch(
+        /Could not sign in to Vertex AI with the application default credentials: .*did not answer within 0\.4 s \(UPSTREAM_ACCOUNT_TIMEOUT_MS\)/,
+      );
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  }, 15_000);
+
   it('the sign-in error names the token URL that failed and why', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
