@@ -110,6 +110,8 @@ export async function createBackend({
       : undefined;
     const backend = createVertexClient({
       tokenSource,
+      signInTimeoutMs: config.timeouts.accountMs,
+      signInTimeoutSetting: 'UPSTREAM_ACCOUNT_TIMEOUT_MS',
       project: config.project,
       location: settings.location,
       baseUrl: settings.vertexBaseUrl,

@@ -111,4 +111,37 @@ describe('Gemini API backend (GEMINI_API_KEY) through the openai SDK', () => {
       expect(gateway.logs()).not.toContain(key);
     }
   });
+
+  it("the gateway's own 429 while every key cools down carries Retry-After and says when (issue 22 item 9)", async () => {
+    emulator.script({
+      kind: 'rate-limit',
+      retryDelaySeconds: 40,
+      times: 2,
+      match: { method: 'generateContent', model: 'gemini-2.0-flash' },
+    });
+    const ask = () =>
+      fetch(`${gateway.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${gateway.password}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          model: 'gemini-2.0-flash',
+          messages: [{ role: 'user', content: 'x' }],
+        }),
+      });
+    expect((await ask()).status).toBe(429); // Google's, relayed: both keys now cool down
+    const calls = emulator.requests.length;
+    const cooled = await ask();
+    expect(cooled.status).toBe(429);
+    const seconds = Number(cooled.headers.get('retry-after'));
+    expect(seconds).toBeGreaterThan(30);
+    expect(seconds).toBeLessThanOrEqual(40);
+    const { error } = (await cooled.json()) as { error: { message: string } };
+    expect(error.message).toBe(
+      `Every Gemini API key is rate-limited for gemini-2.0-flash; retry in ${seconds}s.`,
+    );
+    expect(emulator.requests.length).toBe(calls);
+  });
 });

@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,6 +97,71 @@ describe("Vertex: the key file's own token_uri is honoured, over real HTTP (issu
     });
     expect((await chat(await start(file))).status).toBe(200);
   });
+
+  it('an authorized_user file without token_uri uses GEMINI_OAUTH_TOKEN_URL', async () => {
+    const before = tokenCalls();
+    const file = await keyFile({
+      type: 'authorized_user',
+      client_id: 'adc-client',
+      client_secret: 'adc-secret',
+      refresh_token: 'adc-user',
+    });
+    const stack = await start(file, { GEMINI_OAUTH_TOKEN_URL: emulator.tokenUrl });
+    expect((await chat(stack)).status).toBe(200);
+    expect(tokenCalls()).toBe(before + 1);
+  });
+
+  it('a token_uri that never answers: 503 within UPSTREAM_ACCOUNT_TIMEOUT_MS naming the URL (issue 22 item 1)', async () => {
+    const held: Socket[] = [];
+    const silent = createServer((socket) => void held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/token`;
+    try {
+      const stack = await start(await keyFile(serviceAccount({ token_uri: url })), {
+        UPSTREAM_ACCOUNT_TIMEOUT_MS: '400',
+      });
+      const started = Date.now();
+      const answer = await chat(stack);
+      expect(Date.now() - started).toBeLessThan(4000);
+      expect(answer.status).toBe(503);
+      const { message } = JSON.parse(answer.text).error as { message: string };
+      expect(message).toContain(url);
+      expect(message).toMatch(/did not answer within 0\.4 s \(UPSTREAM_ACCOUNT_TIMEOUT_MS\)/);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
+  it("other ADC (google-auth-library's own sign-in, e.g. an external_account file) whose endpoint never answers: 503 within UPSTREAM_ACCOUNT_TIMEOUT_MS", async () => {
+    const held: Socket[] = [];
+    const silent = createServer((socket) => void held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const file = await keyFile({
+        type: 'external_account',
+        audience:
+          '//iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/providers/q',
+        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+        token_url: `${base}/sts`,
+        credential_source: { url: `${base}/subject` },
+      });
+      const stack = await start(file, { UPSTREAM_ACCOUNT_TIMEOUT_MS: '400' });
+      const started = Date.now();
+      const answer = await chat(stack);
+      expect(Date.now() - started).toBeLessThan(4000);
+      expect(held.length).toBeGreaterThan(0); // the library did call the silent endpoint
+      expect(answer.status).toBe(503);
+      const { message } = JSON.parse(answer.text).error as { message: string };
+      expect(message).toMatch(
+        /Could not sign in to Vertex AI with the application default credentials: .*did not answer within 0\.4 s \(UPSTREAM_ACCOUNT_TIMEOUT_MS\)/,
+      );
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  }, 15_000);
 
   it('the sign-in error names the token URL that failed and why', async () => {
     const closed = createServer();

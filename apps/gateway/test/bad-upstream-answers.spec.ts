@@ -5,7 +5,7 @@ import { postJson, startStack, type Stack } from './support/start-stack';
 const HELLO = { contents: [{ role: 'user', parts: [{ text: 'hello' }] }] };
 const MODEL = '/v1beta/models/gemini-2.5-flash';
 
-describe('a 2xx Google answer the gateway cannot use is a 502, never an empty success (issue 22 item 7)', () => {
+describe('a 2xx Google answer the gateway cannot use is a 502, never an empty success (issue 22 item 7, every surface)', () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack({ env: FAST_RETRIES });
@@ -70,6 +70,44 @@ describe('a 2xx Google answer the gateway cannot use is a 502, never an empty su
       expect(message(result.text).message).toMatch(/Code Assist/);
     }
   });
+
+  it.each([
+    [
+      '/v1/chat/completions',
+      { model: 'gemini-2.5-flash', stream: true, messages: [{ role: 'user', content: 'hi' }] },
+    ],
+    [
+      '/v1/messages',
+      {
+        model: 'gemini-2.5-flash',
+        max_tokens: 64,
+        stream: true,
+        messages: [{ role: 'user', content: 'hi' }],
+      },
+    ],
+    ['/v1/responses', { model: 'gemini-2.5-flash', stream: true, store: false, input: 'hi' }],
+  ])(
+    '%s streamed: an HTML or empty 200 is a 502 naming it, not an empty stream',
+    async (path, body) => {
+      for (const [raw, named] of [
+        ['<html><body>Proxy login</body></html>', /not a stream \(they begin "<html>/],
+        ['', /an empty body/],
+      ] as const) {
+        stack.emulator.clearScript();
+        stack.emulator.script({
+          kind: 'raw',
+          body: raw,
+          contentType: 'text/event-stream',
+          match: { method: 'streamGenerateContent' },
+        });
+        const response = await postJson(stack, path, body);
+        expect(response.status).toBe(502);
+        const { error } = (await response.json()) as { error: { message: string } };
+        expect(error.message).toMatch(/Code Assist answered HTTP 200 without any stream event/);
+        expect(error.message).toMatch(named);
+      }
+    },
+  );
 
   it('countTokens still answers a real count', async () => {
     const response = await postJson(stack, `${MODEL}:countTokens`, HELLO);

@@ -358,9 +358,24 @@ describe('console sign-in throttle', () => {
       expect(wrong.map((response) => response.status)).toEqual(Array(10).fill(401));
       const blocked = await attempt(gateway.password);
       expect(blocked.status).toBe(429);
-      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(200);
+      const seconds = Number(blocked.headers.get('retry-after'));
+      expect(seconds).toBeGreaterThan(200);
       expect(blocked.headers.get('set-cookie')).toBeNull();
-      expect(await blocked.text()).toContain('Too many wrong passwords');
+      // The page says when, as every 429 the gateway makes does (issue 22 item 9).
+      expect(await blocked.text()).toContain(
+        `Too many wrong passwords from this address. Try again in ${seconds} s.`,
+      );
+      const chinese = await fetch(`${gateway.url}/console/sign-in`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'accept-language': 'zh-CN,zh;q=0.9',
+        },
+        body: new URLSearchParams({ password: 'x' }),
+        redirect: 'manual',
+      });
+      expect(chinese.status).toBe(429);
+      expect(await chinese.text()).toMatch(/请在 \d+ 秒后再试/);
     } finally {
       await gateway.close();
     }

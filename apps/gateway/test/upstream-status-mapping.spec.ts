@@ -134,3 +134,76 @@ describe('a connection closed before any byte (issue 22 item 16)', () => {
     expect(message).not.toMatch(/could not be reached|DNS/);
   });
 });
+
+describe('the Anthropic and Responses surfaces map upstream statuses the same way (issue 22 items 6, 10, 12)', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack({ env: { ...FAST_RETRIES, UPSTREAM_MAX_ATTEMPTS: '2' } });
+  });
+  afterAll(() => stack.close());
+  beforeEach(() => stack.emulator.clearScript());
+
+  const surfaces = [
+    [
+      '/v1/messages',
+      { model: 'gemini-2.5-flash', max_tokens: 64, messages: [{ role: 'user', content: 'hi' }] },
+    ],
+    ['/v1/responses', { model: 'gemini-2.5-flash', input: 'hi', store: false }],
+  ] as const;
+
+  async function ask(path: string, body: unknown) {
+    const response = await postJson(stack, path, body);
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      text,
+      error: (JSON.parse(text) as { error: { type: string; message: string } }).error,
+    };
+  }
+
+  it.each(surfaces)(
+    '%s: a 302 without Location and a 418 are 502s naming the upstream status',
+    async (path, body) => {
+      for (const status of [302, 418]) {
+        stack.emulator.script({ kind: 'status', status, times: Infinity, match: GENERATE });
+        const answer = await ask(path, body);
+        expect(answer.status).toBe(502);
+        expect(answer.headers.get('location')).toBeNull();
+        expect(answer.error.type).not.toBe('invalid_request_error');
+        expect(answer.error.message).toMatch(new RegExp(`Code Assist answered HTTP ${status}`));
+        stack.emulator.clearScript();
+      }
+    },
+  );
+
+  it.each(surfaces)(
+    '%s: Google\'s 401 after a refresh is a 503 "Google rejected the gateway\'s credentials", never a 401',
+    async (path, body) => {
+      stack.emulator.script({ kind: 'status', status: 401, times: 2, match: GENERATE });
+      const answer = await ask(path, body);
+      expect(answer.status).toBe(503);
+      expect(answer.error.message).toMatch(/Google rejected the gateway's credentials/);
+      expect(answer.error.type).not.toMatch(/authentication|invalid_api_key/);
+    },
+  );
+
+  it.each(surfaces)(
+    '%s: a 5 MB upstream message is cut to about 2 000 characters',
+    async (path, body) => {
+      stack.emulator.script({
+        kind: 'status',
+        status: 400,
+        body: {
+          error: { code: 400, status: 'INVALID_ARGUMENT', message: `bad ${'x'.repeat(5_000_000)}` },
+        },
+        times: 2,
+        match: GENERATE,
+      });
+      const answer = await ask(path, body);
+      expect(answer.status).toBe(400);
+      expect(answer.text.length).toBeLessThan(5_000);
+      expect(answer.error.message).toMatch(/\(cut: the upstream message had 5000004 characters\)$/);
+    },
+  );
+});

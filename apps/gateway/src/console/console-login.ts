@@ -8,7 +8,7 @@ import {
 } from '@geminicli2api/oauth-store';
 import type { Config } from '../config';
 import { GatewayError } from '../gateway-error';
-import { startManualLogin, type LoginClient } from '../login/oauth-login';
+import { startManualLogin, TokenExchangeTimeout, type LoginClient } from '../login/oauth-login';
 import { defaultCredentialsPath } from '../login/run-login';
 
 const LOGIN_TTL_MS = 10 * 60_000;
@@ -37,6 +37,8 @@ export function createConsoleLogins(
     clientId: config.oauthClientId,
     clientSecret: config.oauthClientSecret,
     tokenUrl: config.oauthTokenUrl,
+    timeoutMs: config.timeouts.accountMs,
+    timeoutSetting: 'UPSTREAM_ACCOUNT_TIMEOUT_MS',
   };
   const sweep = (): void => {
     for (const [id, login] of pending) if (login.expires <= now()) pending.delete(id);
@@ -70,6 +72,12 @@ export function createConsoleLogins(
       try {
         tokens = await login.complete(code);
       } catch (error) {
+        if (error instanceof TokenExchangeTimeout)
+          throw new GatewayError({
+            code: 'UPSTREAM_UNREACHABLE',
+            status: 503,
+            message: error.message,
+          });
         throw new GatewayError({
           code: 'INVALID_REQUEST',
           status: 400,

@@ -16,7 +16,7 @@ const SIGN_IN_TEXT = {
     button: 'Sign in',
     wrong: 'Wrong password. Use the value of GEMINI_AUTH_PASSWORD.',
     origin: 'The sign-in came from another site and was refused.',
-    throttled: 'Too many wrong passwords from this address. Wait a few minutes, then try again.',
+    throttled: 'Too many wrong passwords from this address. Try again in {seconds} s.',
   },
   zh: {
     title: 'geminicli2api 控制台：登录',
@@ -25,7 +25,7 @@ const SIGN_IN_TEXT = {
     button: '登录',
     wrong: '密码错误。请使用 GEMINI_AUTH_PASSWORD 的值。',
     origin: '登录请求来自其他网站，已被拒绝。',
-    throttled: '此地址输错密码的次数过多。请等几分钟后再试。',
+    throttled: '此地址输错密码的次数过多。请在 {seconds} 秒后再试。',
   },
 };
 
@@ -48,12 +48,17 @@ function escapeHtml(text: string): string {
 /** Why the sign-in page is shown again. */
 export type SignInProblem = 'wrong' | 'origin' | 'throttled';
 
-/** The sign-in page (no script), with a per-response style nonce; `problem` shows an error. */
+/**
+ * The sign-in page (no script), with a per-response style nonce; `problem` shows an error
+ * (`throttled` says in how many seconds, `waitSeconds`, as its Retry-After does).
+ */
 export function signInPage(
   language: 'en' | 'zh',
   problem?: SignInProblem,
+  waitSeconds = 0,
 ): { html: string; nonce: string } {
   const text = SIGN_IN_TEXT[language];
+  const alert = problem ? text[problem].replace('{seconds}', String(waitSeconds)) : '';
   const nonce = randomBytes(12).toString('base64');
   const html = `<!doctype html>
 <html lang="${language === 'zh' ? 'zh-CN' : 'en'}"><head><meta charset="utf-8">
@@ -63,7 +68,7 @@ export function signInPage(
 <form method="post" action="/console/sign-in">
 <label for="password">${escapeHtml(text.label)}</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required autofocus>
-${problem ? `<p role="alert">${escapeHtml(text[problem])}</p>` : ''}
+${problem ? `<p role="alert">${escapeHtml(alert)}</p>` : ''}
 <button type="submit">${escapeHtml(text.button)}</button>
 </form></main></body></html>`;
   return { html, nonce };

@@ -57,8 +57,9 @@ function sendSignIn(
   response: Response,
   status: number,
   problem?: SignInProblem,
+  waitSeconds?: number,
 ): void {
-  const { html, nonce } = signInPage(preferredLanguage(request), problem);
+  const { html, nonce } = signInPage(preferredLanguage(request), problem, waitSeconds);
   response.status(status).set(securityHeaders(nonce)).type('html').send(html);
 }
 
@@ -85,7 +86,7 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
       const wait = throttle.retryAfterSeconds(address);
       if (wait > 0) {
         response.set('retry-after', String(wait));
-        return sendSignIn(request, response, 429, 'throttled');
+        return sendSignIn(request, response, 429, 'throttled', wait);
       }
       const body = request.body as Record<string, unknown> | undefined;
       if (!passwordMatches(body?.['password'], password)) {

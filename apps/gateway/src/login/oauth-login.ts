@@ -19,6 +19,18 @@ export interface LoginClient {
   tokenUrl?: string | undefined;
   authUrl?: string | undefined;
   fetch?: typeof globalThis.fetch | undefined;
+  /** Deadline of the code exchange, answer included (0 or undefined: none). */
+  timeoutMs?: number | undefined;
+  /** The setting behind `timeoutMs`, named when it fires. */
+  timeoutSetting?: string | undefined;
+}
+
+/** The token endpoint did not answer the code exchange within {@link LoginClient.timeoutMs}. */
+export class TokenExchangeTimeout extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TokenExchangeTimeout';
+  }
 }
 
 /** The token endpoint's answer, as written to a gemini-cli `oauth_creds.json`. */
@@ -67,12 +79,37 @@ export async function exchangeCode(
     client_secret: client.clientSecret ?? GEMINI_CLI_OAUTH_CLIENT.clientSecret,
     ...(codeVerifier ? { code_verifier: codeVerifier } : {}),
   });
-  const response = await fetch(client.tokenUrl ?? GOOGLE_TOKEN_URL, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body,
-  });
-  const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  const url = client.tokenUrl ?? GOOGLE_TOKEN_URL;
+  // A plain timer (AbortSignal.timeout can be silenced by a garbage collection on Node 20).
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer =
+    client.timeoutMs && client.timeoutMs > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, client.timeoutMs)
+      : undefined;
+  const timeout = () =>
+    new TokenExchangeTimeout(
+      `The token endpoint (${new URL(url).host}) did not answer within ${Math.round((client.timeoutMs ?? 0) / 100) / 10} s${client.timeoutSetting ? ` (${client.timeoutSetting})` : ''}. Try again, or check the network and HTTPS_PROXY.`,
+    );
+  let response: Response;
+  let data: Record<string, unknown>;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      signal: controller.signal,
+    });
+    data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  } catch (error) {
+    throw timedOut ? timeout() : error;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (timedOut) throw timeout(); // the deadline fired while the body was read
   if (
     !response.ok ||
     typeof data['access_token'] !== 'string' ||

@@ -25,6 +25,13 @@ export interface VertexClientOptions {
    * google-auth-library's application default credentials are used.
    */
   tokenSource?: AccessTokenSource | undefined;
+  /**
+   * Deadline of google-auth-library's sign-in (metadata server, gcloud's file, external
+   * accounts…), its own retries included; 0 or undefined: none.
+   */
+  signInTimeoutMs?: number | undefined;
+  /** The setting behind `signInTimeoutMs`, named when it fires. */
+  signInTimeoutSetting?: string | undefined;
 }
 
 interface AdcCredential extends Credential {
@@ -50,6 +57,8 @@ export function createVertexClient({
   authOptions = {},
   transport,
   tokenSource,
+  signInTimeoutMs,
+  signInTimeoutSetting,
 }: VertexClientOptions): GeminiBackend {
   const auth = new GoogleAuth({
     scopes: ['https://www.googleapis.com/auth/cloud-platform'],
@@ -77,8 +86,11 @@ export function createVertexClient({
         }
       }
       try {
-        const client = await auth.getClient();
-        const { token } = await client.getAccessToken();
+        const token = await withDeadline(
+          auth.getClient().then((client) => client.getAccessToken()),
+          signInTimeoutMs,
+          signInTimeoutSetting,
+        ).then((answer) => answer.token);
         if (!token) throw new Error('no access token');
         return { id: 'application-default-credentials', token };
       } catch (error) {
@@ -122,6 +134,35 @@ export function createVertexClient({
  * `error: error_description`, e.g. a deleted service-account key), or the sign-in failed
  * otherwise (the library's reason: an unreachable token endpoint, a malformed key file).
  */
+/**
+ * `work`, or a rejection once `ms` passed (a plain timer: `AbortSignal.timeout` can be silenced
+ * by a garbage collection on Node 20). google-auth-library's fetches have no deadline of their
+ * own, so a metadata server or token endpoint that never answers would hang every request.
+ */
+async function withDeadline<T>(
+  work: Promise<T>,
+  ms: number | undefined,
+  setting: string | undefined,
+): Promise<T> {
+  if (!ms || ms <= 0) return work;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      const within = `${Math.round(ms / 100) / 10} s`;
+      reject(
+        new Error(
+          `Google's sign-in did not answer within ${within}${setting ? ` (${setting})` : ''}`,
+        ),
+      );
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function adcError(error: unknown): GatewayError {
   const reason = cutUpstreamMessage(error instanceof Error ? error.message : String(error));
   const refusal = (error as { response?: { data?: { error?: unknown } } } | undefined)?.response
