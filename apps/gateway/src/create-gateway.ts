@@ -212,6 +212,7 @@ export async function createGateway({
     password,
     version: GATEWAY_VERSION,
     homeDir,
+    fetch: upstream.fetch,
     catalog,
     managed: setup.managed,
     backend: () => ({

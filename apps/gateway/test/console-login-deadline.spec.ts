@@ -1,4 +1,14 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { NEW_ACCOUNT_CODE, signIn, startConsoleStack } from './support/console-stack';
+
+/** A loopback port nothing listens on (taken, then released). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 describe('adding an account when the token endpoint never answers (issue 22 item 1)', () => {
   it('the code exchange gives up within UPSTREAM_ACCOUNT_TIMEOUT_MS with an error naming it', async () => {
@@ -24,6 +34,35 @@ describe('adding an account when the token endpoint never answers (issue 22 item
           message: expect.stringMatching(
             /token endpoint .*did not answer within 0\.4 s \(UPSTREAM_ACCOUNT_TIMEOUT_MS\)/,
           ),
+        },
+      });
+    } finally {
+      await stack.close();
+    }
+  }, 20_000);
+});
+
+describe('adding an account when the token endpoint cannot be reached', () => {
+  it('answers 503 naming the endpoint and why, not a 400 blaming the code', async () => {
+    const closed = await closedPort();
+    const stack = await startConsoleStack({
+      GEMINI_OAUTH_TOKEN_URL: `http://127.0.0.1:${closed}/token`,
+    });
+    try {
+      const { url, password } = stack.gateway;
+      const { cookie, csrf } = await signIn(url, password);
+      const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
+      const started = await fetch(`${url}/console/api/accounts/login`, { method: 'POST', headers });
+      const { login_id: id } = (await started.json()) as { login_id: string };
+      const done = await fetch(`${url}/console/api/accounts/login/${id}/complete`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ code: NEW_ACCOUNT_CODE }),
+      });
+      expect(done.status).toBe(503);
+      expect(await done.json()).toMatchObject({
+        error: {
+          message: `Could not reach the token endpoint (127.0.0.1:${closed}): ECONNREFUSED. Check the network and HTTPS_PROXY, then try again.`,
         },
       });
     } finally {

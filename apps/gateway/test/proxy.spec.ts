@@ -1,4 +1,5 @@
 import { startEmulator, type Emulator } from '@geminicli2api/emulator';
+import { NEW_ACCOUNT_CODE, signIn, startConsoleStack } from './support/console-stack';
 import { startGateway } from './support/start-gateway';
 import { testCertificate } from './support/test-certificate';
 import { startTestProxy, type TestProxy } from './support/test-proxy';
@@ -139,4 +140,34 @@ describe('an HTTPS upstream whose certificate is not trusted (a TLS-intercepting
       await emulator.close();
     }
   });
+});
+
+describe("the console's add-account code exchange behind a proxy", () => {
+  it('goes through HTTP_PROXY like every other call to Google', async () => {
+    const proxy = await startTestProxy();
+    // A host only the proxy can reach (it sends every target to loopback): the exchange
+    // succeeds only through it. The accounts already there refresh at their own token_uri.
+    const tokenUrl = (emulator: Emulator) => `http://oauth2.proxied.invalid:${emulator.port}/token`;
+    const stack = await startConsoleStack((emulator) => ({
+      HTTP_PROXY: proxy.url,
+      GEMINI_OAUTH_TOKEN_URL: tokenUrl(emulator),
+    }));
+    try {
+      const { url, password } = stack.gateway;
+      const { cookie, csrf } = await signIn(url, password);
+      const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
+      const started = await fetch(`${url}/console/api/accounts/login`, { method: 'POST', headers });
+      const { login_id: id } = (await started.json()) as { login_id: string };
+      const done = await fetch(`${url}/console/api/accounts/login/${id}/complete`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ code: NEW_ACCOUNT_CODE }),
+      });
+      expect(done.status).toBe(200);
+      expect(proxy.seen).toContain(`CONNECT oauth2.proxied.invalid:${stack.emulator.port}`);
+    } finally {
+      await stack.close();
+      await proxy.close();
+    }
+  }, 30_000);
 });

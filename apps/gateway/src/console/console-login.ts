@@ -8,7 +8,7 @@ import {
 } from '@geminicli2api/oauth-store';
 import type { Config } from '../config';
 import { GatewayError } from '../gateway-error';
-import { startManualLogin, TokenExchangeTimeout, type LoginClient } from '../login/oauth-login';
+import { startManualLogin, TokenEndpointUnavailable, type LoginClient } from '../login/oauth-login';
 import { defaultCredentialsPath } from '../login/run-login';
 
 const LOGIN_TTL_MS = 10 * 60_000;
@@ -30,6 +30,8 @@ export function createConsoleLogins(
   homeDir: string,
   /** Serves with the saved account at once; false when it cannot (restart needed). */
   addAccount: (loaded: LoadedCredentials) => boolean = () => false,
+  /** The gateway's outbound fetch (HTTP_PROXY, HTTPS_PROXY…); default: the global one. */
+  fetch?: typeof globalThis.fetch,
   now: () => number = Date.now,
 ) {
   const pending = new Map<string, Pending>();
@@ -37,6 +39,7 @@ export function createConsoleLogins(
     clientId: config.oauthClientId,
     clientSecret: config.oauthClientSecret,
     tokenUrl: config.oauthTokenUrl,
+    fetch,
     timeoutMs: config.timeouts.accountMs,
     timeoutSetting: 'UPSTREAM_ACCOUNT_TIMEOUT_MS',
   };
@@ -72,7 +75,7 @@ export function createConsoleLogins(
       try {
         tokens = await login.complete(code);
       } catch (error) {
-        if (error instanceof TokenExchangeTimeout)
+        if (error instanceof TokenEndpointUnavailable)
           throw new GatewayError({
             code: 'UPSTREAM_UNREACHABLE',
             status: 503,

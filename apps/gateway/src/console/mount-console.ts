@@ -21,6 +21,8 @@ export interface MountConsoleOptions {
   password: string;
   version: string;
   homeDir: string;
+  /** The outbound fetch (proxy-aware) for the add-account code exchange; default: the global one. */
+  fetch?: typeof globalThis.fetch;
   catalog: GeminiModelCatalog;
   managed: ManagedCredentials;
   backend: () => { kind: string; state: string; failoverToApiKey: boolean };
@@ -72,6 +74,7 @@ export function mountConsole(
           options.config,
           options.homeDir,
           (loaded) => options.managed.codeAssist?.add(loaded) ?? false,
+          options.fetch,
         ),
         extraHealth: options.dependencies ?? (() => Promise.resolve(NOT_HERE)),
         features: () => ({ keys: options.keysApi ?? hasKeysRoute(app) }),

@@ -25,11 +25,14 @@ export interface LoginClient {
   timeoutSetting?: string | undefined;
 }
 
-/** The token endpoint did not answer the code exchange within {@link LoginClient.timeoutMs}. */
-export class TokenExchangeTimeout extends Error {
+/**
+ * The code exchange could not reach the token endpoint, or it did not answer within
+ * {@link LoginClient.timeoutMs}: not the code's fault, so not a 400.
+ */
+export class TokenEndpointUnavailable extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'TokenExchangeTimeout';
+    this.name = 'TokenEndpointUnavailable';
   }
 }
 
@@ -91,7 +94,7 @@ export async function exchangeCode(
         }, client.timeoutMs)
       : undefined;
   const timeout = () =>
-    new TokenExchangeTimeout(
+    new TokenEndpointUnavailable(
       `The token endpoint (${new URL(url).host}) did not answer within ${Math.round((client.timeoutMs ?? 0) / 100) / 10} s${client.timeoutSetting ? ` (${client.timeoutSetting})` : ''}. Try again, or check the network and HTTPS_PROXY.`,
     );
   let response: Response;
@@ -105,7 +108,12 @@ export async function exchangeCode(
     });
     data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   } catch (error) {
-    throw timedOut ? timeout() : error;
+    if (timedOut) throw timeout();
+    const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+    const why = typeof cause?.code === 'string' ? cause.code : String(cause?.message ?? error);
+    throw new TokenEndpointUnavailable(
+      `Could not reach the token endpoint (${new URL(url).host}): ${why}. Check the network and HTTPS_PROXY, then try again.`,
+    );
   } finally {
     clearTimeout(timer);
   }

@@ -27,7 +27,9 @@ interface AccountsBody {
  * first has no gemini-2.5-pro quota left until an hour from now (so it is cooling down for it),
  * the second has most of its quota.
  */
-export async function startConsoleStack(env: Record<string, string> = {}): Promise<ConsoleStack> {
+export async function startConsoleStack(
+  env: Record<string, string> | ((emulator: Emulator) => Record<string, string>) = {},
+): Promise<ConsoleStack> {
   const reset = new Date(Date.now() + 60 * 60_000).toISOString();
   const emulator = await startEmulator({
     accounts: [
@@ -62,7 +64,7 @@ export async function startConsoleStack(env: Record<string, string> = {}): Promi
     GEMINI_ACCOUNT_SELECTION: 'fill-first',
     GEMINI_OAUTH_TOKEN_URL: emulator.tokenUrl,
     GEMINI_MODEL_ALIASES: 'gpt-4o=gemini-2.5-pro,gpt-4o-mini=gemini-2.5-flash-nothinking',
-    ...env,
+    ...(typeof env === 'function' ? env(emulator) : env),
   });
   for (let attempt = 0; ; attempt++) {
     const { body } = await gateway.getJson('/admin/accounts');
