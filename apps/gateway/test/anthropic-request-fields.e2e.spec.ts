@@ -1,4 +1,4 @@
-import Anthropic from '@anthropic-ai/sdk';
+import Anthropic, { NotFoundError } from '@anthropic-ai/sdk';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startStack, type Stack } from './support/start-stack';
@@ -149,5 +149,22 @@ describe('/v1/messages request fields, as Google receives them', () => {
       topP: 0.8,
       topK: 20,
     });
+  });
+
+  it('tells a client whose base URL ends in /v1 (it calls /v1/v1/messages) to drop it', async () => {
+    const misconfigured = new Anthropic({
+      baseURL: `${stack.url}/v1`,
+      apiKey: stack.password,
+      maxRetries: 0,
+    });
+    const error = await misconfigured.messages
+      .create({
+        model: 'gemini-2.5-flash',
+        max_tokens: 10,
+        messages: [{ role: 'user', content: 'hi' }],
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).message).toMatch(/Did you mean \/v1\/messages\?.*without \/v1/);
   });
 });
