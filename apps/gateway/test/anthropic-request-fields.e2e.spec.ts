@@ -151,6 +151,18 @@ describe('/v1/messages request fields, as Google receives them', () => {
     });
   });
 
+  it('counts tokens through the beta endpoint Claude Code uses (?beta=true, anthropic-beta header)', async () => {
+    const counted = await client.beta.messages.countTokens({
+      model: 'claude-sonnet-4-5',
+      betas: ['token-counting-2024-11-01'],
+      messages: [{ role: 'user', content: 'count me through beta' }],
+    });
+    expect(counted.input_tokens).toBeGreaterThan(0);
+    const counts = stack.emulator.requests.filter((r) => r.path === '/v1internal:countTokens');
+    const sent = counts.at(-1)?.body as { request: { model: string } } | undefined;
+    expect(sent?.request.model).toMatch(/^models\/gemini-/); // the claude id, through the alias table
+  });
+
   it('tells a client whose base URL ends in /v1 (it calls /v1/v1/messages) to drop it', async () => {
     const misconfigured = new Anthropic({
       baseURL: `${stack.url}/v1`,
