@@ -1,7 +1,7 @@
 import Anthropic, { NotFoundError } from '@anthropic-ai/sdk';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startStack, type Stack } from './support/start-stack';
+import { postJson, startStack, type Stack } from './support/start-stack';
 
 /** A 1×1 PNG. */
 const PNG = Buffer.from(
@@ -133,15 +133,22 @@ describe('/v1/messages request fields, as Google receives them', () => {
   });
 
   it('passes stop_sequences, temperature, top_p and top_k on, and the stop sequence ends the text', async () => {
-    const message = await client.messages.create({
-      model: 'gemini-2.5-flash',
-      max_tokens: 100,
-      stop_sequences: ['three'],
-      temperature: 0.2,
-      top_p: 0.8,
-      top_k: 20,
-      messages: [{ role: 'user', content: 'one two three four' }],
-    });
+    // Raw HTTP: the SDK's types no longer list temperature (newer Claude models dropped it).
+    const response = await postJson(
+      stack,
+      '/v1/messages',
+      {
+        model: 'gemini-2.5-flash',
+        max_tokens: 100,
+        stop_sequences: ['three'],
+        temperature: 0.2,
+        top_p: 0.8,
+        top_k: 20,
+        messages: [{ role: 'user', content: 'one two three four' }],
+      },
+      { authorization: '', 'x-api-key': stack.password },
+    );
+    const message = (await response.json()) as { content: unknown };
     expect(message.content).toEqual([{ type: 'text', text: 'Echo: one two ' }]);
     expect(lastUpstream()?.request['generationConfig']).toMatchObject({
       stopSequences: ['three'],
