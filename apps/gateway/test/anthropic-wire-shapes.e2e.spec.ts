@@ -75,6 +75,25 @@ describe('/v1/messages answers match the protocol-anthropic schemas', () => {
     ]);
   });
 
+  it('a plain Gemini 3 answer, thinking not asked for: one text block, streamed or not', async () => {
+    const plain = { model: 'gemini-3-flash-preview', max_tokens: 100 };
+    const ask = { role: 'user', content: 'hello there' };
+    const whole = (await (await post('/v1/messages', { ...plain, messages: [ask] })).json()) as {
+      content: unknown[];
+    };
+    expect(whole.content).toEqual([{ type: 'text', text: 'Echo: hello there' }]);
+    const streamed = await (
+      await post('/v1/messages', { ...plain, stream: true, messages: [ask] })
+    ).text();
+    expect(streamed).not.toContain('"type":"thinking"');
+    // The next turn still works with the answer sent back as it came.
+    const next = await post('/v1/messages', {
+      ...plain,
+      messages: [ask, { role: 'assistant', content: whole.content }, ask],
+    });
+    expect(next.status).toBe(200);
+  });
+
   it('a count_tokens answer', async () => {
     const { max_tokens: _omit, ...counted } = TOOL_TURN;
     const response = await post('/v1/messages/count_tokens', counted);
