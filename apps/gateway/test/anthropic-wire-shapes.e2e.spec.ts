@@ -94,6 +94,30 @@ describe('/v1/messages answers match the protocol-anthropic schemas', () => {
     expect(next.status).toBe(200);
   });
 
+  it.each([
+    ['max_tokens', { max_tokens: 2, messages: [{ role: 'user', content: 'one two three four' }] }],
+    ['refusal', { max_tokens: 100, messages: [{ role: 'user', content: 'blocked' }] }],
+  ])('stop_reason %s over HTTP', async (reason, fields) => {
+    if (reason === 'refusal')
+      stack.emulator.script({
+        kind: 'raw',
+        contentType: 'application/json',
+        body: JSON.stringify({
+          response: {
+            candidates: [
+              { content: { role: 'model', parts: [{ text: 'I can' }] }, finishReason: 'SAFETY' },
+            ],
+          },
+        }),
+        match: { method: 'generateContent' },
+      });
+    const body = (await (
+      await post('/v1/messages', { model: 'gemini-2.5-flash', ...fields })
+    ).json()) as { stop_reason: string; content: unknown[] };
+    expect(body.stop_reason).toBe(reason);
+    expect(body.content).toHaveLength(1); // the partial text is kept
+  });
+
   it('a count_tokens answer', async () => {
     const { max_tokens: _omit, ...counted } = TOOL_TURN;
     const response = await post('/v1/messages/count_tokens', counted);
