@@ -123,4 +123,45 @@ describe('/v1/messages keepalive', () => {
       await stack.close();
     }
   });
+
+  it('a silence that pings cover until the idle timeout ends in an event: error in Anthropic shape, not message_stop', async () => {
+    const stack = await startStack({
+      env: {
+        SSE_KEEPALIVE_INTERVAL_MS: '40',
+        UPSTREAM_IDLE_TIMEOUT_MS: '300',
+        UPSTREAM_MAX_ATTEMPTS: '1',
+      },
+    });
+    try {
+      // Google's first event comes at once, then it goes quiet past the idle timeout.
+      stack.emulator.script({
+        kind: 'slow',
+        chunkDelayMs: 2_000,
+        match: { method: 'streamGenerateContent' },
+      });
+      const response = await fetch(`${stack.url}/v1/messages`, {
+        method: 'POST',
+        headers: { 'x-api-key': stack.password, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          model: 'gemini-2.5-flash',
+          max_tokens: 100,
+          stream: true,
+          messages: [{ role: 'user', content: 'hello' }],
+        }),
+      });
+      expect(response.status).toBe(200);
+      const frames = (await response.text()).trim().split('\n\n');
+      expect(frames[0]).toMatch(/^event: message_start\n/);
+      expect(frames).toContain('event: ping\ndata: {"type":"ping"}');
+      expect(frames.join('\n')).not.toContain('event: message_stop');
+      const last = frames.at(-1)?.split('\n') ?? [];
+      expect(last[0]).toBe('event: error');
+      expect(JSON.parse(last[1]?.slice('data: '.length) ?? 'null')).toEqual({
+        type: 'error',
+        error: { type: expect.stringMatching(/_error$/), message: expect.any(String) },
+      });
+    } finally {
+      await stack.close();
+    }
+  });
 });

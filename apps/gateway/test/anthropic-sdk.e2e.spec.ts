@@ -1,5 +1,6 @@
 import Anthropic, {
   AuthenticationError,
+  BadRequestError,
   NotFoundError,
   OverloadedError,
   RateLimitError,
@@ -132,6 +133,25 @@ describe('the official @anthropic-ai/sdk against the gateway and the emulator', 
         thoughtSignature: issued,
       },
     ]);
+    // The emulator checks the value, as Google does: an edited signature is refused.
+    const edited = { ...thinking, signature: thinking.signature.replace(/.{8}$/, 'AAAAAAAA') };
+    const refused = await client.messages
+      .create({
+        ...request,
+        messages: [
+          { role: 'user', content: 'Weather? [[call get_weather {"city":"Paris"}]]' },
+          { role: 'assistant', content: [edited, call] },
+          {
+            role: 'user',
+            content: [{ type: 'tool_result', tool_use_id: call.id, content: '18C, cloudy' }],
+          },
+        ],
+      })
+      .catch((caught: unknown) => caught);
+    expect(refused).toBeInstanceOf(BadRequestError);
+    expect((refused as BadRequestError).error).toMatchObject({
+      error: { type: 'invalid_request_error', message: 'Corrupted thought signature.' },
+    });
   });
 
   it('sends an image to Gemini', async () => {

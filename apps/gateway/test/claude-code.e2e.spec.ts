@@ -39,7 +39,11 @@ describe('Claude Code itself on the gateway (offline, against the emulator)', ()
    * `claude -p <prompt>` with the gateway as its Anthropic API and `model` everywhere; without a
    * model, Claude Code's own defaults (claude-… ids, which the gateway's built-in aliases map).
    */
-  function claude(prompt: string, model?: string): Promise<Run> {
+  function claude(
+    prompt: string,
+    model?: string,
+    auth: 'ANTHROPIC_API_KEY' | 'ANTHROPIC_AUTH_TOKEN' = 'ANTHROPIC_API_KEY',
+  ): Promise<Run> {
     const models: NodeJS.ProcessEnv = model
       ? {
           ANTHROPIC_MODEL: model,
@@ -53,7 +57,7 @@ describe('Claude Code itself on the gateway (offline, against the emulator)', ()
       PATH: process.env['PATH'],
       HOME: home,
       ANTHROPIC_BASE_URL: stack.url,
-      ANTHROPIC_API_KEY: stack.password,
+      [auth]: stack.password,
       ...models,
       DISABLE_TELEMETRY: '1',
       DISABLE_AUTOUPDATER: '1',
@@ -81,6 +85,13 @@ describe('Claude Code itself on the gateway (offline, against the emulator)', ()
     expect(run).toMatchObject({ code: 0 });
     expect(run.stdout).toContain('Say hello to the gateway');
     expect(run.stdout).toMatch(/^Echo: /);
+  }, 120_000);
+
+  it('signs in with ANTHROPIC_AUTH_TOKEN (sent as Authorization: Bearer), as docs/clients.md suggests', async () => {
+    const run = await claude('Hello by bearer token', 'gemini-2.5-flash', 'ANTHROPIC_AUTH_TOKEN');
+    expect(run).toMatchObject({ code: 0 });
+    expect(run.stdout).toContain('Echo: ');
+    expect(run.stdout).toContain('Hello by bearer token');
   }, 120_000);
 
   it('works with its own claude-… model ids and no model setting (the built-in aliases)', async () => {

@@ -1,3 +1,4 @@
+import Anthropic from '@anthropic-ai/sdk';
 import { GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
 import { ConfigError, loadConfig } from '../src/config';
@@ -9,7 +10,7 @@ function upstreamModel(stack: Stack): unknown {
   return (request.at(-1)?.body as { model?: unknown } | undefined)?.model;
 }
 
-describe('MODEL_ALIASES and the built-in Claude table, on the OpenAI and Gemini surfaces', () => {
+describe('MODEL_ALIASES and the built-in Claude table, on every surface', () => {
   let stack: Stack;
   let openai: OpenAI;
   let genai: GoogleGenAI;
@@ -60,6 +61,32 @@ describe('MODEL_ALIASES and the built-in Claude table, on the OpenAI and Gemini 
   it('resolves an alias (with its variant) on the native Gemini surface', async () => {
     const response = await genai.models.generateContent({ model: 'my-fast', contents: 'native' });
     expect(response.text).toBe('Echo: native');
+    const request = stack.emulator.requests.at(-1)?.body as {
+      model: string;
+      request: { generationConfig?: { thinkingConfig?: unknown } };
+    };
+    expect(request.model).toBe('gemini-2.5-flash');
+    expect(request.request.generationConfig?.thinkingConfig).toEqual({ thinkingBudget: 0 });
+  });
+
+  it('resolves a user glob on the Anthropic surface, streamed, reporting the asked id', async () => {
+    const anthropic = new Anthropic({ baseURL: stack.url, apiKey: stack.password, maxRetries: 0 });
+    const message = await anthropic.messages
+      .stream({
+        model: 'claude-haiku-4-5-20251001',
+        max_tokens: 100,
+        messages: [{ role: 'user', content: 'hi from claude' }],
+      })
+      .finalMessage();
+    expect(message.model).toBe('claude-haiku-4-5-20251001');
+    expect(message.content).toEqual([{ type: 'text', text: 'Echo: hi from claude' }]);
+    expect(upstreamModel(stack)).toBe('gemini-2.5-flash-lite');
+  });
+
+  it('resolves an alias (with its variant) on the Responses API', async () => {
+    const response = await openai.responses.create({ model: 'my-fast', input: 'responses' });
+    expect(response.model).toBe('my-fast');
+    expect(response.output_text).toBe('Echo: responses');
     const request = stack.emulator.requests.at(-1)?.body as {
       model: string;
       request: { generationConfig?: { thinkingConfig?: unknown } };

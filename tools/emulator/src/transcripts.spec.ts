@@ -2,6 +2,7 @@ import { matchGeminiPath } from '@geminicli2api/protocol-gemini';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_EMULATOR_MODELS } from './emulator-options';
+import { createThoughtSignature } from './thought-signature';
 import { validateGenerateRequest } from './validate-generate-request';
 
 // The upstream transcripts of protocol-gemini (libs/protocol-gemini/transcripts/README.md): the
@@ -12,11 +13,18 @@ interface Transcript {
   request: { path: string; body: Record<string, unknown> };
 }
 const folder = join(__dirname, '..', '..', '..', 'libs', 'protocol-gemini', 'transcripts');
+// The transcripts' signatures are sanitised placeholders; Google accepted the real ones it had
+// issued, which for the emulator are the signatures it issues itself.
+const PLACEHOLDER_SIGNATURE = 'EXAMPLE_OPAQUE_BASE64_SIGNATURE==';
 const transcripts = readdirSync(folder)
   .filter((file) => file.endsWith('.json'))
-  .map(
-    (file) => [file, JSON.parse(readFileSync(join(folder, file), 'utf8')) as Transcript] as const,
-  );
+  .map((file) => {
+    const text = readFileSync(join(folder, file), 'utf8').replaceAll(
+      PLACEHOLDER_SIGNATURE,
+      createThoughtSignature('gemini-3-pro-preview'),
+    );
+    return [file, JSON.parse(text) as Transcript] as const;
+  });
 
 describe("the emulator's validators on the upstream transcripts' requests", () => {
   it.each(transcripts)('%s is accepted', (_file, t) => {

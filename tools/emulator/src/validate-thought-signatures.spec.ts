@@ -1,8 +1,12 @@
 import type { JsonObject } from './json-object';
+import { createThoughtSignature } from './thought-signature';
 import {
   BYPASS_THOUGHT_SIGNATURES,
   validateThoughtSignatures,
 } from './validate-thought-signatures';
+
+/** A signature the emulator issued. */
+const SIGNED = createThoughtSignature('gemini-3-pro-preview');
 
 const user = (text: string): JsonObject => ({ role: 'user', parts: [{ text }] });
 const results = (...names: string[]): JsonObject => ({
@@ -27,7 +31,7 @@ describe('validateThoughtSignatures', () => {
     [
       'a signed first call of parallel calls',
       'gemini-3-pro-preview',
-      [user('q'), calls('c2ln', 'a', 'b'), results('a', 'b')],
+      [user('q'), calls(SIGNED, 'a', 'b'), results('a', 'b')],
     ],
     [
       'unsigned calls of an earlier turn',
@@ -70,7 +74,7 @@ describe('validateThoughtSignatures', () => {
     [
       'a later unsigned step of the same turn',
       'gemini-3-flash-preview',
-      [user('q'), calls('c2ln', 'a'), results('a'), calls(undefined, 'b'), results('b')],
+      [user('q'), calls(SIGNED, 'a'), results('a'), calls(undefined, 'b'), results('b')],
       'function call `b` in the 4. content block',
     ],
     [
@@ -82,7 +86,7 @@ describe('validateThoughtSignatures', () => {
           role: 'model',
           parts: [
             { functionCall: { name: 'a' } },
-            { functionCall: { name: 'b' }, thoughtSignature: 'c2ln' },
+            { functionCall: { name: 'b' }, thoughtSignature: SIGNED },
           ],
         },
         results('a', 'b'),
@@ -96,5 +100,45 @@ describe('validateThoughtSignatures', () => {
     expect(failure?.message).toContain(
       'is missing a `thought_signature`. Learn more: https://docs.cloud.google.com/vertex-ai/generative-ai/docs/thought-signatures',
     );
+  });
+});
+
+describe('validateThoughtSignatures: corrupted signatures', () => {
+  it.each<[string, string]>([
+    ['a made-up value', 'c2ln'],
+    ['a truncated signature', SIGNED.slice(0, 20)],
+    ['an edited signature', Buffer.from('emu-sig:gemini-3-pro-preview:nothex').toString('base64')],
+  ])('rejects %s anywhere in the history with 400 "Corrupted thought signature."', (_name, bad) => {
+    const contents = [
+      user('q1'),
+      { role: 'model', parts: [{ text: 'earlier', thoughtSignature: bad }] },
+      user('q2'),
+    ];
+    expect(validateThoughtSignatures(contents, 'gemini-3-flash-preview')).toEqual({
+      code: 400,
+      status: 'INVALID_ARGUMENT',
+      message: 'Corrupted thought signature.',
+    });
+    expect(validateThoughtSignatures(contents, 'gemini-2.5-flash')).toBeUndefined();
+  });
+
+  it("accepts the emulator's own signatures, also another model's, and the bypass values", () => {
+    const contents = [
+      user('q'),
+      {
+        role: 'model',
+        parts: [
+          {
+            text: 'thinking',
+            thought: true,
+            thoughtSignature: createThoughtSignature('gemini-2.5-pro'),
+          },
+          { functionCall: { name: 'a', args: {} }, thoughtSignature: SIGNED },
+          { functionCall: { name: 'b', args: {} }, thoughtSignature: BYPASS_THOUGHT_SIGNATURES[1] },
+        ],
+      },
+      results('a', 'b'),
+    ];
+    expect(validateThoughtSignatures(contents, 'gemini-3-pro-preview')).toBeUndefined();
   });
 });

@@ -23,6 +23,8 @@ export function validateThoughtSignatures(
   model: string,
 ): ValidationFailure | undefined {
   if (!isGemini3Model(model)) return undefined;
+  const corrupted = findCorruptedSignature(contents);
+  if (corrupted) return corrupted;
   const start = currentTurnStart(contents);
   for (let index = start; index < contents.length; index++) {
     const content = contents[index];
@@ -50,4 +52,27 @@ function currentTurnStart(contents: readonly JsonObject[]): number {
     if (hasText && !hasResponse) return index;
   }
   return 0;
+}
+
+/** What the emulator's signatures decode to (see thought-signature.ts): `emu-sig:<model>:<hex>`. */
+const ISSUED = /^emu-sig:[^:]+:[0-9a-f]{24}$/;
+
+/**
+ * Gemini 3 decrypts every signature it is sent: one it did not issue (made up, truncated,
+ * edited) is a 400 "Corrupted thought signature." (protocol reference §8.2). The bypass values
+ * pass, and so does a signature the emulator issued for another model (Google drops those of an
+ * incompatible family silently).
+ */
+function findCorruptedSignature(contents: readonly JsonObject[]): ValidationFailure | undefined {
+  for (const content of contents) {
+    const parts = Array.isArray(content.parts) ? content.parts : [];
+    for (const part of parts) {
+      if (!isJsonObject(part) || typeof part.thoughtSignature !== 'string') continue;
+      const signature = part.thoughtSignature;
+      if (signature === '' || BYPASS_THOUGHT_SIGNATURES.includes(signature)) continue;
+      if (!ISSUED.test(Buffer.from(signature, 'base64').toString('latin1')))
+        return invalidArgument('Corrupted thought signature.');
+    }
+  }
+  return undefined;
 }

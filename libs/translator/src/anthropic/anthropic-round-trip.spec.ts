@@ -231,6 +231,56 @@ describe('the Anthropic stream translator', () => {
     ]);
   });
 
+  it('answers a non-streamed signed Gemini 3 text as one text block, as the stream does', () => {
+    const signedText = (parts: GenerateContentResponse['candidates']) => ({ candidates: parts });
+    const plain = convertGeminiResponseToAnthropic(
+      signedText([
+        {
+          content: { role: 'model', parts: [{ text: 'Hello world', thoughtSignature: 'VFhU' }] },
+          finishReason: 'STOP',
+        },
+      ]),
+      options,
+    );
+    expect(plain.content).toEqual([{ type: 'text', text: 'Hello world' }]);
+    // Followed by a call, the text's signature travels and returns after the text, as streamed.
+    const then = convertGeminiResponseToAnthropic(
+      signedText([
+        {
+          content: {
+            role: 'model',
+            parts: [
+              { text: 'Reading.', thoughtSignature: 'VFhU' },
+              { functionCall: { name: 'Read', args: {} }, thoughtSignature: 'Q0FMTA==' },
+            ],
+          },
+          finishReason: 'STOP',
+        },
+      ]),
+      options,
+    );
+    expect(then.content.map((block) => block.type)).toEqual(['text', 'thinking', 'tool_use']);
+    const call = then.content[2] as { id: string };
+    const { request } = convertAnthropicRequestToGemini(
+      messagesRequestSchema.parse({
+        model: 'm',
+        max_tokens: 10,
+        tools: [{ name: 'Read', input_schema: { type: 'object' } }],
+        messages: [
+          { role: 'user', content: 'hi' },
+          { role: 'assistant', content: then.content },
+          { role: 'user', content: [{ type: 'tool_result', tool_use_id: call.id, content: 'x' }] },
+        ],
+      }),
+      { model: 'gemini-3-pro-preview' },
+    );
+    expect(request.contents[1]?.parts).toEqual([
+      { text: 'Reading.' },
+      { text: '', thoughtSignature: 'VFhU' },
+      { functionCall: { name: 'Read', args: {} }, thoughtSignature: 'Q0FMTA==' },
+    ]);
+  });
+
   it('leaves thinking text out when asked, keeping the signature', () => {
     const translator = createAnthropicStreamTranslator({ ...options, omitThinking: true });
     const message = foldAnthropicStream([...translator.push(toolAnswer), ...translator.end()]);

@@ -2,6 +2,7 @@ import { messagesRequestSchema, type MessagesRequest } from '@geminicli2api/prot
 import { LruSignatureCache, SKIP_THOUGHT_SIGNATURE } from '../signature/signature-cache';
 import { TranslationError } from '../translator-error';
 import { convertAnthropicRequestToGemini } from './convert-anthropic-request';
+import { encodeThinkingSignature } from './thinking-signature';
 
 const request = (fields: Record<string, unknown>): MessagesRequest =>
   messagesRequestSchema.parse({
@@ -170,6 +171,42 @@ describe('convertAnthropicRequestToGemini: messages', () => {
       },
     ]);
     expect(warnings.map((warning) => warning.param)).toEqual(['messages.1.content.0', 'messages']);
+  });
+
+  it('takes redacted_thinking blocks: a gateway signature in `data` returns to its parts, a foreign one is dropped', () => {
+    const toolTurn = (first: Record<string, unknown>) =>
+      convertAnthropicRequestToGemini(
+        request({
+          model: 'gemini-3-pro-preview',
+          tools: [readTool],
+          messages: [
+            { role: 'user', content: 'read' },
+            {
+              role: 'assistant',
+              content: [first, { type: 'tool_use', id: 'toolu_1', name: 'Read', input: {} }],
+            },
+            {
+              role: 'user',
+              content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'x' }],
+            },
+          ],
+        }),
+      );
+    const data = encodeThinkingSignature('gemini-3', [
+      { target: 'thought', signature: 'dGhvdWdodA==' },
+      { target: 'next', signature: 'Y2FsbA==' },
+    ]);
+    const ours = toolTurn({ type: 'redacted_thinking', data });
+    expect(ours.request.contents[1]?.parts).toEqual([
+      { text: '', thought: true, thoughtSignature: 'dGhvdWdodA==' },
+      { functionCall: { name: 'Read', args: {} }, thoughtSignature: 'Y2FsbA==' },
+    ]);
+    expect(ours.warnings).toEqual([]);
+    const claude = toolTurn({ type: 'redacted_thinking', data: 'EmwKAhgBEgy3va3pzix/LafPsn4a' });
+    expect(claude.request.contents[1]?.parts).toEqual([
+      { functionCall: { name: 'Read', args: {} }, thoughtSignature: SKIP_THOUGHT_SIGNATURE },
+    ]);
+    expect(claude.warnings.map((warning) => warning.param)).toContain('messages.1.content.0');
   });
 
   it('recovers a signature from the cache when the client dropped the thinking block', () => {

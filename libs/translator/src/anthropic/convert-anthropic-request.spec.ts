@@ -148,6 +148,17 @@ describe('convertAnthropicRequestToGemini', () => {
     );
   });
 
+  it.each([
+    [{ type: 'auto' }, 'AUTO'],
+    [{ type: 'any' }, 'ANY'],
+    [{ type: 'none' }, 'NONE'],
+  ])('maps tool_choice %j to function calling mode %s', (choice, mode) => {
+    const { request: out } = convertAnthropicRequestToGemini(
+      request({ tools: [readTool], tool_choice: choice }),
+    );
+    expect(out.toolConfig).toEqual({ functionCallingConfig: { mode } });
+  });
+
   it('rejects a tool_choice naming an undeclared tool with an Anthropic path', () => {
     expect(() =>
       convertAnthropicRequestToGemini(

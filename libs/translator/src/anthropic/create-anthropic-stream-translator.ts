@@ -65,7 +65,8 @@ export function createAnthropicStreamTranslator(
  * order (thinking, text, tool_use with `toolu_` ids), consecutive fragments of one kind share a
  * block, and every Gemini thought signature goes into a thinking block's `signature` (see
  * thinking-signature.ts) — on the thought it came from, or on a thinking block placed just
- * before the text or tool_use it belongs to. The signature of an empty part that ends the
+ * before the tool_use it belongs to (a text's signature is handled as Gemini streams it: an empty
+ * part after the text). The signature of an empty part that ends the
  * message after a text (Gemini 3's trailing text signature, which Gemini does not validate) is
  * left out: Anthropic clients take the last block as the answer, and a trailing thinking block
  * would hide it (Claude Code prints nothing). Only the first candidate is used.
@@ -163,10 +164,13 @@ export function createAnthropicTranslation(
       return;
     }
     if (text === undefined) return;
-    if (signature) signNext(signature);
     if (open?.kind !== 'text') start({ type: 'text', text: '' });
     output.delta(index, { type: 'text_delta', text });
     hasOutput = true;
+    // A signed text (Gemini 3's non-streamed answer) is treated as its streamed form, a text then
+    // a signed empty part: the signature is kept only if more content follows, so a plain answer
+    // is one text block, never a thinking block the client did not ask for in front of it.
+    if (signature) trailing.push(signature);
   };
 
   // `sawFinishReason` is a plain property kept current rather than a getter: V8 builds an object
