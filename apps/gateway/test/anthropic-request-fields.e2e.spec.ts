@@ -128,8 +128,37 @@ describe('/v1/messages request fields, as Google receives them', () => {
       tools: [{ type: 'web_search_20250305', name: 'web_search', max_uses: 8 }],
       messages: [{ role: 'user', content: 'Perform a web search for the query: gateway news' }],
     });
-    expect(message.content.at(-1)).toMatchObject({ type: 'text' });
     expect(lastUpstream()?.request['tools']).toEqual([{ googleSearch: {} }]);
+    // What Google searched and found comes back as the server tool reports it.
+    const [text, use, result] = message.content;
+    expect(text).toMatchObject({ type: 'text' });
+    expect(use).toMatchObject({ type: 'server_tool_use', name: 'web_search' });
+    expect(result).toMatchObject({
+      type: 'web_search_tool_result',
+      tool_use_id: use?.type === 'server_tool_use' ? use.id : 'missing',
+      content: [
+        { type: 'web_search_result', url: expect.stringMatching(/^https:\/\/example\.com\//) },
+        { type: 'web_search_result', url: expect.stringMatching(/^https:\/\/example\.org\//) },
+      ],
+    });
+    expect(message.usage.server_tool_use).toEqual({ web_search_requests: 1 });
+  });
+
+  it('streams the web search the same way (the SDK assembles the same blocks)', async () => {
+    const message = await client.messages
+      .stream({
+        model: 'gemini-2.5-flash',
+        max_tokens: 100,
+        tools: [{ type: 'web_search_20250305', name: 'web_search', max_uses: 8 }],
+        messages: [{ role: 'user', content: 'Perform a web search for the query: gateway news' }],
+      })
+      .finalMessage();
+    expect(message.content.map((block) => block.type)).toEqual([
+      'text',
+      'server_tool_use',
+      'web_search_tool_result',
+    ]);
+    expect(message.content[1]).toMatchObject({ input: { query: expect.any(String) } });
   });
 
   it('passes stop_sequences, temperature, top_p and top_k on, and the stop sequence ends the text', async () => {

@@ -26,11 +26,34 @@ export const anthropicResponseToolUseBlockSchema = z.object({
   input: z.record(z.string(), z.unknown()),
 });
 
+/** The web search a server tool made (`web_search`), answered by the next block. */
+export const anthropicResponseServerToolUseBlockSchema = z.object({
+  type: z.literal('server_tool_use'),
+  id: z.string(),
+  name: z.string(),
+  input: z.record(z.string(), z.unknown()),
+});
+export const anthropicWebSearchResultSchema = z.object({
+  type: z.literal('web_search_result'),
+  url: z.string(),
+  title: z.string(),
+  encrypted_content: z.string(),
+  page_age: z.string().nullish(),
+});
+/** The sources a web search found. */
+export const anthropicResponseWebSearchToolResultBlockSchema = z.object({
+  type: z.literal('web_search_tool_result'),
+  tool_use_id: z.string(),
+  content: z.array(anthropicWebSearchResultSchema),
+});
+
 export const anthropicResponseContentBlockSchema = z.discriminatedUnion('type', [
   anthropicResponseTextBlockSchema,
   anthropicResponseThinkingBlockSchema,
   anthropicResponseRedactedThinkingBlockSchema,
   anthropicResponseToolUseBlockSchema,
+  anthropicResponseServerToolUseBlockSchema,
+  anthropicResponseWebSearchToolResultBlockSchema,
 ]);
 
 export const anthropicStopReasonSchema = z.enum([
@@ -47,6 +70,8 @@ export const anthropicUsageSchema = z.object({
   output_tokens: z.number().int(),
   cache_creation_input_tokens: z.number().int().nullish(),
   cache_read_input_tokens: z.number().int().nullish(),
+  /** Server tool calls the answer made (web searches). */
+  server_tool_use: z.object({ web_search_requests: z.number().int() }).nullish(),
 });
 
 export const messagesResponseSchema = z.object({
@@ -65,6 +90,13 @@ export const countTokensResponseSchema = z.object({ input_tokens: z.number().int
 export type AnthropicResponseTextBlock = z.infer<typeof anthropicResponseTextBlockSchema>;
 export type AnthropicResponseThinkingBlock = z.infer<typeof anthropicResponseThinkingBlockSchema>;
 export type AnthropicResponseToolUseBlock = z.infer<typeof anthropicResponseToolUseBlockSchema>;
+export type AnthropicResponseServerToolUseBlock = z.infer<
+  typeof anthropicResponseServerToolUseBlockSchema
+>;
+export type AnthropicResponseWebSearchToolResultBlock = z.infer<
+  typeof anthropicResponseWebSearchToolResultBlockSchema
+>;
+export type AnthropicWebSearchResult = z.infer<typeof anthropicWebSearchResultSchema>;
 export type AnthropicResponseContentBlock = z.infer<typeof anthropicResponseContentBlockSchema>;
 export type AnthropicStopReason = z.infer<typeof anthropicStopReasonSchema>;
 export type AnthropicUsage = z.infer<typeof anthropicUsageSchema>;

@@ -52,6 +52,7 @@ export const messageDeltaEventSchema = z.object({
     input_tokens: z.number().int().nullish(),
     cache_creation_input_tokens: z.number().int().nullish(),
     cache_read_input_tokens: z.number().int().nullish(),
+    server_tool_use: z.object({ web_search_requests: z.number().int() }).nullish(),
   }),
 });
 

@@ -6,6 +6,7 @@ import type {
   GeminiPart,
 } from './gemini-types';
 import type { AnswerCandidate, ModelAnswer } from './model-answer';
+import { fakeGrounding, usesGoogleSearch } from './fake-grounding';
 import { imageCandidate, isImageModel } from './fake-image';
 import { sampleFromSchema } from './sample-from-schema';
 import { createThoughtSignature } from './thought-signature';
@@ -24,7 +25,8 @@ export interface FakeModelContext {
 /**
  * The emulator's deterministic model: echoes the last user text, calls declared functions named in
  * it, summarises function results, fills JSON schemas, and honours `candidateCount`,
- * `maxOutputTokens`, `stopSequences`, `includeThoughts` and Gemini 3 thought signatures.
+ * `maxOutputTokens`, `stopSequences`, `includeThoughts`, Gemini 3 thought signatures and Google
+ * Search grounding (made-up sources, see fake-grounding.ts).
  */
 export function generateFakeAnswer(
   request: GeminiGenerateRequest,
@@ -106,6 +108,8 @@ function textCandidate(
     if (context.stream) parts.push({ text: '', thoughtSignature });
     else parts[0] = { text, thoughtSignature };
   }
+  if (usesGoogleSearch(request))
+    return { parts, finishReason, extra: { groundingMetadata: fakeGrounding(text) } };
   return { parts, finishReason };
 }
 

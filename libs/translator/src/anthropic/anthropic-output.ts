@@ -18,7 +18,7 @@ export interface AnthropicOutput {
   openBlock(index: number, block: AnthropicResponseContentBlock): void;
   /** Text, thinking or a signature added to the block at `index`. */
   delta(index: number, delta: Exclude<AnthropicContentDelta, { type: 'input_json_delta' }>): void;
-  /** The whole input of the tool_use block at `index`. */
+  /** The whole input of the tool_use (or server_tool_use) block at `index`. */
   toolInput(index: number, input: Record<string, unknown>): void;
   /** The block at `index` is complete. */
   closeBlock(index: number): void;
@@ -74,7 +74,7 @@ export function anthropicMessageOutput(): AnthropicOutput & { message(): Message
     },
     toolInput(index, input) {
       const block = blockAt(index);
-      if (block?.type === 'tool_use') block.input = input;
+      if (block?.type === 'tool_use' || block?.type === 'server_tool_use') block.input = input;
     },
     closeBlock() {
       // A block of the message is complete as soon as its content is: nothing to do.

@@ -51,7 +51,7 @@ export function foldAnthropicStream(events: readonly MessageStreamEvent[]): Mess
     } else if (event.type === 'content_block_stop') {
       const block = content[event.index];
       const text = json.get(event.index);
-      if (block?.type === 'tool_use' && text)
+      if ((block?.type === 'tool_use' || block?.type === 'server_tool_use') && text)
         block.input = JSON.parse(text) as Record<string, unknown>;
     } else if (event.type === 'message_delta') {
       message.stop_reason = event.delta.stop_reason;

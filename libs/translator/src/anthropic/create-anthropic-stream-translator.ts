@@ -12,6 +12,7 @@ import { restoreFunctionName } from '../tools/function-names';
 import { defaultGenerateId, type ResponseTranslationOptions } from '../translation-options';
 import { anthropicEventOutput, type AnthropicOutput } from './anthropic-output';
 import { encodeThinkingSignature, type SignatureSegment } from './thinking-signature';
+import { webSearchOf } from './web-search-results';
 
 /** Options of {@link createAnthropicStreamTranslator}. */
 export interface AnthropicStreamOptions extends ResponseTranslationOptions {
@@ -90,6 +91,8 @@ export function createAnthropicTranslation(
   let trailing: string[] = [];
   const id = `msg_${generateId()}`;
 
+  /** Web searches reported (Google Search grounding), counted in usage. */
+  let searches = 0;
   const tokens = () => {
     const converted = convertGeminiUsage(usage);
     const cached = converted.prompt_tokens_details?.cached_tokens ?? 0;
@@ -97,6 +100,7 @@ export function createAnthropicTranslation(
       input_tokens: converted.prompt_tokens - cached,
       output_tokens: converted.completion_tokens,
       cache_read_input_tokens: cached,
+      ...(searches > 0 ? { server_tool_use: { web_search_requests: searches } } : {}),
     };
   };
   const close = () => {
@@ -124,6 +128,24 @@ export function createAnthropicTranslation(
   const signNext = (signature: string | undefined) => {
     if (!signature) return;
     thinkingBlock().push({ target: 'next', signature });
+    close();
+  };
+
+  /**
+   * Google Search grounding as the `web_search` server tool reports it: a `server_tool_use` block
+   * with the query, then a `web_search_tool_result` block with the sources (after the text, which
+   * a stream has already sent by the time Google's grounding arrives with its last event). Any
+   * pending text signature stays pending: the request side skips these blocks, so it still goes
+   * back right after its text.
+   */
+  const pushWebSearch = (metadata: unknown) => {
+    const search = searches === 0 ? webSearchOf(metadata) : undefined;
+    if (!search) return;
+    searches = Math.max(1, search.queries.length);
+    const toolId = `srvtoolu_${generateId()}`;
+    start({ type: 'server_tool_use', id: toolId, name: 'web_search', input: {} });
+    output.toolInput(index, { query: search.queries.join(' | ') });
+    start({ type: 'web_search_tool_result', tool_use_id: toolId, content: search.results });
     close();
   };
 
@@ -195,6 +217,7 @@ export function createAnthropicTranslation(
       }
       const candidate = response.candidates?.[0];
       for (const part of candidate?.content?.parts ?? []) pushPart(part);
+      if (candidate?.groundingMetadata) pushWebSearch(candidate.groundingMetadata);
       if (candidate?.finishReason) finishReason = candidate.finishReason;
       if (!candidate && response.promptFeedback?.blockReason) blocked = true;
       translation.sawFinishReason = finishReason !== undefined || blocked;
