@@ -381,3 +381,22 @@ describe('CONSOLE_ENABLED=false', () => {
     }
   });
 });
+
+describe('the console Models API with MODEL_FALLBACKS', () => {
+  it("lists each chain's fallbacks on its primary model (aliases resolved)", async () => {
+    const gateway = await startGateway({
+      MODEL_FALLBACKS: 'gpt-4o>gemini-2.5-flash>gemini-2.5-flash-lite',
+      GEMINI_MODEL_ALIASES: 'gpt-4o=gemini-2.5-pro',
+    });
+    try {
+      const { cookie } = await signIn(gateway.url, gateway.password);
+      const models = await fetch(`${gateway.url}/console/api/models`, { headers: { cookie } });
+      const { data } = (await models.json()) as { data: { id: string; fallbacks: string[] }[] };
+      const fallbacks = Object.fromEntries(data.map((model) => [model.id, model.fallbacks]));
+      expect(fallbacks['gemini-2.5-pro']).toEqual(['gemini-2.5-flash', 'gemini-2.5-flash-lite']);
+      expect(fallbacks['gemini-2.5-flash']).toEqual([]);
+    } finally {
+      await gateway.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { accountsAdminRoute } from '../admin/accounts-route';
 import type { Config } from '../config';
 import type { GatewayError } from '../gateway-error';
 import { passwordCheck } from '../middleware/authenticate';
+import { resolveFallbackChains } from '../models/model-fallbacks';
 import { consoleApi } from './console-api';
 import { loadConsoleAssets } from './console-assets';
 import { createConsoleLogins } from './console-login';
@@ -67,6 +68,8 @@ export function mountConsole(
         startedAt: Date.now(),
         managed: options.managed,
         catalog: options.catalog,
+        // The same chains the gateway serves with (create-gateway resolved them already).
+        fallbacks: resolveFallbackChains(options.catalog, options.config.modelFallbacks),
         traffic,
         logins: createConsoleLogins(
           options.config,
