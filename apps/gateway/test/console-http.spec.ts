@@ -7,6 +7,7 @@ import {
   signIn,
   type ConsoleStack,
 } from './support/console-stack';
+import { writeAccountDir } from './support/account-files';
 import { startGateway } from './support/start-gateway';
 
 interface AccountView {
@@ -397,6 +398,53 @@ describe('the console Models API with MODEL_FALLBACKS', () => {
       expect(fallbacks['gemini-2.5-flash']).toEqual([]);
     } finally {
       await gateway.close();
+    }
+  });
+});
+
+describe('/admin/accounts problems in plain words', () => {
+  it('says a sign-in was revoked and an account is not eligible, naming the file, never its path', async () => {
+    const notEligible = 'Your account is not eligible for Gemini Code Assist.';
+    const emulator = await startEmulator({
+      accounts: [
+        { refreshToken: 'acct-revoked', invalidGrant: true },
+        {
+          refreshToken: 'acct-ineligible',
+          onboarded: false,
+          ineligible: ['free-tier', 'standard-tier'].map((tierId) => ({
+            reasonCode: 'INELIGIBLE_ACCOUNT',
+            reasonMessage: notEligible,
+            tierId: tierId as 'free-tier' | 'standard-tier',
+          })),
+        },
+      ],
+    });
+    const accountDir = await writeAccountDir(emulator.tokenUrl, [
+      'acct-revoked',
+      'acct-ineligible',
+    ]);
+    const gateway = await startGateway({
+      GEMINI_CREDENTIALS_DIR: accountDir,
+      CODE_ASSIST_ENDPOINT: emulator.url,
+      GEMINI_OAUTH_TOKEN_URL: emulator.tokenUrl,
+    });
+    try {
+      let list: (AccountView & { problem: string | null })[] = [];
+      for (let attempt = 0; attempt < 100; attempt++) {
+        list = ((await gateway.getJson('/admin/accounts')).body as { data: typeof list }).data;
+        if (list.every((account) => account.problem !== null)) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(list.map((account) => [account.label, account.state])).toEqual([
+        ['account-1.json', 'relogin-required'],
+        ['account-2.json', 'ineligible'],
+      ]);
+      expect(list[0]?.problem).toMatch(/account-1\.json.*expired or revoked/);
+      expect(list[1]?.problem).toContain(notEligible);
+      expect(JSON.stringify(list)).not.toContain(accountDir);
+    } finally {
+      await gateway.close();
+      await emulator.close();
     }
   });
 });
