@@ -1,5 +1,7 @@
 import { startEmulator } from '@geminicli2api/emulator';
 import { readFile, stat } from 'node:fs/promises';
+import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import {
   NEW_ACCOUNT_CODE,
@@ -8,7 +10,8 @@ import {
   type ConsoleStack,
 } from './support/console-stack';
 import { writeAccountDir } from './support/account-files';
-import { startGateway } from './support/start-gateway';
+import { createTestGateway, startGateway } from './support/start-gateway';
+import { testCertificate } from './support/test-certificate';
 
 interface AccountView {
   id: string;
@@ -445,6 +448,47 @@ describe('/admin/accounts problems in plain words', () => {
     } finally {
       await gateway.close();
       await emulator.close();
+    }
+  });
+});
+
+describe('the console session cookie over TLS', () => {
+  it('is Secure when the gateway itself serves HTTPS (no proxy header)', async () => {
+    const tls = testCertificate();
+    const { gateway } = await createTestGateway({});
+    const server = createHttpsServer({ key: tls.key, cert: tls.cert }, gateway.handle);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const body = new URLSearchParams({ password: gateway.password }).toString();
+      const answer = await new Promise<{ status?: number; cookie?: string[] }>(
+        (resolve, reject) => {
+          const request = httpsRequest(
+            {
+              host: '127.0.0.1',
+              port,
+              path: '/console/sign-in',
+              method: 'POST',
+              ca: tls.cert,
+              headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            },
+            (response) => {
+              response.resume();
+              resolve({ status: response.statusCode, cookie: response.headers['set-cookie'] });
+            },
+          );
+          request.on('error', reject);
+          request.end(body);
+        },
+      );
+      expect(answer.status).toBe(303);
+      expect(answer.cookie?.[0]).toMatch(
+        /^g2a_console=v1\.[^;]+; .*HttpOnly; SameSite=Strict; .*Secure$/,
+      );
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await gateway.close();
     }
   });
 });
