@@ -103,8 +103,13 @@ describe('console and /admin/accounts over HTTP', () => {
     for (const path of [
       '/console',
       '/console/',
+      '/console/overview',
       '/console/accounts',
+      '/console/keys',
+      '/console/models',
+      '/console/requests',
       '/console/assets/console.js',
+      '/console/assets/console.css',
     ]) {
       const response = await fetch(`${url}${path}`, { redirect: 'manual' });
       expect([path, response.status, response.headers.get('location')]).toEqual([
@@ -116,8 +121,16 @@ describe('console and /admin/accounts over HTTP', () => {
     for (const path of ['/console/api/overview', '/console/api/models', '/console/api/features']) {
       expect([path, (await fetch(`${url}${path}`)).status]).toEqual([path, 401]);
     }
+    expect((await fetch(`${url}/console/api/no-such-route`)).status).toBe(401);
     const start = await fetch(`${url}/console/api/accounts/login`, { method: 'POST' });
     expect(start.status).toBe(401);
+    const complete = await fetch(`${url}/console/api/accounts/login/any-login/complete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: NEW_ACCOUNT_CODE }),
+    });
+    expect(complete.status).toBe(401);
+    expect((await fetch(`${url}/console/sign-out`, { method: 'POST' })).status).toBe(401);
     // The admin password as a bearer token is not a console session.
     const bearer = await fetch(`${url}/console/api/overview`, {
       headers: { authorization: `Bearer ${password}` },
