@@ -213,6 +213,20 @@ describe('console and /admin/accounts over HTTP', () => {
       headers: { cookie },
     });
     expect(noCsrf.status).toBe(403);
+    // The keys API too: every change needs the header, whatever its method.
+    const keys = (method: string, path: string, headers: Record<string, string>) =>
+      fetch(`${url}/admin/keys${path}`, {
+        method,
+        headers: { ...headers, 'content-type': 'application/json' },
+        ...(method === 'DELETE' ? {} : { body: JSON.stringify({ name: 'csrf-check' }) }),
+      });
+    expect((await keys('POST', '', { cookie })).status).toBe(401);
+    const created = await keys('POST', '', { cookie, 'x-csrf-token': csrf });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await keys('PATCH', `/${id}`, { cookie })).status).toBe(401);
+    expect((await keys('DELETE', `/${id}`, { cookie })).status).toBe(401);
+    expect((await keys('DELETE', `/${id}`, { cookie, 'x-csrf-token': csrf })).status).toBe(200);
   });
 
   it('starts adding an account: a Google consent URL with PKCE and the configured client', async () => {
