@@ -57,6 +57,19 @@ describe('the web console in headless Firefox', () => {
     expect(new URL(page.url()).pathname).toBe(`/console/${name}`);
   }
 
+  /**
+   * Form controls of the page without an accessible name (a label, aria-label or
+   * aria-labelledby; a button's own text), as `tag#id`: must be none.
+   */
+  const unlabelledControls = () =>
+    page.evaluate(`[...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+      .filter((control) => {
+        if (control.getAttribute('aria-label') || control.getAttribute('aria-labelledby')) return false;
+        if (control.tagName === 'BUTTON') return control.textContent.trim() === '';
+        return control.labels.length === 0;
+      })
+      .map((control) => control.tagName.toLowerCase() + '#' + control.id)`) as Promise<string[]>;
+
   const attribute = (selector: string, name: string) =>
     page.$$eval(selector, (elements, wanted) => elements.map((e) => e.getAttribute(wanted)), name);
 
@@ -127,6 +140,7 @@ describe('the web console in headless Firefox', () => {
     ]);
     const [today] = await rowsOf('Usage of the last 7 days (usage ledger)');
     expect(today).toMatch(/^\d{4}-\d\d-\d\d\s+[3-9]/);
+    expect(await unlabelledControls()).toEqual([]);
   });
 
   it('renders the accounts with quota bars and a live cooldown, and disables / enables one', async () => {
@@ -140,6 +154,11 @@ describe('the web console in headless Firefox', () => {
     expect(await attribute('article.account [role=meter]', 'aria-label')).toEqual(
       expect.arrayContaining(['gemini-2.5-flash: 35% left', 'gemini-2.5-pro: 0% left']),
     );
+    // Each quota bar with its reset time (an hour from now for the first account).
+    expect(first).toMatch(/gemini-2\.5-pro: 0% left\s+resets /);
+    await page.click('#start-login');
+    await page.waitForSelector('a[href^="https://accounts.google.com/"]');
+    expect(await unlabelledControls()).toEqual([]);
     const countdown = () => page.$eval('.countdown', (item) => item.textContent);
     const before = await countdown();
     expect(before).toMatch(/^gemini-2\.5-pro: free again in (59|60)min \d\ds$/);
@@ -170,6 +189,9 @@ describe('the web console in headless Firefox', () => {
     expect(await attribute('main svg[role=img]', 'aria-label')).toEqual([
       expect.stringMatching(/Tokens per key and day.*ci-bot max [1-9]/),
     ]);
+    await page.click('button[aria-label="Edit analyst"]');
+    await page.waitForSelector('#edit-tpm');
+    expect(await unlabelledControls()).toEqual([]);
   });
 
   it('renders the model catalog and the most recent requests', async () => {
@@ -181,6 +203,7 @@ describe('the web console in headless Firefox', () => {
     expect(recent).toMatch(/ci-bot\s+openai\s+gemini-2\.5-flash\s+200/);
     expect(recent).toMatch(/analyst\s+openai\s+gemini-2\.5-flash\s+200/);
     expect(await page.content()).not.toContain('hello firefox');
+    expect(await unlabelledControls()).toEqual([]);
   });
 
   it('is keyboard navigable, switches to Chinese and follows the dark system theme', async () => {
