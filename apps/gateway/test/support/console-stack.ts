@@ -62,6 +62,8 @@ export async function startConsoleStack(env: Record<string, string> = {}): Promi
     GEMINI_ACCOUNT_SELECTION: 'fill-first',
     GEMINI_OAUTH_TOKEN_URL: emulator.tokenUrl,
     GEMINI_MODEL_ALIASES: 'gpt-4o=gemini-2.5-pro,gpt-4o-mini=gemini-2.5-flash-nothinking',
+    // A chain the tests' own requests never start (they use gemini-2.5-pro and -flash directly).
+    MODEL_FALLBACKS: 'gemini-3-pro-preview>gemini-2.5-pro>gemini-2.5-flash',
     ...env,
   });
   for (let attempt = 0; ; attempt++) {
