@@ -17,6 +17,8 @@ describe('the web console in headless Firefox', () => {
   let page: Page;
   let errors: string[] = [];
   let url: string;
+  /** The client keys' secrets: never on a page after they were created. */
+  let secrets: string[] = [];
 
   const chat = (credential: string, model: string) =>
     fetch(`${url}/v1/chat/completions`, {
@@ -80,6 +82,7 @@ describe('the web console in headless Firefox', () => {
     // Two keys with usage, and one error (an unknown model) for the overview's error rate.
     const ciBot = await createKey(stack.gateway, { name: 'ci-bot' });
     const analyst = await createKey(stack.gateway, { name: 'analyst' });
+    secrets = [ciBot.key, analyst.key, stack.gateway.password];
     for (const key of [ciBot.key, ciBot.key, analyst.key])
       expect((await chat(key, 'gemini-2.5-flash')).status).toBe(200);
     expect((await chat(stack.gateway.password, 'no-such-model')).status).toBe(404);
@@ -202,7 +205,9 @@ describe('the web console in headless Firefox', () => {
     const recent = (await rowsOf('Most recent requests', 4)).join('\n');
     expect(recent).toMatch(/ci-bot\s+openai\s+gemini-2\.5-flash\s+200/);
     expect(recent).toMatch(/analyst\s+openai\s+gemini-2\.5-flash\s+200/);
-    expect(await page.content()).not.toContain('hello firefox');
+    const content = await page.content();
+    expect(content).not.toContain('hello firefox');
+    for (const secret of secrets) expect(content).not.toContain(secret);
     expect(await unlabelledControls()).toEqual([]);
   });
 
