@@ -231,6 +231,25 @@ describe('the web console in headless Firefox', () => {
     await heading('Accounts');
   });
 
+  it('says in Chinese what the gateway reports: backend state, dependency health, table headers', async () => {
+    await page.select('#language', 'zh');
+    await heading('账号');
+    await open('overview', '概览');
+    expect(await innerTexts('main .card-value')).toEqual(
+      expect.arrayContaining(['code-assist（就绪）']),
+    );
+    expect(await rowsOf('依赖服务', 3)).toEqual([
+      expect.stringMatching(/^google\s+降级\s+2 个可用账号中有 1 个正在为部分模型冷却。$/),
+      expect.stringMatching(/^database\s+正常\s+sqlite/),
+      expect.stringMatching(/^redis\s+未使用\s+此网关未使用 Redis。$/),
+    ]);
+    await open('requests', '请求');
+    await rowsOf('最近的请求');
+    expect(await innerTexts('main th')).toContain('Token 数（输入 / 输出）');
+    await page.select('#language', 'en');
+    await heading('Requests');
+  });
+
   it('signs out, and then no page or console API opens', async () => {
     await Promise.all([page.waitForNavigation(), page.click('header > button')]);
     expect(page.url()).toBe(`${url}/console/sign-in`);

@@ -35,8 +35,18 @@ export interface MountConsoleOptions {
 }
 
 const NOT_HERE: DependencyHealth[] = [
-  { name: 'database', state: 'not-configured', detail: 'This gateway keeps no database.' },
-  { name: 'redis', state: 'not-configured', detail: 'This gateway uses no Redis.' },
+  {
+    name: 'database',
+    state: 'not-configured',
+    detail: 'This gateway keeps no database.',
+    reason: { code: 'database-not-used', values: {} },
+  },
+  {
+    name: 'redis',
+    state: 'not-configured',
+    detail: 'This gateway uses no Redis.',
+    reason: { code: 'redis-not-used', values: {} },
+  },
 ];
 
 /**
