@@ -32,6 +32,8 @@ export interface MountConsoleOptions {
   keysApi?: boolean;
   /** Health of the other dependencies (database, Redis…) for the overview; default: none used. */
   dependencies?: () => Promise<DependencyHealth[]>;
+  /** The built console bundle's directory; default: next to the gateway (dist/console). */
+  assetsDir?: string;
 }
 
 const NOT_HERE: DependencyHealth[] = [
@@ -94,7 +96,7 @@ export function mountConsole(
       consoleRoutes({
         password: options.password,
         sessions,
-        assets: loadConsoleAssets(),
+        assets: loadConsoleAssets(options.assetsDir ? [options.assetsDir] : undefined),
         version: options.version,
         api,
       }),
