@@ -1,11 +1,15 @@
-import { startEmulator } from '@geminicli2api/emulator';
+import { startEmulator, type Emulator } from '@geminicli2api/emulator';
 import { createServer as createHttpsServer, request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { writeAccountDir } from './support/account-files';
+import { collectBrowserErrors, launchChromium, signInWithForm } from './support/chromium';
+import { consoleBundleDir } from './support/console-bundle';
 import { signIn } from './support/console-stack';
 import { freshPostgresDatabase, freshRedisUrl } from './support/services';
-import { createTestGateway, startGateway } from './support/start-gateway';
+import { createTestGateway, startGateway, type RunningGateway } from './support/start-gateway';
 import { testCertificate } from './support/test-certificate';
+
+jest.setTimeout(30_000);
 
 /**
  * What the console shows of the gateway's own state, beyond the two-account stack of
@@ -37,10 +41,14 @@ describe('the console Models API with MODEL_FALLBACKS', () => {
   });
 });
 
-describe('/admin/accounts problems in plain words', () => {
-  it('says a sign-in was revoked and an account is not eligible, naming the file, never its path', async () => {
-    const notEligible = 'Your account is not eligible for Gemini Code Assist.';
-    const emulator = await startEmulator({
+describe('accounts with problems, in plain words', () => {
+  const notEligible = 'Your account is not eligible for Gemini Code Assist.';
+  let emulator: Emulator;
+  let accountDir: string;
+  let gateway: RunningGateway;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({
       accounts: [
         { refreshToken: 'acct-revoked', invalidGrant: true },
         {
@@ -54,32 +62,57 @@ describe('/admin/accounts problems in plain words', () => {
         },
       ],
     });
-    const accountDir = await writeAccountDir(emulator.tokenUrl, [
-      'acct-revoked',
-      'acct-ineligible',
+    accountDir = await writeAccountDir(emulator.tokenUrl, ['acct-revoked', 'acct-ineligible']);
+    gateway = await startGateway(
+      {
+        GEMINI_CREDENTIALS_DIR: accountDir,
+        CODE_ASSIST_ENDPOINT: emulator.url,
+        GEMINI_OAUTH_TOKEN_URL: emulator.tokenUrl,
+      },
+      undefined,
+      undefined,
+      await consoleBundleDir(),
+    );
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await emulator?.close();
+  });
+
+  it('says a sign-in was revoked and an account is not eligible, naming the file, never its path', async () => {
+    let list: AccountView[] = [];
+    for (let attempt = 0; attempt < 100; attempt++) {
+      list = ((await gateway.getJson('/admin/accounts')).body as { data: typeof list }).data;
+      if (list.every((account) => account.problem !== null)) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(list.map((account) => [account.label, account.state])).toEqual([
+      ['account-1.json', 'relogin-required'],
+      ['account-2.json', 'ineligible'],
     ]);
-    const gateway = await startGateway({
-      GEMINI_CREDENTIALS_DIR: accountDir,
-      CODE_ASSIST_ENDPOINT: emulator.url,
-      GEMINI_OAUTH_TOKEN_URL: emulator.tokenUrl,
-    });
+    expect(list[0]?.problem).toMatch(/account-1\.json.*expired or revoked/);
+    expect(list[1]?.problem).toContain(notEligible);
+    expect(JSON.stringify(list)).not.toContain(accountDir);
+  });
+
+  it('says those problems in Chinese on the Accounts page, with what Google said', async () => {
+    const browser = await launchChromium();
     try {
-      let list: AccountView[] = [];
-      for (let attempt = 0; attempt < 100; attempt++) {
-        list = ((await gateway.getJson('/admin/accounts')).body as { data: typeof list }).data;
-        if (list.every((account) => account.problem !== null)) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      expect(list.map((account) => [account.label, account.state])).toEqual([
-        ['account-1.json', 'relogin-required'],
-        ['account-2.json', 'ineligible'],
-      ]);
-      expect(list[0]?.problem).toMatch(/account-1\.json.*expired or revoked/);
-      expect(list[1]?.problem).toContain(notEligible);
-      expect(JSON.stringify(list)).not.toContain(accountDir);
+      const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+      const errors = collectBrowserErrors(page);
+      await signInWithForm(page, gateway.url, gateway.password);
+      await page.goto(`${gateway.url}/console/accounts`);
+      const problems = (label: string) =>
+        page.getByRole('article', { name: label }).locator('.problems li').first().innerText();
+      expect(await problems('account-1.json')).toMatch(
+        /^登录已过期或被撤销：请用 npm run login 重新登录，并替换 account-1\.json。（原文：The refresh token/,
+      );
+      expect(await problems('account-2.json')).toMatch(
+        /^Google 不允许此账号使用 Code Assist（INELIGIBLE_ACCOUNT）。（原文：.*not eligible for Gemini Code Assist/,
+      );
+      expect(errors).toEqual([]);
     } finally {
-      await gateway.close();
-      await emulator.close();
+      await browser.close();
     }
   });
 });

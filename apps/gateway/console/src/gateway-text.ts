@@ -1,5 +1,5 @@
 import { language } from './i18n';
-import type { DependencyHealth, DependencyReason } from './types';
+import type { Account, DependencyHealth, DependencyReason } from './types';
 
 /**
  * What the gateway reports in words (a dependency's health, the backend's state), in the
@@ -46,4 +46,25 @@ export function dependencyDetail(dependency: DependencyHealth): string {
 export function backendWithState(backend: string, state: string): string {
   const word = BACKEND_STATES[language()][state] ?? state;
   return language() === 'zh' ? `${backend}（${word}）` : `${backend} (${word})`;
+}
+
+/**
+ * Chinese for an account's problem the gateway reports in English, by the account's state (the
+ * gateway's own words, with Google's after them); other problems and English stay as they are.
+ */
+const ACCOUNT_PROBLEMS: Partial<Record<Account['state'], string>> = {
+  'relogin-required': '登录已过期或被撤销：请用 npm run login 重新登录，并替换 {label}。',
+  ineligible: 'Google 不允许此账号使用 Code Assist（{reason}）。',
+};
+
+/** An account's problem in the console's language. */
+export function accountProblem(account: Account): string {
+  const problem = account.problem ?? '';
+  const text = language() === 'zh' ? ACCOUNT_PROBLEMS[account.state] : undefined;
+  if (text === undefined) return problem;
+  const values: Record<string, string> = {
+    label: account.label,
+    reason: account.eligibility?.reason ?? '-',
+  };
+  return `${text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '')}（原文：${problem}）`;
 }
