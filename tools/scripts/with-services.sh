@@ -5,6 +5,7 @@
 #   TEST_DATABASE_URL  a throwaway PostgreSQL cluster (Debian package postgresql), run as the
 #                      postgres user when we are root (PostgreSQL refuses to run as root)
 #   CHROMIUM_PATH      /usr/bin/chromium (Debian package chromium), when installed
+#   FIREFOX_PATH       /usr/bin/firefox-esr (Debian package firefox-esr), when installed
 # A service whose program is missing is left out (its variable unset) and said on stderr; the
 # tests that need it fail and name the package. `.ci/run` installs the packages first.
 # Usage: tools/scripts/with-services.sh <command> [args…]
@@ -75,6 +76,12 @@ if [ -x /usr/bin/chromium ]; then
   export CHROMIUM_PATH=/usr/bin/chromium
 else
   say "chromium is not installed (apt-get install -y chromium): CHROMIUM_PATH unset"
+fi
+
+if [ -x /usr/bin/firefox-esr ]; then
+  export FIREFOX_PATH=/usr/bin/firefox-esr
+else
+  say "firefox-esr is not installed (apt-get install -y firefox-esr): FIREFOX_PATH unset"
 fi
 
 "$@"

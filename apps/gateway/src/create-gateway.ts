@@ -69,6 +69,8 @@ export interface CreateGatewayOptions {
   defaultMetrics?: boolean;
   /** Where Responses API responses are kept (default: in memory, RESPONSES_STORE_*). */
   responseStore?: ResponseStore;
+  /** The built console bundle's directory (tests build it from source); default: dist/console. */
+  consoleAssetsDir?: string;
 }
 
 /** A ready-to-listen gateway. */
@@ -98,6 +100,7 @@ export async function createGateway({
   fetch: baseFetch,
   defaultMetrics = true,
   responseStore,
+  consoleAssetsDir,
 }: CreateGatewayOptions): Promise<Gateway> {
   const metrics = config.metrics.enabled ? createGatewayMetrics({ defaultMetrics }) : undefined;
   const upstream = createUpstreamRuntime({ config, metrics, baseFetch });
@@ -221,6 +224,7 @@ export async function createGateway({
       failoverToApiKey: setup.failoverToApiKey,
     }),
     dependencies: async () => storageDependencies(state.health()),
+    ...(consoleAssetsDir ? { assetsDir: consoleAssetsDir } : {}),
   });
   app.use(state.adminRouter(password, readConsoleSession));
   app.use(authenticate(checkPassword));

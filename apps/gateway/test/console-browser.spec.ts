@@ -168,6 +168,8 @@ describe('the web console in headless Chromium', () => {
     expect(rows.length).toBeGreaterThanOrEqual(5);
     expect(rows[0]).toMatch(/^gemini-2\.5-pro[\s\S]*gpt-4o → gemini-2\.5-pro[\s\S]*code-assist$/);
     expect(rows[1]).toContain('gpt-4o-mini → gemini-2.5-flash-nothinking');
+    const preview = rows.find((row) => row.startsWith('gemini-3-pro-preview'));
+    expect(preview).toContain('gemini-2.5-pro → gemini-2.5-flash');
     await screenshot(page, 'models');
   });
 

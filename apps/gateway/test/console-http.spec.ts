@@ -99,8 +99,13 @@ describe('console and /admin/accounts over HTTP', () => {
     for (const path of [
       '/console',
       '/console/',
+      '/console/overview',
       '/console/accounts',
+      '/console/keys',
+      '/console/models',
+      '/console/requests',
       '/console/assets/console.js',
+      '/console/assets/console.css',
     ]) {
       const response = await fetch(`${url}${path}`, { redirect: 'manual' });
       expect([path, response.status, response.headers.get('location')]).toEqual([
@@ -112,8 +117,16 @@ describe('console and /admin/accounts over HTTP', () => {
     for (const path of ['/console/api/overview', '/console/api/models', '/console/api/features']) {
       expect([path, (await fetch(`${url}${path}`)).status]).toEqual([path, 401]);
     }
+    expect((await fetch(`${url}/console/api/no-such-route`)).status).toBe(401);
     const start = await fetch(`${url}/console/api/accounts/login`, { method: 'POST' });
     expect(start.status).toBe(401);
+    const complete = await fetch(`${url}/console/api/accounts/login/any-login/complete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: NEW_ACCOUNT_CODE }),
+    });
+    expect(complete.status).toBe(401);
+    expect((await fetch(`${url}/console/sign-out`, { method: 'POST' })).status).toBe(401);
     // The admin password as a bearer token is not a console session.
     const bearer = await fetch(`${url}/console/api/overview`, {
       headers: { authorization: `Bearer ${password}` },
@@ -196,6 +209,20 @@ describe('console and /admin/accounts over HTTP', () => {
       headers: { cookie },
     });
     expect(noCsrf.status).toBe(403);
+    // The keys API too: every change needs the header, whatever its method.
+    const keys = (method: string, path: string, headers: Record<string, string>) =>
+      fetch(`${url}/admin/keys${path}`, {
+        method,
+        headers: { ...headers, 'content-type': 'application/json' },
+        ...(method === 'DELETE' ? {} : { body: JSON.stringify({ name: 'csrf-check' }) }),
+      });
+    expect((await keys('POST', '', { cookie })).status).toBe(401);
+    const created = await keys('POST', '', { cookie, 'x-csrf-token': csrf });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await keys('PATCH', `/${id}`, { cookie })).status).toBe(401);
+    expect((await keys('DELETE', `/${id}`, { cookie })).status).toBe(401);
+    expect((await keys('DELETE', `/${id}`, { cookie, 'x-csrf-token': csrf })).status).toBe(200);
   });
 
   it('starts adding an account: a Google consent URL with PKCE and the configured client', async () => {

@@ -1,6 +1,8 @@
 // The JSON the console reads is typed once, where the server builds it.
 export type {
   AccountView as Account,
+  DependencyHealth,
+  DependencyReason,
   KeyView as Key,
   ModelRow,
   Overview,

@@ -22,6 +22,13 @@ function counters(snapshot: Pick<PoolAccountSnapshot, 'counters'>): AccountView[
   return { requests, successes, rate_limited: rateLimited, forbidden, failures };
 }
 
+/** The problem as the console shows it: the account's label (file name) instead of its path. */
+function problemOf(status: AccountStatus): string | null {
+  return typeof status.problem === 'string'
+    ? status.problem.split(status.id).join(status.label)
+    : null;
+}
+
 function fromCodeAssist(status: AccountStatus): AccountView {
   return {
     id: fingerprint('code-assist', status.id),
@@ -29,7 +36,7 @@ function fromCodeAssist(status: AccountStatus): AccountView {
     label: status.label,
     state: status.state,
     disabled: status.disabled === true,
-    problem: status.problem ?? null,
+    problem: problemOf(status),
     eligibility: status.eligibility ?? null,
     tier: status.tier,
     project: status.project,

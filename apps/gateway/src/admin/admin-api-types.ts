@@ -102,7 +102,20 @@ export interface DependencyHealth {
   state: 'ok' | 'degraded' | 'down' | 'not-configured';
   /** Plain words: why. */
   detail: string;
+  /** What `detail` says, as a code and its values, for the console to say it in its language. */
+  reason?: { code: DependencyReason; values: Record<string, string | number> };
 }
+
+/** The reasons a {@link DependencyHealth} can give (each with an English and a Chinese text). */
+export type DependencyReason =
+  | 'google-no-credentials'
+  | 'google-none-usable'
+  | 'google-cooling-down'
+  | 'google-failing'
+  | 'google-ready'
+  | 'database-refuses-writes'
+  | 'database-not-used'
+  | 'redis-not-used';
 
 /** `GET /console/api/overview`. */
 export interface Overview {

@@ -2,6 +2,7 @@ import type { GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
 import { Router } from 'express';
 import { GatewayError } from '../gateway-error';
 import { listAccounts, type ManagedCredentials } from '../accounts/managed-credentials';
+import type { FallbackChains } from '../models/model-fallbacks';
 import type { ConsoleLogins } from './console-login';
 import { dependencyHealth, type DependencyHealth } from './dependency-health';
 import type { TrafficRecorder } from './traffic-recorder';
@@ -14,6 +15,8 @@ export interface ConsoleApiOptions {
   startedAt: number;
   managed: ManagedCredentials;
   catalog: GeminiModelCatalog;
+  /** `MODEL_FALLBACKS`, resolved: primary model id → the models serving after it. */
+  fallbacks: FallbackChains;
   traffic: TrafficRecorder;
   logins: ConsoleLogins;
   /** Which optional /admin APIs this gateway has (client keys, usage, requests). */
@@ -21,12 +24,6 @@ export interface ConsoleApiOptions {
   /** More dependencies to show (a database, Redis…), checked on each overview. */
   extraHealth?: () => Promise<DependencyHealth[]>;
   now?: () => number;
-}
-
-/** Fallback chains when the catalog knows them (another feature adds them; absent here). */
-function fallbacksOf(catalog: GeminiModelCatalog): Record<string, readonly string[]> {
-  const value = (catalog as { fallbacks?: unknown }).fallbacks;
-  return value && typeof value === 'object' ? (value as Record<string, readonly string[]>) : {};
 }
 
 /**
@@ -70,7 +67,6 @@ export function consoleApi(options: ConsoleApiOptions): Router {
   router.get('/models', (_request, response) => {
     const backend = options.backend();
     const served = backend.failoverToApiKey ? `${backend.kind} → gemini-api` : backend.kind;
-    const fallbacks = fallbacksOf(options.catalog);
     const variants = new Map<string, string[]>();
     for (const entry of options.catalog.list()) {
       if (entry.name === entry.model.id) continue;
@@ -88,7 +84,7 @@ export function consoleApi(options: ConsoleApiOptions): Router {
         aliases: Object.entries(options.catalog.aliases)
           .filter(([, target]) => target === model.id || target.startsWith(`${model.id}-`))
           .map(([alias, target]) => ({ alias, target })),
-        fallbacks: fallbacks[model.id] ?? [],
+        fallbacks: (options.fallbacks.get(model.id) ?? []).map((next) => next.id),
         backend: served,
       })),
     });

@@ -6,6 +6,7 @@ import { accountsAdminRoute } from '../admin/accounts-route';
 import type { Config } from '../config';
 import type { GatewayError } from '../gateway-error';
 import { passwordCheck } from '../middleware/authenticate';
+import { resolveFallbackChains } from '../models/model-fallbacks';
 import { consoleApi } from './console-api';
 import { loadConsoleAssets } from './console-assets';
 import { createConsoleLogins } from './console-login';
@@ -33,11 +34,23 @@ export interface MountConsoleOptions {
   keysApi?: boolean;
   /** Health of the other dependencies (database, Redis…) for the overview; default: none used. */
   dependencies?: () => Promise<DependencyHealth[]>;
+  /** The built console bundle's directory; default: next to the gateway (dist/console). */
+  assetsDir?: string;
 }
 
 const NOT_HERE: DependencyHealth[] = [
-  { name: 'database', state: 'not-configured', detail: 'This gateway keeps no database.' },
-  { name: 'redis', state: 'not-configured', detail: 'This gateway uses no Redis.' },
+  {
+    name: 'database',
+    state: 'not-configured',
+    detail: 'This gateway keeps no database.',
+    reason: { code: 'database-not-used', values: {} },
+  },
+  {
+    name: 'redis',
+    state: 'not-configured',
+    detail: 'This gateway uses no Redis.',
+    reason: { code: 'redis-not-used', values: {} },
+  },
 ];
 
 /**
@@ -69,6 +82,8 @@ export function mountConsole(
         startedAt: Date.now(),
         managed: options.managed,
         catalog: options.catalog,
+        // The same chains the gateway serves with (create-gateway resolved them already).
+        fallbacks: resolveFallbackChains(options.catalog, options.config.modelFallbacks),
         traffic,
         logins: createConsoleLogins(
           options.config,
@@ -84,7 +99,7 @@ export function mountConsole(
       consoleRoutes({
         password: options.password,
         sessions,
-        assets: loadConsoleAssets(),
+        assets: loadConsoleAssets(options.assetsDir ? [options.assetsDir] : undefined),
         version: options.version,
         api,
       }),

@@ -11,7 +11,12 @@ describe('storageDependencies (the console overview)', () => {
       }),
     ).toEqual([
       { name: 'database', state: 'ok', detail: 'sqlite (/data/geminicli2api.db)' },
-      { name: 'redis', state: 'not-configured', detail: 'This gateway uses no Redis.' },
+      {
+        name: 'redis',
+        state: 'not-configured',
+        detail: 'This gateway uses no Redis.',
+        reason: { code: 'redis-not-used', values: {} },
+      },
     ]);
   });
 
@@ -25,6 +30,10 @@ describe('storageDependencies (the console overview)', () => {
       name: 'database',
       state: 'degraded',
       detail: 'postgres (db.internal:5432) refuses usage writes; 7 events wait in memory.',
+      reason: {
+        code: 'database-refuses-writes',
+        values: { database: 'postgres (db.internal:5432)', pending: 7 },
+      },
     });
     expect(redis).toEqual({
       name: 'redis',

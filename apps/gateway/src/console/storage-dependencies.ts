@@ -10,6 +10,13 @@ export function storageDependencies(health: StorageHealth): DependencyHealth[] {
           name: 'database',
           state: 'degraded',
           detail: `${database.engine} (${database.location}) refuses usage writes; ${ledger.pending} events wait in memory.`,
+          reason: {
+            code: 'database-refuses-writes',
+            values: {
+              database: `${database.engine} (${database.location})`,
+              pending: ledger.pending,
+            },
+          },
         }
       : { name: 'database', state: 'ok', detail: `${database.engine} (${database.location})` };
   const redisHealth: DependencyHealth = redis
@@ -18,6 +25,11 @@ export function storageDependencies(health: StorageHealth): DependencyHealth[] {
         state: redis.status === 'ready' ? 'ok' : 'down',
         detail: `${redis.url}: ${redis.status}`,
       }
-    : { name: 'redis', state: 'not-configured', detail: 'This gateway uses no Redis.' };
+    : {
+        name: 'redis',
+        state: 'not-configured',
+        detail: 'This gateway uses no Redis.',
+        reason: { code: 'redis-not-used', values: {} },
+      };
   return [databaseHealth, redisHealth];
 }

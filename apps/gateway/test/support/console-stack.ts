@@ -3,6 +3,7 @@ import { AUTHORIZATION_CODE_PREFIX, startEmulator, type Emulator } from '@gemini
 /** The authorization code the emulator exchanges for the third account's tokens. */
 export const NEW_ACCOUNT_CODE = `${AUTHORIZATION_CODE_PREFIX}acct-new`;
 import { writeAccountDir } from './account-files';
+import { consoleBundleDir } from './console-bundle';
 import { startGateway, type RunningGateway } from './start-gateway';
 
 /**
@@ -58,14 +59,22 @@ export async function startConsoleStack(
     ],
   });
   const accountDir = await writeAccountDir(emulator.tokenUrl, ['acct-a', 'acct-b']);
-  const gateway = await startGateway({
-    GEMINI_CREDENTIALS_DIR: accountDir,
-    CODE_ASSIST_ENDPOINT: emulator.url,
-    GEMINI_ACCOUNT_SELECTION: 'fill-first',
-    GEMINI_OAUTH_TOKEN_URL: emulator.tokenUrl,
-    GEMINI_MODEL_ALIASES: 'gpt-4o=gemini-2.5-pro,gpt-4o-mini=gemini-2.5-flash-nothinking',
-    ...(typeof env === 'function' ? env(emulator) : env),
-  });
+  const gateway = await startGateway(
+    {
+      GEMINI_CREDENTIALS_DIR: accountDir,
+      CODE_ASSIST_ENDPOINT: emulator.url,
+      GEMINI_ACCOUNT_SELECTION: 'fill-first',
+      GEMINI_OAUTH_TOKEN_URL: emulator.tokenUrl,
+      GEMINI_MODEL_ALIASES: 'gpt-4o=gemini-2.5-pro,gpt-4o-mini=gemini-2.5-flash-nothinking',
+      // A chain the tests' own requests never start (they use gemini-2.5-pro and -flash directly).
+      MODEL_FALLBACKS: 'gemini-3-pro-preview>gemini-2.5-pro>gemini-2.5-flash',
+      ...(typeof env === 'function' ? env(emulator) : env),
+    },
+    undefined,
+    undefined,
+    // The console as its sources are now, not whatever dist/console holds.
+    await consoleBundleDir(),
+  );
   for (let attempt = 0; ; attempt++) {
     const { body } = await gateway.getJson('/admin/accounts');
     const accounts = (body as AccountsBody).data;

@@ -35,6 +35,8 @@ export async function createTestGateway(
   dirs?: { cwd?: string; homeDir?: string },
   /** A base fetch under the gateway's own retries and limits (e.g. to redirect Google hosts). */
   baseFetch?: typeof globalThis.fetch,
+  /** Where the console bundle is (support/console-bundle.ts); default: dist/console. */
+  consoleAssetsDir?: string,
 ): Promise<TestGateway> {
   const config = loadConfig({
     PORT: '0',
@@ -60,6 +62,7 @@ export async function createTestGateway(
     homeDir: dirs?.homeDir ?? empty,
     defaultMetrics: false,
     ...(baseFetch ? { fetch: baseFetch } : {}),
+    ...(consoleAssetsDir ? { consoleAssetsDir } : {}),
   });
   return { gateway, logger, logs: () => captured };
 }
@@ -69,8 +72,9 @@ export async function startGateway(
   env: Record<string, string | undefined>,
   dirs?: { cwd?: string; homeDir?: string },
   baseFetch?: typeof globalThis.fetch,
+  consoleAssetsDir?: string,
 ): Promise<RunningGateway> {
-  const { gateway, logs } = await createTestGateway(env, dirs, baseFetch);
+  const { gateway, logs } = await createTestGateway(env, dirs, baseFetch, consoleAssetsDir);
   const server: Server = createServer(gateway.handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

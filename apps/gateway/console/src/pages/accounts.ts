@@ -1,6 +1,7 @@
 import { api, getJson } from '../api';
 import { bar } from '../chart';
 import { h, replace } from '../dom';
+import { accountProblem } from '../gateway-text';
 import { formatDuration, formatTime, t, type TextKey } from '../i18n';
 import type { Account, PageContext } from '../types';
 
@@ -13,7 +14,7 @@ const STATE_TEXT: Record<Account['state'], TextKey> = {
 
 function problems(account: Account): string[] {
   const list: string[] = [];
-  if (account.problem) list.push(account.problem);
+  if (account.problem) list.push(accountProblem(account));
   const { rate_limited: limited, forbidden, failures } = account.counters;
   if (limited > 0) list.push(t('rateLimited', { count: limited }));
   if (forbidden > 0) list.push(t('forbiddenCount', { count: forbidden }));

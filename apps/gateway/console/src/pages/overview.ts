@@ -1,6 +1,7 @@
 import { getJson } from '../api';
 import { lineChart } from '../chart';
 import { h, replace, table } from '../dom';
+import { backendWithState, dependencyDetail } from '../gateway-text';
 import { formatDuration, formatNumber, t, type TextKey } from '../i18n';
 import type { Overview, PageContext, TrafficPoint, UsageRow } from '../types';
 
@@ -127,7 +128,7 @@ export async function renderOverview(context: PageContext): Promise<void> {
     h(
       'div',
       { class: 'cards' },
-      card(t('backend'), `${data.backend} (${data.backend_state})`),
+      card(t('backend'), backendWithState(data.backend, data.backend_state)),
       card(t('version'), data.version),
       h('div', { class: 'card' }, h('div', { class: 'card-title' }, t('uptime')), uptime),
       card(t('accountsReady'), `${data.accounts.ready} / ${data.accounts.total}`),
@@ -145,7 +146,7 @@ export async function renderOverview(context: PageContext): Promise<void> {
       data.dependencies.map((dependency) => [
         dependency.name,
         h('span', { class: `pill ${dependency.state}` }, dependencyState(dependency.state)),
-        dependency.detail,
+        dependencyDetail(dependency),
       ]),
     ),
     context.features.keys ? await usageSection() : null,

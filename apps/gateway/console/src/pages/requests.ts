@@ -24,7 +24,7 @@ export async function renderRequests(context: PageContext): Promise<void> {
             t('surface'),
             t('model'),
             t('status'),
-            `${t('tokens')} (in / out)`,
+            `${t('tokens')}${t('inOut')}`,
             t('latencyMs'),
           ],
           data.map((row) => [
