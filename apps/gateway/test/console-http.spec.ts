@@ -2,6 +2,7 @@ import { startEmulator } from '@geminicli2api/emulator';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  consoleLogins,
   NEW_ACCOUNT_CODE,
   startConsoleStack,
   signIn,
@@ -262,27 +263,16 @@ describe('adding a Code Assist account from the console', () => {
     const stack = await startConsoleStack();
     try {
       const { url, password } = stack.gateway;
-      const { cookie, csrf } = await signIn(url, password);
-      const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
-      const started = await fetch(`${url}/console/api/accounts/login`, { method: 'POST', headers });
-      const { login_id: id } = (await started.json()) as { login_id: string };
-      const wrong = await fetch(`${url}/console/api/accounts/login/${id}/complete`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ code: 'emu-code-nobody' }),
-      });
+      const logins = await consoleLogins(url, password);
+      const id = await logins.start();
+      const wrong = await logins.complete(id, 'emu-code-nobody');
       expect(wrong.status).toBe(400);
       expect(await wrong.json()).toMatchObject({
         error: { message: expect.stringContaining('Google did not accept the authorization code') },
       });
       // A login is single-use: start again.
-      const again = await fetch(`${url}/console/api/accounts/login`, { method: 'POST', headers });
-      const { login_id: second } = (await again.json()) as { login_id: string };
-      const done = await fetch(`${url}/console/api/accounts/login/${second}/complete`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ code: NEW_ACCOUNT_CODE }),
-      });
+      const second = await logins.start();
+      const done = await logins.complete(second, NEW_ACCOUNT_CODE);
       expect(await done.json()).toEqual({
         saved_as: 'new-account@example.test.json',
         added: true,
@@ -304,11 +294,7 @@ describe('adding a Code Assist account from the console', () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(labels).toEqual(['account-1.json', 'account-2.json', 'new-account@example.test.json']);
-      const replay = await fetch(`${url}/console/api/accounts/login/${second}/complete`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ code: NEW_ACCOUNT_CODE }),
-      });
+      const replay = await logins.complete(second, NEW_ACCOUNT_CODE);
       expect(replay.status).toBe(404);
     } finally {
       await stack.close();

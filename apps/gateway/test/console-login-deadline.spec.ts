@@ -1,5 +1,5 @@
 import { createServer, type AddressInfo } from 'node:net';
-import { NEW_ACCOUNT_CODE, signIn, startConsoleStack } from './support/console-stack';
+import { consoleLogins, NEW_ACCOUNT_CODE, startConsoleStack } from './support/console-stack';
 
 /** A loopback port nothing listens on (taken, then released). */
 async function closedPort(): Promise<number> {
@@ -14,17 +14,11 @@ describe('adding an account when the token endpoint never answers (issue 22 item
   it('the code exchange gives up within UPSTREAM_ACCOUNT_TIMEOUT_MS with an error naming it', async () => {
     const stack = await startConsoleStack({ UPSTREAM_ACCOUNT_TIMEOUT_MS: '400' });
     try {
-      const { url, password } = stack.gateway;
-      const { cookie, csrf } = await signIn(url, password);
-      const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
-      const started = await fetch(`${url}/console/api/accounts/login`, { method: 'POST', headers });
-      const { login_id: id } = (await started.json()) as { login_id: string };
+      const logins = await consoleLogins(stack.gateway.url, stack.gateway.password);
+      const id = await logins.start();
       stack.emulator.script({ kind: 'hang', times: Infinity, match: { method: 'token' } });
       const began = Date.now();
-      const done = await fetch(`${url}/console/api/accounts/login/${id}/complete`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ code: NEW_ACCOUNT_CODE }),
+      const done = await logins.complete(id, NEW_ACCOUNT_CODE, {
         signal: AbortSignal.timeout(10_000),
       });
       expect(Date.now() - began).toBeLessThan(4000);
@@ -49,16 +43,8 @@ describe('adding an account when the token endpoint cannot be reached', () => {
       GEMINI_OAUTH_TOKEN_URL: `http://127.0.0.1:${closed}/token`,
     });
     try {
-      const { url, password } = stack.gateway;
-      const { cookie, csrf } = await signIn(url, password);
-      const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
-      const started = await fetch(`${url}/console/api/accounts/login`, { method: 'POST', headers });
-      const { login_id: id } = (await started.json()) as { login_id: string };
-      const done = await fetch(`${url}/console/api/accounts/login/${id}/complete`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ code: NEW_ACCOUNT_CODE }),
-      });
+      const logins = await consoleLogins(stack.gateway.url, stack.gateway.password);
+      const done = await logins.complete(await logins.start(), NEW_ACCOUNT_CODE);
       expect(done.status).toBe(503);
       expect(await done.json()).toMatchObject({
         error: {

@@ -1,5 +1,5 @@
 import { startEmulator, type Emulator } from '@geminicli2api/emulator';
-import { NEW_ACCOUNT_CODE, signIn, startConsoleStack } from './support/console-stack';
+import { consoleLogins, NEW_ACCOUNT_CODE, startConsoleStack } from './support/console-stack';
 import { startGateway } from './support/start-gateway';
 import { testCertificate } from './support/test-certificate';
 import { startTestProxy, type TestProxy } from './support/test-proxy';
@@ -153,16 +153,8 @@ describe("the console's add-account code exchange behind a proxy", () => {
       GEMINI_OAUTH_TOKEN_URL: tokenUrl(emulator),
     }));
     try {
-      const { url, password } = stack.gateway;
-      const { cookie, csrf } = await signIn(url, password);
-      const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
-      const started = await fetch(`${url}/console/api/accounts/login`, { method: 'POST', headers });
-      const { login_id: id } = (await started.json()) as { login_id: string };
-      const done = await fetch(`${url}/console/api/accounts/login/${id}/complete`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ code: NEW_ACCOUNT_CODE }),
-      });
+      const logins = await consoleLogins(stack.gateway.url, stack.gateway.password);
+      const done = await logins.complete(await logins.start(), NEW_ACCOUNT_CODE);
       expect(done.status).toBe(200);
       expect(proxy.seen).toContain(`CONNECT oauth2.proxied.invalid:${stack.emulator.port}`);
     } finally {

@@ -110,3 +110,23 @@ export async function signIn(
   const csrf = /name="csrf-token" content="([^"]+)"/.exec(shell)?.[1] ?? '';
   return { cookie, csrf };
 }
+
+/** The console's add-account flow, signed in: `start` a login, `complete` it with a code. */
+export async function consoleLogins(url: string, password: string) {
+  const { cookie, csrf } = await signIn(url, password);
+  const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
+  return {
+    /** A new login's id. */
+    async start(): Promise<string> {
+      const started = await fetch(`${url}/console/api/accounts/login`, { method: 'POST', headers });
+      return ((await started.json()) as { login_id: string }).login_id;
+    },
+    complete: (id: string, code: string, init: RequestInit = {}) =>
+      fetch(`${url}/console/api/accounts/login/${id}/complete`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ code }),
+        ...init,
+      }),
+  };
+}
