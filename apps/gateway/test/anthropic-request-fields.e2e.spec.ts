@@ -1,33 +1,6 @@
 import Anthropic, { NotFoundError } from '@anthropic-ai/sdk';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { PNG, startImageServer, type ImageServer } from './support/image-server';
 import { postJson, startStack, type Stack } from './support/start-stack';
-
-/** A 1×1 PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-/** A loopback image server counting its hits. */
-async function startImageServer(): Promise<{
-  url: string;
-  hits: string[];
-  close(): Promise<void>;
-}> {
-  const hits: string[] = [];
-  const server: Server = createServer((request, response) => {
-    hits.push(request.url ?? '');
-    response.writeHead(200, { 'content-type': 'image/png', 'content-length': PNG.length }).end(PNG);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    hits,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 /**
  * Request fields of issue 20 over real HTTP with @anthropic-ai/sdk, checked in what reaches
@@ -36,7 +9,7 @@ async function startImageServer(): Promise<{
 describe('/v1/messages request fields, as Google receives them', () => {
   let stack: Stack;
   let client: Anthropic;
-  let images: Awaited<ReturnType<typeof startImageServer>>;
+  let images: ImageServer;
 
   beforeAll(async () => {
     images = await startImageServer();

@@ -1,24 +1,15 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { BadRequestError } from 'openai';
+import { startImageServer, type ImageServer } from './support/image-server';
 import { startOpenAIStack } from './support/start-stack';
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-
 describe('Responses API: an input_image by http(s) URL', () => {
-  let server: Server;
+  let images: ImageServer;
   let url: string;
   beforeAll(async () => {
-    server = createServer((_request, response) => {
-      response.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/dot.png`;
+    images = await startImageServer();
+    url = `${images.url}/dot.png`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => images.close());
 
   const input = (image: string) => [
     { role: 'user' as const, content: 'context' },

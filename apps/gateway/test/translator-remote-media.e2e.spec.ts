@@ -1,40 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type OpenAI from 'openai';
 import { BadRequestError } from 'openai';
 import { isBlockedAddress } from '../src/media/is-blocked-address';
+import { startImageServer, type ImageServer } from './support/image-server';
 import { startOpenAIStack, type Stack } from './support/start-stack';
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-/** A loopback image server: /dot.png serves the PNG, /hop/N redirects N more times. */
-async function startImageServer(): Promise<{
-  url: string;
-  hits: string[];
-  close(): Promise<void>;
-}> {
-  const hits: string[] = [];
-  const server: Server = createServer((request, response) => {
-    hits.push(request.url ?? '');
-    const hop = /^\/hop\/(\d+)$/.exec(request.url ?? '');
-    if (hop) {
-      const left = Number(hop[1]);
-      response.writeHead(302, { location: left > 0 ? `/hop/${left - 1}` : '/dot.png' }).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'image/png', 'content-length': PNG.length }).end(PNG);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    hits,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 const ask = (client: OpenAI, url: string) =>
   client.chat.completions.create({
@@ -51,7 +19,7 @@ const ask = (client: OpenAI, url: string) =>
   });
 
 describe('remote image fetching (SSRF guard)', () => {
-  let images: Awaited<ReturnType<typeof startImageServer>>;
+  let images: ImageServer;
   beforeAll(async () => {
     images = await startImageServer();
   });
