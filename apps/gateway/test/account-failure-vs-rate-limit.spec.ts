@@ -18,6 +18,27 @@ async function expectFailureNamed(stack: Stack, what: RegExp): Promise<void> {
   }
 }
 
+/** Google's 429 for an exhausted quota, without a RetryInfo delay. */
+const QUOTA_EXHAUSTED_WITHOUT_RETRY_INFO = {
+  kind: 'status',
+  status: 429,
+  body: {
+    error: {
+      code: 429,
+      status: 'RESOURCE_EXHAUSTED',
+      message: 'Quota exceeded.',
+      details: [
+        {
+          '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+          reason: 'QUOTA_EXHAUSTED',
+          domain: 'cloudcode-pa.googleapis.com',
+        },
+      ],
+    },
+  },
+  match: { method: 'generateContent' },
+} as const;
+
 describe('a failing account is not reported as rate-limited (issue 22 item 5)', () => {
   let stack: Stack | undefined;
   afterEach(async () => {
@@ -113,25 +134,7 @@ describe('every 429 the gateway makes carries Retry-After and says when (issue 2
   };
 
   it('an exhausted quota without RetryInfo, then the cooldown that follows, on both surfaces', async () => {
-    stack.emulator.script({
-      kind: 'status',
-      status: 429,
-      body: {
-        error: {
-          code: 429,
-          status: 'RESOURCE_EXHAUSTED',
-          message: 'Quota exceeded.',
-          details: [
-            {
-              '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
-              reason: 'QUOTA_EXHAUSTED',
-              domain: 'cloudcode-pa.googleapis.com',
-            },
-          ],
-        },
-      },
-      match: { method: 'generateContent' },
-    });
+    stack.emulator.script(QUOTA_EXHAUSTED_WITHOUT_RETRY_INFO);
     expectRetryAfter(await chat(stack)); // Google's own 429, relayed
     const cooled = await chat(stack); // the gateway's: the only account is in cooldown
     expectRetryAfter(cooled);
@@ -233,25 +236,7 @@ describe("the gateway's own cooldown 429 on every surface, streamed or not (issu
   beforeAll(async () => {
     stack = await startStack({ env: FAST_RETRIES });
     // One exhausted-quota 429 puts the only account in cooldown for the model.
-    stack.emulator.script({
-      kind: 'status',
-      status: 429,
-      body: {
-        error: {
-          code: 429,
-          status: 'RESOURCE_EXHAUSTED',
-          message: 'Quota exceeded.',
-          details: [
-            {
-              '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
-              reason: 'QUOTA_EXHAUSTED',
-              domain: 'cloudcode-pa.googleapis.com',
-            },
-          ],
-        },
-      },
-      match: { method: 'generateContent' },
-    });
+    stack.emulator.script(QUOTA_EXHAUSTED_WITHOUT_RETRY_INFO);
     expect((await chat(stack)).status).toBe(429);
   });
   afterAll(() => stack.close());
