@@ -1,44 +1,23 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
-import { startEmulator, type Emulator } from '@geminicli2api/emulator';
-import { startGateway, type RunningGateway } from './support/start-gateway';
+import type { Emulator } from '@geminicli2api/emulator';
+import type { RunningGateway } from './support/start-gateway';
 import { postJson } from './support/start-stack';
+import { startVertexGateway, type VertexGateway } from './support/vertex-gateway';
 
 describe('embeddings on Vertex AI', () => {
+  let vertex: VertexGateway;
   let emulator: Emulator;
   let gateway: RunningGateway;
 
   beforeAll(async () => {
-    emulator = await startEmulator({
-      accounts: [{ refreshToken: 'adc-embed', clientId: 'adc', clientSecret: 'adc-secret' }],
-    });
-    const adcFile = join(await mkdtemp(join(tmpdir(), 'adc-')), 'adc.json');
-    await writeFile(
-      adcFile,
-      JSON.stringify({
-        type: 'authorized_user',
-        client_id: 'adc',
-        client_secret: 'adc-secret',
-        refresh_token: 'adc-embed',
-      }),
-    );
-    gateway = await startGateway({
-      GOOGLE_GENAI_USE_VERTEXAI: 'true',
-      GOOGLE_CLOUD_PROJECT: 'vertex-project',
-      GOOGLE_APPLICATION_CREDENTIALS: adcFile,
-      GEMINI_OAUTH_TOKEN_URL: emulator.tokenUrl,
-      GOOGLE_VERTEX_BASE_URL: emulator.url,
+    vertex = await startVertexGateway('adc-embed', {
       // Lists text-embedding-004, which the built-in catalog does not know.
       MODEL_DISCOVERY_INTERVAL_MS: '3600000',
     });
+    ({ emulator, gateway } = vertex);
   });
-  afterAll(async () => {
-    await gateway.close();
-    await emulator.close();
-  });
+  afterAll(() => vertex.close());
 
   it('sends gemini-embedding inputs to :predict one per call and keeps their order', async () => {
     const openai = new OpenAI({

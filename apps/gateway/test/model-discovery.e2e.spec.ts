@@ -1,10 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import OpenAI from 'openai';
 import { DEFAULT_EMULATOR_MODELS, startEmulator, type Emulator } from '@geminicli2api/emulator';
 import { startGateway, type RunningGateway } from './support/start-gateway';
 import { startOpenAIStack, type Stack } from './support/start-stack';
+import { startVertexGateway, type VertexGateway } from './support/vertex-gateway';
 
 const KEY = 'AIzaDiscoveryKey000000000000000000000001';
 /** A model the emulator serves and the gateway's built-in catalog does not know. */
@@ -127,38 +125,19 @@ describe('model discovery: the list is read again every MODEL_DISCOVERY_INTERVAL
 });
 
 describe('model discovery on Vertex AI', () => {
+  let vertex: VertexGateway;
   let emulator: Emulator;
   let gateway: RunningGateway;
   let client: OpenAI;
 
   beforeAll(async () => {
-    emulator = await startEmulator({
-      accounts: [{ refreshToken: 'adc-discovery', clientId: 'adc', clientSecret: 'adc-secret' }],
-    });
-    const adcFile = join(await mkdtemp(join(tmpdir(), 'adc-')), 'adc.json');
-    await writeFile(
-      adcFile,
-      JSON.stringify({
-        type: 'authorized_user',
-        client_id: 'adc',
-        client_secret: 'adc-secret',
-        refresh_token: 'adc-discovery',
-      }),
-    );
-    gateway = await startGateway({
-      GOOGLE_GENAI_USE_VERTEXAI: 'true',
-      GOOGLE_CLOUD_PROJECT: 'vertex-project',
-      GOOGLE_APPLICATION_CREDENTIALS: adcFile,
-      GEMINI_OAUTH_TOKEN_URL: emulator.tokenUrl,
-      GOOGLE_VERTEX_BASE_URL: emulator.url,
+    vertex = await startVertexGateway('adc-discovery', {
       MODEL_DISCOVERY_INTERVAL_MS: '60000',
     });
+    ({ emulator, gateway } = vertex);
     client = new OpenAI({ baseURL: `${gateway.url}/v1`, apiKey: gateway.password, maxRetries: 0 });
   });
-  afterAll(async () => {
-    await gateway.close();
-    await emulator.close();
-  });
+  afterAll(() => vertex.close());
 
   it('lists the publisher models and serves the one the catalog did not know', async () => {
     expect(await openAIIds(client)).toContain(NEW_MODEL);
