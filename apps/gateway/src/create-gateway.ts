@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { GatewayError } from './gateway-error';
 import type { SecretRegistry } from './logger';
 import { createHotRoutes } from './http/hot-routes';
+import { noStore } from './http/no-store';
 import { assertJsonDepth } from './http/json-depth';
 import type { StreamSettings } from './http/stream-settings';
 import { authenticate, passwordCheck } from './middleware/authenticate';
@@ -210,6 +211,7 @@ export async function createGateway({
     })),
   );
   if (metrics && !config.metrics.requireAuth) app.use(metricsRoute(metrics.registry));
+  app.use(['/admin', '/console/api'], noStore);
   const consoleHook = mountConsole(app, {
     config,
     password,

@@ -41,6 +41,33 @@ describe('the console Models API with MODEL_FALLBACKS', () => {
   });
 });
 
+describe('what a cache may keep of the admin and console APIs', () => {
+  it('nothing: their JSON answers carry Cache-Control: no-store', async () => {
+    const gateway = await startGateway({});
+    try {
+      const { cookie } = await signIn(gateway.url, gateway.password);
+      const admin = { authorization: `Bearer ${gateway.password}` };
+      for (const [path, headers] of [
+        ['/console/api/overview', { cookie }],
+        ['/console/api/models', { cookie }],
+        ['/admin/accounts', admin],
+        ['/admin/keys', admin],
+        ['/admin/usage', admin],
+        ['/admin/requests', { cookie }],
+      ] as const) {
+        const answer = await fetch(`${gateway.url}${path}`, { headers });
+        expect([path, answer.status, answer.headers.get('cache-control')]).toEqual([
+          path,
+          200,
+          'no-store',
+        ]);
+      }
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
 describe('accounts with problems, in plain words', () => {
   const notEligible = 'Your account is not eligible for Gemini Code Assist.';
   let emulator: Emulator;
