@@ -76,6 +76,51 @@ const corsOrigins = optionalText.pipe(
     .optional(),
 );
 
+/** Named ranges `TRUST_PROXY` takes besides addresses and CIDRs (express's proxy-addr names). */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const IPV4 = /^(\d{1,3})(\.\d{1,3}){3}$/;
+
+/** True for an IPv4 or IPv6 address, with an optional /prefix. */
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, extra] = entry.split('/');
+  if (extra !== undefined) return false;
+  const v4 = IPV4.test(address) && address.split('.').every((part) => Number(part) <= 255);
+  const v6 = !v4 && address.includes(':') && /^[0-9a-f:.]+$/i.test(address);
+  if (!v4 && !v6) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (v4 ? 32 : 128);
+}
+
+/**
+ * `TRUST_PROXY`: which peers may say who the client is (`X-Forwarded-For`), in express's terms:
+ * `false` (default: the socket's address), `true` (any: only behind a proxy nothing bypasses), a
+ * number of proxy hops, or addresses, CIDRs and `loopback` / `linklocal` / `uniquelocal`,
+ * separated by commas.
+ */
+const trustProxy = optionalText.pipe(
+  z
+    .string()
+    .refine(
+      (value) =>
+        /^(true|false|\d{1,2})$/i.test(value) ||
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .every((entry) => PROXY_RANGE_NAMES.has(entry) || isAddressOrCidr(entry)),
+      'must be true, false, a number of proxy hops, or addresses, CIDRs and loopback / linklocal / uniquelocal separated by commas',
+    )
+    .transform((value): boolean | number | string => {
+      if (/^true$/i.test(value)) return true;
+      if (/^false$/i.test(value)) return false;
+      if (/^\d+$/.test(value)) return Number(value);
+      return value
+        .split(',')
+        .map((entry) => entry.trim())
+        .join(',');
+    })
+    .optional(),
+);
+
 /** Resilience and operations settings (retries, timeouts, limits, proxy, CORS, metrics, shutdown, heap). */
 export const operationsEnvSchema = {
   UPSTREAM_MAX_ATTEMPTS: wholeNumber(3, 1, 10),
@@ -103,6 +148,7 @@ export const operationsEnvSchema = {
   SHUTDOWN_GRACE_MS: wholeNumber(10_000, 0, 600_000),
   HEAP_GROWTH_PERCENT: wholeNumber(100, 0, 300),
   CONSOLE_ENABLED: booleanFlag(true),
+  TRUST_PROXY: trustProxy,
 };
 
 const httpUrl = optionalText.pipe(

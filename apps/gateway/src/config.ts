@@ -103,6 +103,8 @@ export interface Config {
   metrics: { enabled: boolean; requireAuth: boolean };
   /** The web console at /console (and its session on /admin); `CONSOLE_ENABLED`. */
   console: { enabled: boolean };
+  /** Who may name the client in `X-Forwarded-For` (express's `trust proxy`); `TRUST_PROXY`. */
+  trustProxy: boolean | number | string;
   shutdownGraceMs: number;
   /** How far V8's heap may grow past what survived its last full collection, in %; 0 = V8's own choice. */
   heapGrowthPercent: number;
@@ -199,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: parseOrigins(values.CORS_ORIGINS),
     metrics: { enabled: values.METRICS_ENABLED, requireAuth: values.METRICS_REQUIRE_AUTH },
     console: { enabled: values.CONSOLE_ENABLED },
+    trustProxy: values.TRUST_PROXY ?? false,
     shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
     heapGrowthPercent: values.HEAP_GROWTH_PERCENT,
     models: {

@@ -202,6 +202,8 @@ export async function createGateway({
   const app = express();
   app.disable('x-powered-by');
   app.disable('etag');
+  // Who the client is (request.ip: the console's sign-in throttle), behind TRUST_PROXY's proxies.
+  app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
   app.use(
     healthRoutes(() => ({

@@ -14,6 +14,21 @@ function problemsOf(env: Record<string, string>): string[] {
   }
 }
 
+describe('TRUST_PROXY', () => {
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['true', true],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8 ,fd00::/8', 'loopback,10.0.0.0/8,fd00::/8'],
+    ['192.168.1.10', '192.168.1.10'],
+  ])('%s → %j', (value, expected) => {
+    expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toEqual(
+      expected,
+    );
+  });
+});
+
 describe('config validation names the variable and what is wrong', () => {
   it.each([
     ['UPSTREAM_MAX_ATTEMPTS', 'three', /UPSTREAM_MAX_ATTEMPTS: must be a whole number/],
@@ -33,6 +48,9 @@ describe('config validation names the variable and what is wrong', () => {
     ['GEMINI_QUOTA_REFRESH_MS', '5m', /GEMINI_QUOTA_REFRESH_MS: must be a whole number/],
     ['CORS_ORIGINS', 'app.example.com', /CORS_ORIGINS: must be \* or origins such as https:/],
     ['CORS_ORIGINS', 'https://a.example, https://b.example/app', /CORS_ORIGINS: must be \*/],
+    ['TRUST_PROXY', 'proxy.internal', /TRUST_PROXY: must be true, false, a number of proxy hops/],
+    ['TRUST_PROXY', '10.0.0.0/33', /TRUST_PROXY: must be true, false/],
+    ['TRUST_PROXY', 'loopback, 300.1.1.1', /TRUST_PROXY: must be true, false/],
   ])('%s=%s', (name, value, expected) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);

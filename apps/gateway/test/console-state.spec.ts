@@ -68,6 +68,44 @@ describe('what a cache may keep of the admin and console APIs', () => {
   });
 });
 
+describe('the sign-in throttle behind a reverse proxy', () => {
+  const attempt = (url: string, password: string, forwardedFor: string) =>
+    fetch(`${url}/console/sign-in`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-forwarded-for': forwardedFor,
+      },
+      body: new URLSearchParams({ password }),
+      redirect: 'manual',
+    });
+  const tenWrong = (url: string, forwardedFor: (index: number) => string) =>
+    Promise.all(
+      Array.from({ length: 10 }, (_, index) => attempt(url, `guess-${index}`, forwardedFor(index))),
+    );
+
+  it('with TRUST_PROXY, counts each visitor the proxy names: one guesser does not lock out the others', async () => {
+    const gateway = await startGateway({ TRUST_PROXY: 'loopback' });
+    try {
+      await tenWrong(gateway.url, () => '203.0.113.7');
+      expect((await attempt(gateway.url, gateway.password, '203.0.113.7')).status).toBe(429);
+      expect((await attempt(gateway.url, gateway.password, '198.51.100.9')).status).toBe(303);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('without it, X-Forwarded-For is not believed: guessing under made-up addresses still locks out', async () => {
+    const gateway = await startGateway({});
+    try {
+      await tenWrong(gateway.url, (index) => `203.0.113.${index}`);
+      expect((await attempt(gateway.url, gateway.password, '198.51.100.9')).status).toBe(429);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
 describe('accounts with problems, in plain words', () => {
   const notEligible = 'Your account is not eligible for Gemini Code Assist.';
   let emulator: Emulator;

@@ -82,7 +82,8 @@ export function consoleRoutes(options: ConsoleRoutesOptions): Router {
     express.urlencoded({ extended: false, limit: '4kb' }),
     (request, response) => {
       if (!sameOrigin(request)) return sendSignIn(request, response, 403, 'origin');
-      const address = request.socket.remoteAddress ?? 'unknown';
+      // The client's address: the socket's, or what a TRUST_PROXY proxy says in X-Forwarded-For.
+      const address = request.ip ?? request.socket.remoteAddress ?? 'unknown';
       const wait = throttle.retryAfterSeconds(address);
       if (wait > 0) {
         response.set('retry-after', String(wait));
