@@ -1,8 +1,4 @@
-import {
-  fitRequestToModel,
-  matchGeminiPath,
-  type GeminiModelCatalog,
-} from '@geminicli2api/protocol-gemini';
+import { matchGeminiPath, type GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
 import type { IncomingMessage } from 'node:http';
 import { Router } from 'express';
 import type { Logger } from 'winston';
@@ -11,9 +7,8 @@ import { pathOf, queryParam, sendJson, type GatewayResponse } from '../http/gate
 import { requestState } from '../http/request-state';
 import { DEFAULT_STREAM_SETTINGS, type StreamSettings } from '../http/stream-settings';
 import { contextOf } from '../middleware/request-context';
-import { applyVariant } from '../models/apply-variant';
 import { announceFallback } from '../models/model-fallbacks';
-import { addWarnings } from '../models/warnings-header';
+import { requestForModel } from '../models/request-for-model';
 import { requireGenerativeModel, resolveModel } from '../models/resolve-model';
 import type { GeminiBackend } from '../upstream/gemini-backend';
 import { answerGeminiEmbedding } from './embeddings/gemini-embeddings';
@@ -177,13 +172,12 @@ export function createGeminiMethodHandler({
     const request = parseGenerateRequest(body);
     const client = getClient();
     requestState(response).model = resolved.model.id;
-    const fitted = fitRequestToModel(applyVariant(request, resolved), resolved.model);
-    addWarnings(response, fitted.warnings);
+    const fitted = requestForModel(request, resolved, response);
     const context = contextOf(response);
     if (context) context.requestedModel = model.replace(/^models\//, '');
     const call = {
       model: resolved.model.id,
-      request: fitted.request,
+      request: fitted,
       signal: abortOnClientClose(response),
       context,
     };

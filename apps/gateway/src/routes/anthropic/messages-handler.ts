@@ -3,11 +3,7 @@ import {
   describeAnthropicIssues,
   messagesRequestSchema,
 } from '@geminicli2api/protocol-anthropic';
-import {
-  createModelCatalog,
-  fitRequestToModel,
-  type GeminiModelCatalog,
-} from '@geminicli2api/protocol-gemini';
+import { createModelCatalog, type GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
 import {
   collectAnthropicMediaUrls,
   convertAnthropicRequestToGemini,
@@ -25,10 +21,9 @@ import { DEFAULT_STREAM_SETTINGS, type StreamSettings } from '../../http/stream-
 import { requireJsonObject } from '../../invalid-request-error';
 import { fetchRemoteMedia, type RemoteMediaOptions } from '../../media/fetch-remote-media';
 import { contextOf } from '../../middleware/request-context';
-import { applyVariant } from '../../models/apply-variant';
 import { announceFallback } from '../../models/model-fallbacks';
+import { requestForModel } from '../../models/request-for-model';
 import { resolveModel } from '../../models/resolve-model';
-import { addWarnings } from '../../models/warnings-header';
 import type { GeminiBackend } from '../../upstream/gemini-backend';
 import { abortOnClientClose } from '../write-sse';
 import { pipeAnthropicStream } from './pipe-anthropic-stream';
@@ -86,7 +81,7 @@ export function createAnthropicHandlers({
     const client = getClient();
     const signal = abortOnClientClose(response);
     const urls = collectAnthropicMediaUrls(body.messages);
-    // The output limit is fitted with the rest below (fitRequestToModel), which names it.
+    // The output limit is fitted with the rest below (requestForModel), which names it.
     const options: ConvertAnthropicRequestOptions = {
       thinking: resolved.model.thinking,
       signatureCache,
@@ -119,12 +114,10 @@ export function createAnthropicHandlers({
         rawBody,
         response,
       );
-      // What Google would refuse (output limit, thinking budget or level, penalties) is fitted.
-      const fitted = fitRequestToModel(applyVariant(translated.request, resolved), resolved.model);
-      addWarnings(response, fitted.warnings);
+      const fitted = requestForModel(translated.request, resolved, response);
       const call = {
         model,
-        request: fitted.request,
+        request: fitted,
         signal,
         context: contextOf(response),
       };

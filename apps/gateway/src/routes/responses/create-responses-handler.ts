@@ -1,8 +1,4 @@
-import {
-  createModelCatalog,
-  fitRequestToModel,
-  type GeminiModelCatalog,
-} from '@geminicli2api/protocol-gemini';
+import { createModelCatalog, type GeminiModelCatalog } from '@geminicli2api/protocol-gemini';
 import {
   responsesRequestSchema,
   type ResponsesRequest,
@@ -26,10 +22,9 @@ import { requestState } from '../../http/request-state';
 import { DEFAULT_STREAM_SETTINGS, type StreamSettings } from '../../http/stream-settings';
 import { invalidRequestError, requireJsonObject } from '../../invalid-request-error';
 import { contextOf } from '../../middleware/request-context';
-import { applyVariant } from '../../models/apply-variant';
 import { announceFallback } from '../../models/model-fallbacks';
+import { requestForModel } from '../../models/request-for-model';
 import { resolveModel } from '../../models/resolve-model';
-import { addWarnings } from '../../models/warnings-header';
 import type { GeminiBackend } from '../../upstream/gemini-backend';
 import { abortOnClientClose } from '../write-sse';
 import type { RemoteMediaOptions } from '../../media/fetch-remote-media';
@@ -132,12 +127,10 @@ export function createResponsesHandler({
       });
     }
     requestState(response).model = model;
-    // What Google would refuse (output limit, thinking budget or level, penalties) is fitted.
-    const fitted = fitRequestToModel(applyVariant(request, resolved), resolved.model);
-    addWarnings(response, fitted.warnings);
+    const fitted = requestForModel(request, resolved, response);
     const call = {
       model,
-      request: fitted.request,
+      request: fitted,
       signal,
       context: contextOf(response),
     };
