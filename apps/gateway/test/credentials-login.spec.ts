@@ -7,6 +7,7 @@ import { startEmulator, AUTHORIZATION_CODE_PREFIX, type Emulator } from '@gemini
 import { loadConfig } from '../src';
 import { startLoopbackLogin } from '../src/login/oauth-login';
 import { runLogin } from '../src/login/run-login';
+import { startTestProxy } from './support/test-proxy';
 
 function waitForUrl(stream: PassThrough): Promise<URL> {
   return new Promise((resolve) => {
@@ -116,5 +117,27 @@ describe('npm run login against the emulator token endpoint', () => {
     const error = await failed;
     expect(error.message).toMatch(/did not accept the authorization code \(invalid_grant\)/);
     expect(error.message).not.toContain('super-secret-client');
+  });
+
+  it('exchanges the code through HTTP_PROXY, like every other call to Google', async () => {
+    const proxy = await startTestProxy();
+    try {
+      // A host only the proxy can reach (it sends every target to loopback).
+      const config = loadConfig({
+        GEMINI_OAUTH_TOKEN_URL: `http://oauth2.proxied.invalid:${emulator.port}/token`,
+        HTTP_PROXY: proxy.url,
+      });
+      const output = join(await mkdtemp(join(tmpdir(), 'login-proxy-')), 'creds.json');
+      const stdout = new PassThrough();
+      const input = new PassThrough();
+      const urlSeen = waitForUrl(stdout);
+      const done = runLogin({ config, noBrowser: true, output, input, stdout });
+      await urlSeen;
+      input.write(`${AUTHORIZATION_CODE_PREFIX}new-login-refresh\n`);
+      expect(await done).toBe(output);
+      expect(proxy.seen).toContain(`CONNECT oauth2.proxied.invalid:${emulator.port}`);
+    } finally {
+      await proxy.close();
+    }
   });
 });

@@ -10,6 +10,7 @@ import {
   type LoginClient,
   type TokenResponse,
 } from './oauth-login';
+import { createUpstreamFetch } from '../upstream/undici-fetch';
 import { openBrowser } from './open-browser';
 
 /** Options of {@link runLogin}. */
@@ -44,20 +45,40 @@ export function defaultCredentialsPath(
  * code) and saves the credentials atomically with mode 0600 in gemini-cli's format. Prints only
  * URLs and paths, never a token.
  */
-export async function runLogin({
-  config,
-  noBrowser,
-  port,
-  output,
-  input = process.stdin,
-  stdout: out = process.stdout,
-  openUrl = (url) => openBrowser(url),
-}: RunLoginOptions): Promise<string> {
+export async function runLogin(options: RunLoginOptions): Promise<string> {
+  const { config } = options;
+  // The code exchange goes out like every other call to Google: through HTTP(S)_PROXY, bounded.
+  const outbound = createUpstreamFetch({
+    proxy: config.proxy,
+    connectTimeoutMs: config.timeouts.connectMs,
+  });
   const client: LoginClient = {
     clientId: config.oauthClientId,
     clientSecret: config.oauthClientSecret,
     tokenUrl: config.oauthTokenUrl,
+    fetch: outbound.fetch,
+    timeoutMs: config.timeouts.accountMs,
+    timeoutSetting: 'UPSTREAM_ACCOUNT_TIMEOUT_MS',
   };
+  try {
+    return await loginWith(client, options);
+  } finally {
+    await outbound.dispatcher.close();
+  }
+}
+
+async function loginWith(
+  client: LoginClient,
+  {
+    config,
+    noBrowser,
+    port,
+    output,
+    input = process.stdin,
+    stdout: out = process.stdout,
+    openUrl = (url) => openBrowser(url),
+  }: RunLoginOptions,
+): Promise<string> {
   let tokens: TokenResponse;
   if (noBrowser) {
     const manual = startManualLogin(client);
