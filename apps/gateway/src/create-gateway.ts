@@ -4,7 +4,6 @@ import { homedir } from 'node:os';
 import express from 'express';
 import type { Logger } from 'winston';
 import type { Config } from './config';
-import { GatewayError } from './gateway-error';
 import type { SecretRegistry } from './logger';
 import { createHotRoutes } from './http/hot-routes';
 import { noStore } from './http/no-store';
@@ -23,7 +22,7 @@ import { countAccounts, healthRoutes, type GatewayStatus } from './routes/health
 import { modelsRoute } from './routes/models';
 import { embeddingsRoute } from './routes/embeddings/openai-embeddings';
 import { imagesRoutes } from './routes/images/images-routes';
-import { unknownRouteMessage } from './routes/unknown-route';
+import { unknownRoute } from './routes/unknown-route';
 import { createGeminiMethodHandler, geminiRoutes } from './routes/gemini-routes';
 import { createGeminiErrorHandler } from './middleware/gemini-error-handler';
 import { catalogFromConfig } from './models/catalog-from-config';
@@ -261,15 +260,7 @@ export async function createGateway({
   );
   app.use(embeddingsRoute({ getClient, catalog }));
   app.use(imagesRoutes({ getClient, catalog, bodyLimit: config.requestBodyLimit }));
-  app.use((request, _response, next) => {
-    next(
-      new GatewayError({
-        code: 'NOT_FOUND',
-        status: 404,
-        message: unknownRouteMessage(request.method, request.path),
-      }),
-    );
-  });
+  app.use(unknownRoute);
   // Native Gemini paths answer errors in Google's shape; everything else in OpenAI's.
   app.use(createGeminiErrorHandler(logger));
   app.use(createAnthropicErrorHandler(logger));

@@ -1,3 +1,5 @@
+import type { RequestHandler } from 'express';
+import { GatewayError } from '../gateway-error';
 const SERVED =
   'This gateway serves POST /v1/chat/completions, POST /v1/responses and GET /v1/models (OpenAI), ' +
   'POST /v1/messages and /v1/messages/count_tokens (Anthropic), and ' +
@@ -20,3 +22,14 @@ export function unknownRouteMessage(method: string, path: string): string {
   }
   return `${unknown} ${SERVED}`;
 }
+
+/** The last route: a 404 naming what the gateway serves instead (see {@link unknownRouteMessage}). */
+export const unknownRoute: RequestHandler = (request, _response, next) => {
+  next(
+    new GatewayError({
+      code: 'NOT_FOUND',
+      status: 404,
+      message: unknownRouteMessage(request.method, request.path),
+    }),
+  );
+};
